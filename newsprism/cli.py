@@ -1,0 +1,106 @@
+"""The command line: a thin skin over the Python API (``newsprism.analyze`` and friends).
+
+Every command catches ``NewsprismError`` and prints one line naming the file and the reason;
+anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from newsprism.errors import NewsprismError
+from newsprism.pipeline import DEFAULT_DB
+
+db_option = click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+                         help="The DuckDB store.")
+
+
+def _one_line_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except NewsprismError as exc:
+            click.echo(f"newsprism: error: {exc}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+@click.group()
+@click.version_option(package_name="newsprism")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def cli(verbose: int) -> None:
+    """newsprism: raw news pages about an armed conflict in, a sourced record out."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="newsprism: %(levelname)s: %(message)s", stream=sys.stderr)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--manifest", type=click.Path(dir_okay=False), help="CSV or JSON: path,url,outlet,published,language.")
+@click.option("--no-progress", is_flag=True, help="Do not draw the progress bar.")
+@_one_line_errors
+def analyze(paths: tuple[str, ...], db: str, manifest: str | None, no_progress: bool) -> None:
+    """Ingest files and folders into the store and run the pipeline.
+
+    Exits 1 when any input was discarded; each is named with its reason.
+
+    Example: newsprism analyze examples/seeds --manifest examples/seeds/manifest.csv
+    """
+    from newsprism.pipeline import analyze as run
+
+    summary = run(list(paths), db=db, manifest=manifest, progress=not no_progress)
+    for line in summary.lines():
+        click.echo(line)
+    if summary.discarded:
+        sys.exit(1)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), required=True, help="Export format.")
+@click.option("--out", type=click.Path(), help="Output file (json) or folder (csv); json goes to stdout without it.")
+@_one_line_errors
+def export(db: str, fmt: str, out: str | None) -> None:
+    """Export the stored record (JSON per SCHEMA.md, or one CSV per record type).
+
+    Example: newsprism export --format json --out out/record.json
+    """
+    from newsprism.export import export as run
+    from newsprism.store import Store
+
+    with Store(db, read_only=True) as store:
+        text = run(store, fmt, out)
+    if text is not None:
+        click.echo(text, nl=False)
+
+
+@cli.command()
+@db_option
+@_one_line_errors
+def info(db: str) -> None:
+    """Counts per record type in the store.
+
+    Example: newsprism info --db newsprism.duckdb
+    """
+    from newsprism.store import Store
+
+    with Store(db, read_only=True) as store:
+        counts = store.counts()
+        migrations = store.migrations()
+    width = max(len(k) for k in counts)
+    for kind, n in counts.items():
+        click.echo(f"{kind:{width}s}  {n}")
+    click.echo(f"{'schema':{width}s}  {migrations[-1] if migrations else 'none'}")
+
+
+def main() -> None:
+    cli(prog_name="newsprism")

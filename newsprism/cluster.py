@@ -1,0 +1,177 @@
+"""Stories: articles about the same happening, across documents and outlets; off-topic set aside.
+
+Articles are linked when their TF-IDF vectors (content words of the clean text) are close and
+their publication dates, when known, lie within a fortnight; a story is a connected group of
+linked articles. A story is on topic when its text is about armed conflict or political
+violence, measured by the density of conflict vocabulary; an article in no such story is set
+aside with a reason and yields no facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from newsprism.extract.patterns.topic import CONFLICT_TERMS, STOP_WORDS
+from newsprism.records import Article, Story, content_id
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]{3,}")
+_CONFLICT = re.compile(r"\b(?:" + "|".join(CONFLICT_TERMS) + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ClusterConfig:
+    link_similarity: float = 0.12  # cosine of TF-IDF vectors above which two articles share a story
+    attach_similarity: float = 0.04  # a short article joins a story with this cosine to its centroid...
+    attach_place_share: float = 0.5  # ...when at least this share of the places it names are the story's
+    max_days_apart: int = 14  # articles further apart in publication date are not linked
+    min_conflict_density: float = 1.0  # conflict terms per 100 words a story needs to be on topic
+
+
+def _terms(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text) if w.lower() not in STOP_WORDS and len(w) > 2]
+
+
+def conflict_density(text: str) -> float:
+    """Conflict terms per 100 words."""
+    words = max(1, len(_WORD.findall(text)))
+    return 100.0 * len(_CONFLICT.findall(text)) / words
+
+
+def _tfidf(docs: list[list[str]]) -> list[dict[str, float]]:
+    df = Counter(t for d in docs for t in set(d))
+    n = len(docs)
+    vecs = []
+    for d in docs:
+        tf = Counter(d)
+        v = {t: (1 + math.log(c)) * math.log((1 + n) / (1 + df[t]) + 1) for t, c in tf.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vecs.append({t: x / norm for t, x in v.items()})
+    return vecs
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(t, 0.0) for t, x in a.items())
+
+
+def _centroid(vecs: list[dict[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for v in vecs:
+        for t, x in v.items():
+            out[t] = out.get(t, 0.0) + x
+    norm = math.sqrt(sum(x * x for x in out.values())) or 1.0
+    return {t: x / norm for t, x in out.items()}
+
+
+def _attach_small_groups(
+    groups: dict[int, list[int]],
+    originals: list[tuple[Article, str]],
+    vecs: list[dict[str, float]],
+    places: dict[str, set[str]],
+    cfg: ClusterConfig,
+) -> None:
+    """Join groups of one or two articles to the larger group they share most places and words with."""
+    large = {g: m for g, m in groups.items() if len(m) > 2}
+    if not large:
+        return
+    centroids = {g: _centroid([vecs[i] for i in m]) for g, m in large.items()}
+    group_places = {g: set().union(*(places.get(originals[i][0].article_id, set()) for i in m)) for g, m in large.items()}
+    for g, members in sorted((g, m) for g, m in groups.items() if len(m) <= 2):
+        own = set().union(*(places.get(originals[i][0].article_id, set()) for i in members))
+        best, best_score = None, 0.0
+        for h in sorted(large):
+            cos = _cosine(_centroid([vecs[i] for i in members]), centroids[h])
+            share = len(own & group_places[h]) / len(own) if own else 0.0
+            if cos >= cfg.attach_similarity and share >= cfg.attach_place_share and cos + share > best_score:
+                best, best_score = h, cos + share
+        if best is not None:
+            large[best].extend(groups.pop(g))
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    if not a or not b:
+        return 0
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+
+
+def build_stories(
+    articles: list[tuple[Article, str]],
+    duplicates: dict[str, str],
+    places: dict[str, set[str]] | None = None,
+    cfg: ClusterConfig | None = None,
+) -> tuple[list[Article], list[Story]]:
+    """Group articles into stories and mark off-topic ones.
+
+    Args:
+        articles: (article, clean text) in corpus order.
+        duplicates: duplicate article_id -> canonical one (a copy joins its original's story).
+        places: article_id -> normalised names of the places it mentions. Short articles (a
+            two-line agency note) share few words with anything; the places they name tie them
+            to their story.
+
+    Returns:
+        The articles with ``story_id``, ``on_topic``, ``off_topic_reason`` and ``duplicate_of``
+        set, and the stories (on-topic ones only).
+    """
+    cfg = cfg or ClusterConfig()
+    originals = [(a, t) for a, t in articles if a.article_id not in duplicates]
+    vecs = _tfidf([_terms(t) for _, t in originals])
+    parent = list(range(len(originals)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(originals)):
+        for j in range(i + 1, len(originals)):
+            if _days_apart(originals[i][0].published, originals[j][0].published) > cfg.max_days_apart:
+                continue
+            if _cosine(vecs[i], vecs[j]) >= cfg.link_similarity:
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(originals)):
+        groups.setdefault(root(i), []).append(i)
+    _attach_small_groups(groups, originals, vecs, places or {}, cfg)
+
+    story_of: dict[str, str | None] = {}
+    reason_of: dict[str, str | None] = {}
+    stories: list[Story] = []
+    for members in groups.values():
+        texts = " ".join(originals[i][1] for i in members)
+        density = conflict_density(texts)
+        ids = [originals[i][0].article_id for i in members]
+        ids += [d for d, c in duplicates.items() if c in ids]
+        if density < cfg.min_conflict_density:
+            for aid in ids:
+                story_of[aid] = None
+                reason_of[aid] = (f"belongs to no story about armed conflict or political violence "
+                                  f"({density:.1f} conflict terms per 100 words, {len(members)} article(s))")
+            continue
+        # title: the headline of the article most similar to the rest of its story
+        centre = max(members, key=lambda i: sum(_cosine(vecs[i], vecs[j]) for j in members if j != i)
+                     + (0.0 if originals[i][0].title else -1.0))
+        dates = sorted(d for d in (originals[i][0].published for i in members) if d)
+        story = Story(
+            story_id=content_id("sty", *sorted(ids)),
+            title=originals[centre][0].title,
+            article_ids=tuple(sorted(ids)),
+            period_start=dates[0] if dates else None,
+            period_end=dates[-1] if dates else None,
+        )
+        stories.append(story)
+        for aid in ids:
+            story_of[aid] = story.story_id
+            reason_of[aid] = None
+    out = [
+        replace(a, story_id=story_of.get(a.article_id), on_topic=reason_of.get(a.article_id) is None,
+                off_topic_reason=reason_of.get(a.article_id), duplicate_of=duplicates.get(a.article_id))
+        for a, _ in articles
+    ]
+    return out, sorted(stories, key=lambda s: s.story_id)

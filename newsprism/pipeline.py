@@ -1,0 +1,188 @@
+"""The pipeline: the only place that knows the order of the stages.
+
+    ingest -> clean (articles, clutter) -> NLP + per-article extractors -> [store]
+           -> dedupe -> stories/topic -> entities -> corpus records -> [store]
+
+Per-article work is cached by content: a document whose text, metadata and pipeline version are
+unchanged is not read again, so a second run on the same input changes nothing. Everything a run
+writes goes into one transaction.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from newsprism.clean import clean
+from newsprism.cluster import build_stories
+from newsprism.dedupe import find_duplicates
+from newsprism.ingest import ingest
+from newsprism.records import Article, ArticleContext, Discarded, RawDocument, content_id, to_json
+from newsprism.resolve import LABEL_TYPES, group_mentions, name_key
+from newsprism.store import Store
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Bump when an extractor's output changes, so stored per-article facts are recomputed.
+PIPELINE_VERSION = "1"
+DEFAULT_DB = "newsprism.duckdb"
+
+
+@dataclass
+class Summary:
+    """What one run did, for the CLI summary and for callers."""
+
+    documents: int = 0  # in the store after the run
+    new_documents: int = 0  # read (again) in this run
+    articles: int = 0
+    on_topic: int = 0
+    duplicates: int = 0
+    entities: int = 0
+    discarded: list[Discarded] = field(default_factory=list)  # in this run
+    skipped_files: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def lines(self) -> list[str]:
+        out = [
+            f"documents:  {self.documents} ({self.new_documents} read in this run)",
+            f"articles:   {self.articles} ({self.on_topic} on topic)",
+            f"duplicates: {self.duplicates}",
+            f"entities:   {self.entities}",
+        ]
+        for kind in ("figures", "quotes", "events", "stories"):
+            if kind in self.counts:
+                out.append(f"{kind + ':':11s} {self.counts[kind]}")
+        out.append(f"discarded:  {len(self.discarded)}")
+        out += [f"  {d.path}: {d.reason}" for d in self.discarded]
+        if self.skipped_files:
+            out.append(f"skipped:    {self.skipped_files} file(s) of unsupported types in folders")
+        out.append(f"time:       {self.seconds:.1f} s")
+        return out
+
+
+def document_version(doc: RawDocument) -> str:
+    """Changes when anything that per-article facts depend on changes."""
+    return content_id("ver", PIPELINE_VERSION, *to_json(doc).values())
+
+
+# Per-article extractors: name -> function(doc, ctx) -> list of records with an id field.
+Extractor = Callable[["Doc", ArticleContext], list[Any]]
+
+
+def article_extractors() -> dict[str, tuple[Extractor, str]]:
+    """The per-article extractors: fact kind -> (function, id field of its records)."""
+    return {}
+
+
+def _mentions(doc: Doc, ctx: ArticleContext) -> list[tuple[str, dict[str, Any]]]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in LABEL_TYPES or not ent.text.strip():
+            continue
+        ev = ctx.evidence(ent.start_char, ent.end_char)
+        mid = content_id("men", ctx.article_id, ev.start, ev.end, ent.label_)
+        out.append((mid, {"mention_id": mid, "article_id": ctx.article_id, "label": ent.label_,
+                          "evidence": to_json(ev)}))
+    return out
+
+
+def analyze(
+    paths: list[str],
+    db: str = DEFAULT_DB,
+    manifest: str | None = None,
+    *,
+    progress: bool = False,
+    max_bytes: int = 20_000_000,
+) -> Summary:
+    """Ingest files and folders into the store at ``db`` and run every stage.
+
+    Args:
+        paths: files and folders (walked recursively).
+        db: the DuckDB file (created when missing).
+        manifest: optional manifest (CSV or JSON) describing the pages.
+        progress: draw a progress bar on stderr.
+
+    Returns:
+        A Summary; ``summary.discarded`` lists the inputs of this run that could not be used.
+
+    Raises:
+        StoreError: the database cannot be opened or written.
+        ConfigError: the manifest or the NLP model is unusable.
+    """
+    started = time.perf_counter()
+    result = ingest(paths, manifest, max_bytes=max_bytes)
+    summary = Summary(discarded=list(result.discarded), skipped_files=result.skipped)
+    with Store(db) as store:
+        known = store.document_versions()
+        todo = [d for d in result.documents if known.get(d.doc_id) != document_version(d)]
+        with store.transaction():
+            if todo:
+                _process_documents(store, todo, progress)
+            store.record_discarded(result.discarded, sorted({d.path for d in result.documents}))
+            _corpus_stage(store)
+        summary.new_documents = len(todo)
+        counts = store.counts()
+        summary.counts = counts
+        summary.documents = counts["documents"]
+        summary.articles = counts["articles"]
+        summary.entities = counts.get("entities", 0)
+        arts = store.articles()
+        summary.on_topic = sum(1 for a, _ in arts if a.on_topic)
+        summary.duplicates = sum(1 for a, _ in arts if a.duplicate_of)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _process_documents(store: Store, documents: list[RawDocument], progress: bool) -> None:
+    from tqdm import tqdm
+
+    from newsprism.extract import build_nlp
+
+    nlp = build_nlp()
+    extractors = article_extractors()
+    bar = tqdm(total=len(documents), desc="analyzing", unit="doc", file=sys.stderr, disable=not progress)
+    for document in documents:
+        # a newer version of a file replaces the older one stored under the same path
+        for old in store.doc_ids_at_path(document.path):
+            store.delete_document(old)
+        store.put_document(document, document_version(document))
+        cleaned = clean(document)
+        texts = [c.nlp_text for c in cleaned]
+        for c, doc in zip(cleaned, nlp.pipe(texts, batch_size=16)):
+            a = c.article
+            store.put_article(a, c.nlp_text)
+            ctx = ArticleContext(doc_id=a.doc_id, article_id=a.article_id, offset=a.start,
+                                 text=document.text[a.start:a.end], published=a.published, outlet=a.outlet)
+            store.put_facts("mentions", a.article_id, _mentions(doc, ctx))
+            for kind, (extract, id_field) in extractors.items():
+                records = extract(doc, ctx)
+                store.put_facts(kind, a.article_id, [(getattr(r, id_field), to_json(r)) for r in records])
+        bar.update(1)
+    bar.close()
+
+
+def _corpus_stage(store: Store) -> None:
+    """Everything that looks across articles: rebuilt from the stored per-article facts."""
+    articles = store.articles()
+    duplicates = find_duplicates(articles)
+    mentions = store.facts("mentions")
+    places: dict[str, set[str]] = {}
+    for m in mentions:
+        if LABEL_TYPES.get(m["label"]) == "place":
+            places.setdefault(m["article_id"], set()).add(name_key(m["evidence"]["text"]))
+    linked, stories = build_stories(articles, duplicates, places)
+    for a in linked:
+        store.update_article_links(a)
+    store.replace_corpus("stories", [(s.story_id, to_json(s)) for s in stories])
+    on_topic = {a.article_id for a in linked if a.on_topic}
+    entities = group_mentions([m for m in mentions if m["article_id"] in on_topic])
+    store.replace_corpus("entities", [(e.entity_id, to_json(e)) for e in entities])
+
+
+def on_topic_ids(articles: list[tuple[Article, str]]) -> set[str]:
+    return {a.article_id for a, _ in articles if a.on_topic}

@@ -1,0 +1,145 @@
+"""Cleaning on real saved pages: segmentation, titles, clutter, outlets (expectations as data)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.clean import clean, dateline, find_boilerplate, nlp_text, outlet_from_text, segment
+from newsprism.ingest import ingest
+
+DATA = Path(__file__).parent / "data"
+SEEDS = Path(__file__).parent.parent / "examples" / "seeds"
+EXPECT = {k: v for k, v in json.loads((DATA / "expectations.json").read_text()).items() if not k.startswith("_")}
+
+
+@pytest.fixture(scope="module")
+def cleaned():
+    docs = {Path(d.path).name: d for d in ingest([str(SEEDS)]).documents}
+    return {name: (docs[name], clean(docs[name])) for name in EXPECT}
+
+
+def _clean_text(doc, arts) -> str:
+    # what extraction reads: every article's masked text
+    return "\n".join(c.nlp_text for c in arts)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECT))
+def test_clean_seed_articles_and_titles(cleaned, name):
+    _, arts = cleaned[name]
+    assert len(arts) == EXPECT[name]["n_articles"]
+    assert [c.article.title for c in arts] == EXPECT[name]["titles"]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECT))
+def test_clean_seed_with_and_without(cleaned, name):
+    doc, arts = cleaned[name]
+    text = _clean_text(doc, arts)
+    for s in EXPECT[name]["with"]:
+        assert s in text, s
+    for s in EXPECT[name]["without"]:
+        assert s not in text, s
+        assert s in doc.text  # it is still in the stored text, only masked
+
+
+def test_clean_seed_repeated_paragraph_marked(cleaned):
+    _, arts = cleaned["003_b850a5c8953961c5.txt"]
+    dups = [b for c in arts for b in c.article.boilerplate if b.kind == "duplicate_paragraph"]
+    assert len(dups) == EXPECT["003_b850a5c8953961c5.txt"]["duplicate_paragraphs"]
+    assert dups[0].text.startswith("Meanwhile, Turkey")
+    # the first copy stays readable
+    assert "Meanwhile, Turkey, a close ally of Baku" in arts[0].nlp_text
+
+
+def test_clean_seed_outlets_from_text(cleaned):
+    _, arts = cleaned["004_99a5af7872f1586f.txt"]
+    for seq, outlet in EXPECT["004_99a5af7872f1586f.txt"]["outlets"].items():
+        assert arts[int(seq)].article.outlet == outlet
+        assert arts[int(seq)].article.outlet_basis == "text"
+
+
+def test_clean_boilerplate_spans_point_into_document(cleaned):
+    for doc, arts in cleaned.values():
+        for c in arts:
+            for b in c.article.boilerplate:
+                assert doc.text[b.start:b.end] == b.text
+            assert len(c.nlp_text) == c.article.end - c.article.start
+
+
+@pytest.mark.parametrize("text,n", [
+    ("One headline\nBody text of the first story runs here and says what happened.", 1),
+    ("Menu\nNews\n\nFirst title\nFirst body sentence one. It continues with more words here and there.\n\n"
+     "Menu\nNews\n\nSecond title\nSecond body sentence that differs entirely from the first one.", 2),
+    # a headline printed twice over the same text is not a separator
+    ("Same headline\nSame lede text.\nSame headline\nSame lede text.\nBody.", 1),
+])
+def test_clean_segment_by_repeated_separators(text, n):
+    assert len(segment(text)) == n
+
+
+def test_clean_separator_with_comma_is_not_a_separator():
+    text = ("Mr. Chairman,\nWe thank the briefer for the statement made today.\n\nMr. Chairman,\n"
+            "We call on all parties to respect the ceasefire in full.")
+    assert len(segment(text)) == 1
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Please enter your comment!", "comment_form"),
+    ("Leave a Reply", "comment_form"),
+    ("Subscribe to our newsletter", "subscribe"),
+    ("Follow us on Telegram @somewire", "social"),
+    ("Read more", "link"),
+    ("-3.5 °C", "weather"),
+    ("kyiv_strike_2024_03.JPG", "image_name"),
+    ("0f8e6c1a-1b2c-4d5e-8f90-a1b2c3d4e5f6_1024", "image_name"),
+    ("sudan-army-rsf-khartoum-fighting-", "image_name"),
+    ("Reporting by Jane Doe; Editing by John Roe", "credits"),
+    ("Residents inspect a destroyed market in El Fasher.  Photo: AFP", "photo_caption"),
+    ("Smoke rises over the city after an air strike. © Anadolu/Some Photographer", "photo_caption"),
+    ("Displaced families wait for aid near Goma, Democratic Republic of Congo, February 3, 2024.", "photo_caption"),
+])
+def test_clean_boilerplate_kinds(line, kind):
+    text = f"A headline for the test\n{line}\nThe army said on Monday that fighting continued in the north of the country."
+    found = find_boilerplate("d", text, 0, len(text))
+    assert [b.kind for b in found] == [kind]
+    assert found[0].text == line.strip()
+
+
+def test_clean_teaser_block_runs_to_end():
+    text = ("Headline\nThe army said fighting continued.\nmore like this\nA football club won the cup\n"
+            "An award was given to a chemist")
+    found = find_boilerplate("d", text, 0, len(text))
+    assert [b.kind for b in found] == ["teaser", "teaser", "teaser"]
+
+
+def test_clean_nlp_text_joins_hard_wraps_only():
+    text = ("Title\n\nOn Monday a convoy of the army\nhit a mine near the border, the ministry\nsaid in a statement.\n\n"
+            "Second paragraph.\nThird line starts a sentence.")
+    masked = nlp_text(text, 0, len(text), [])
+    assert len(masked) == len(text)
+    assert "army hit a mine" in masked and "ministry said" in masked
+    assert "paragraph.\nThird" in masked
+
+
+@pytest.mark.parametrize("body,outlet", [
+    ("Text of the story.\nSource: Dnevnik", "Dnevnik"),
+    ("Some 40 people were detained, Trend informs via APA.", "Trend (via APA)"),
+    ("KHARTOUM, June 2 (Reuters) - The army said ...", "Reuters"),
+    ("(This story has not been edited by Site staff and is published from a syndicated news agency feed – PTI)", "PTI"),
+    ("No outlet named anywhere in this text.", None),
+])
+def test_clean_outlet_from_text(body, outlet):
+    assert outlet_from_text(body, None)[0] == outlet
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Headline\nSeptember 19, 2023\nBody.", "2023-09-19"),
+    ("Headline\nPublished: 2024-02-03 10:15\nBody.", "2024-02-03"),
+    ("Headline\n03.02.2024 14:00\nBody.", "2024-02-03"),
+    # a date inside a sentence is an event's, not the page's
+    ("Headline\nOn September 24, at 17:35, a vehicle hit a mine.", None),
+])
+def test_clean_dateline_only_from_a_line_of_its_own(text, date):
+    assert dateline(text, 0, len(text)) == date

@@ -1,0 +1,160 @@
+"""The spine end to end: store, migrations, idempotency, failure isolation, exports, CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import newsprism
+from newsprism.cli import cli
+from newsprism.errors import StoreError
+from newsprism.export import TOP_LEVEL, build_record
+from newsprism.store import MIGRATIONS, Store
+
+SEEDS = Path(__file__).parent.parent / "examples" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("db") / "seeds.duckdb"
+    summary = newsprism.analyze([str(SEEDS)], db=str(db), manifest=str(SEEDS / "manifest.csv"))
+    return db, summary
+
+
+def test_pipeline_seeds_summary(seeds_db):
+    _, summary = seeds_db
+    assert summary.documents == 5 and summary.articles == 14
+    assert summary.discarded == []
+    assert summary.entities > 20
+
+
+def test_pipeline_record_follows_schema(seeds_db):
+    record = newsprism.load_record(str(seeds_db[0]))
+    assert list(record) == ["newsprism_version", *TOP_LEVEL]
+    doc_fields = {"doc_id", "path", "sha256", "outlet", "published", "published_basis", "language", "n_articles"}
+    art_fields = {"article_id", "doc_id", "seq", "start", "end", "title", "outlet", "published", "on_topic",
+                  "off_topic_reason", "duplicate_of", "story_id", "boilerplate"}
+    assert all(doc_fields <= set(d) for d in record["documents"])
+    assert all(art_fields <= set(a) for a in record["articles"])
+    assert sum(d["n_articles"] for d in record["documents"]) == len(record["articles"])
+    assert all(d["language"] == "en" and d["published"] is None for d in record["documents"])  # manifest: en, no dates
+
+
+def test_pipeline_every_span_matches_document_text(seeds_db):
+    record = newsprism.load_record(str(seeds_db[0]))
+    with Store(seeds_db[0], read_only=True) as store:
+        texts = {d.doc_id: d.text for d in store.documents()}
+        mentions = store.facts("mentions")
+    spans = [b for a in record["articles"] for b in a["boilerplate"]] + [m["evidence"] for m in mentions]
+    for kind in ("figures", "quotes"):
+        spans += [r["evidence"] for r in record[kind]]
+    assert spans
+    for ev in spans:
+        assert texts[ev["doc"]][ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_pipeline_rerun_changes_nothing(seeds_db, tmp_path):
+    db, _ = seeds_db
+    copy = tmp_path / "again.duckdb"
+    shutil.copy(db, copy)
+    first = json.dumps(newsprism.load_record(str(copy)), sort_keys=True)
+    summary = newsprism.analyze([str(SEEDS)], db=str(copy), manifest=str(SEEDS / "manifest.csv"))
+    assert summary.new_documents == 0
+    assert json.dumps(newsprism.load_record(str(copy)), sort_keys=True) == first
+
+
+def test_pipeline_bad_input_keeps_what_was_stored(seeds_db, tmp_path):
+    db, _ = seeds_db
+    copy = tmp_path / "keep.duckdb"
+    shutil.copy(db, copy)
+    before = newsprism.load_record(str(copy))
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\xff" * 64)
+    summary = newsprism.analyze([str(tmp_path / "empty.txt"), str(tmp_path / "bin.txt"), str(tmp_path / "nope")],
+                                db=str(copy))
+    assert sorted(Path(d.path).name for d in summary.discarded) == ["bin.txt", "empty.txt", "nope"]
+    after = newsprism.load_record(str(copy))
+    assert after["articles"] == before["articles"] and after["documents"] == before["documents"]
+    assert len(after["discarded"]) == 3
+
+
+def test_pipeline_crash_mid_run_rolls_back(seeds_db, tmp_path, monkeypatch):
+    db, _ = seeds_db
+    copy = tmp_path / "crash.duckdb"
+    shutil.copy(db, copy)
+    before = newsprism.load_record(str(copy))
+    (tmp_path / "new.txt").write_text("Troops shelled the town on Monday, killing three people, officials said.\n" * 3)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("bug in a stage")
+
+    monkeypatch.setattr("newsprism.pipeline.build_stories", boom)
+    with pytest.raises(RuntimeError):
+        newsprism.analyze([str(tmp_path / "new.txt")], db=str(copy))
+    assert newsprism.load_record(str(copy)) == before
+
+
+def test_pipeline_changed_file_replaces_its_older_version(tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text("Headline one\nRebels attacked a base near the river on Monday, the army said.\n")
+    db = str(tmp_path / "v.duckdb")
+    newsprism.analyze([str(page)], db=db)
+    page.write_text("Headline two\nGovernment forces retook the base on Tuesday, the army said.\n")
+    newsprism.analyze([str(page)], db=db)
+    record = newsprism.load_record(db)
+    assert [a["title"] for a in record["articles"]] == ["Headline two"]
+
+
+def test_store_migrations_are_named_and_recorded(tmp_path):
+    with Store(tmp_path / "m.duckdb") as store:
+        assert store.migrations() == [name for name, _ in MIGRATIONS]
+        assert store.migrate() == []  # nothing left to apply
+
+
+def test_store_refuses_a_file_that_is_not_a_database(tmp_path):
+    bad = tmp_path / "bad.duckdb"
+    bad.write_text("this is not a database")
+    with pytest.raises(StoreError) as exc:
+        Store(bad)
+    assert str(bad) in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_cli_analyze_export_info(tmp_path):
+    runner = CliRunner()
+    db = str(tmp_path / "c.duckdb")
+    page = tmp_path / "in" / "a.txt"
+    page.parent.mkdir()
+    page.write_text("Clashes in the north\nFighting between the army and rebels killed 12 people, officials said.\n")
+    (tmp_path / "in" / "empty.txt").write_text("")
+    res = runner.invoke(cli, ["analyze", str(tmp_path / "in"), "--db", db, "--no-progress"])
+    assert res.exit_code == 1  # one input discarded
+    assert "empty.txt: empty file" in res.output
+    assert "documents:  1" in res.output
+    out = tmp_path / "out" / "r.json"
+    res = runner.invoke(cli, ["export", "--db", db, "--format", "json", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    first = out.read_bytes()
+    runner.invoke(cli, ["analyze", str(page), "--db", db, "--no-progress"])
+    runner.invoke(cli, ["export", "--db", db, "--format", "json", "--out", str(out)])
+    assert out.read_bytes() == first
+    res = runner.invoke(cli, ["export", "--db", db, "--format", "csv", "--out", str(tmp_path / "csv")])
+    assert res.exit_code == 0
+    assert (tmp_path / "csv" / "articles.csv").read_text().startswith("article_id,doc_id,seq,start,end,title")
+    res = runner.invoke(cli, ["info", "--db", db])
+    assert "articles" in res.output and "schema" in res.output
+
+
+def test_cli_errors_are_one_line(tmp_path):
+    runner = CliRunner()
+    res = runner.invoke(cli, ["export", "--db", str(tmp_path / "none.duckdb"), "--format", "json"])
+    assert res.exit_code == 2
+    assert res.output.strip().count("\n") == 0 and "none.duckdb" in res.output
+
+
+def test_build_record_is_deterministic(seeds_db):
+    with Store(seeds_db[0], read_only=True) as store:
+        assert json.dumps(build_record(store)) == json.dumps(build_record(store))
