@@ -184,8 +184,16 @@ class Store:
     # -- facts ----------------------------------------------------------------------------------
     def put_facts(self, kind: str, article_id: str, items: Iterable[tuple[str, Any]]) -> None:
         """Store per-article facts of one kind as (id, JSON-able data) pairs."""
-        for fid, data in items:
-            self.con.execute("INSERT OR REPLACE INTO article_facts VALUES (?, ?, ?, ?)", [kind, fid, article_id, _dumps(data)])
+        rows = [[kind, fid, article_id, _dumps(data)] for fid, data in items]
+        self._insert_many("article_facts", rows)
+
+    def _insert_many(self, table: str, rows: list[list[Any]], chunk: int = 500) -> None:
+        """Multi-row INSERT OR REPLACE: one statement per chunk (single-row inserts are slow in DuckDB)."""
+        for i in range(0, len(rows), chunk):
+            part = rows[i:i + chunk]
+            one = "(" + ", ".join("?" * len(part[0])) + ")"
+            self.con.execute(f"INSERT OR REPLACE INTO {table} VALUES " + ", ".join([one] * len(part)),
+                             [v for row in part for v in row])
 
     def facts(self, kind: str) -> list[dict[str, Any]]:
         rows = self.con.execute("SELECT data FROM article_facts WHERE kind = ? ORDER BY article_id, id", [kind]).fetchall()
@@ -194,8 +202,7 @@ class Store:
     def replace_corpus(self, kind: str, items: Iterable[tuple[str, Any]]) -> None:
         """Replace every corpus-wide record of one kind (they are rebuilt on each run)."""
         self.con.execute("DELETE FROM corpus_records WHERE kind = ?", [kind])
-        for rid, data in items:
-            self.con.execute("INSERT OR REPLACE INTO corpus_records VALUES (?, ?, ?)", [kind, rid, _dumps(data)])
+        self._insert_many("corpus_records", [[kind, rid, _dumps(data)] for rid, data in items])
 
     def corpus(self, kind: str) -> list[dict[str, Any]]:
         rows = self.con.execute("SELECT data FROM corpus_records WHERE kind = ? ORDER BY id", [kind]).fetchall()
