@@ -46,9 +46,12 @@ def cli(verbose: int) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--manifest", type=click.Path(dir_okay=False), help="CSV or JSON: path,url,outlet,published,language.")
+@click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML) overriding defaults.toml.")
+@click.option("--max-bytes", type=int, help="Discard input files larger than this.")
 @click.option("--no-progress", is_flag=True, help="Do not draw the progress bar.")
 @_one_line_errors
-def analyze(paths: tuple[str, ...], db: str, manifest: str | None, no_progress: bool) -> None:
+def analyze(paths: tuple[str, ...], db: str, manifest: str | None, config: str | None, max_bytes: int | None,
+            no_progress: bool) -> None:
     """Ingest files and folders into the store and run the pipeline.
 
     Exits 1 when any input was discarded; each is named with its reason.
@@ -56,8 +59,10 @@ def analyze(paths: tuple[str, ...], db: str, manifest: str | None, no_progress: 
     Example: newsprism analyze examples/seeds --manifest examples/seeds/manifest.csv
     """
     from newsprism.pipeline import analyze as run
+    from newsprism.settings import load_settings
 
-    summary = run(list(paths), db=db, manifest=manifest, progress=not no_progress)
+    settings = load_settings(config, {"ingest": {"max_bytes": max_bytes}} if max_bytes is not None else None)
+    summary = run(list(paths), db=db, manifest=manifest, progress=not no_progress, settings=settings)
     for line in summary.lines():
         click.echo(line)
     if summary.discarded:

@@ -22,6 +22,7 @@ from newsprism.dedupe import find_duplicates
 from newsprism.ingest import ingest
 from newsprism.records import Article, ArticleContext, Discarded, RawDocument, content_id, to_json
 from newsprism.resolve import LABEL_TYPES, group_mentions, name_key
+from newsprism.settings import Settings, load_settings
 from newsprism.store import Store
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ def analyze(
     manifest: str | None = None,
     *,
     progress: bool = False,
-    max_bytes: int = 20_000_000,
+    settings: Settings | None = None,
 ) -> Summary:
     """Ingest files and folders into the store at ``db`` and run every stage.
 
@@ -106,6 +107,7 @@ def analyze(
         db: the DuckDB file (created when missing).
         manifest: optional manifest (CSV or JSON) describing the pages.
         progress: draw a progress bar on stderr.
+        settings: from ``load_settings()``; the defaults when None.
 
     Returns:
         A Summary; ``summary.discarded`` lists the inputs of this run that could not be used.
@@ -115,7 +117,8 @@ def analyze(
         ConfigError: the manifest or the NLP model is unusable.
     """
     started = time.perf_counter()
-    result = ingest(paths, manifest, max_bytes=max_bytes)
+    settings = settings or load_settings()
+    result = ingest(paths, manifest, max_bytes=settings.ingest.max_bytes)
     summary = Summary(discarded=list(result.discarded), skipped_files=result.skipped)
     with Store(db) as store:
         known = store.document_versions()
@@ -124,7 +127,7 @@ def analyze(
             if todo:
                 _process_documents(store, todo, progress)
             store.record_discarded(result.discarded, sorted({d.path for d in result.documents}))
-            _corpus_stage(store)
+            _corpus_stage(store, settings)
         summary.new_documents = len(todo)
         counts = store.counts()
         summary.counts = counts
@@ -166,16 +169,16 @@ def _process_documents(store: Store, documents: list[RawDocument], progress: boo
     bar.close()
 
 
-def _corpus_stage(store: Store) -> None:
+def _corpus_stage(store: Store, settings: Settings) -> None:
     """Everything that looks across articles: rebuilt from the stored per-article facts."""
     articles = store.articles()
-    duplicates = find_duplicates(articles)
+    duplicates = find_duplicates(articles, settings.dedupe)
     mentions = store.facts("mentions")
     places: dict[str, set[str]] = {}
     for m in mentions:
         if LABEL_TYPES.get(m["label"]) == "place":
             places.setdefault(m["article_id"], set()).add(name_key(m["evidence"]["text"]))
-    linked, stories = build_stories(articles, duplicates, places)
+    linked, stories = build_stories(articles, duplicates, places, settings.cluster)
     for a in linked:
         store.update_article_links(a)
     store.replace_corpus("stories", [(s.story_id, to_json(s)) for s in stories])

@@ -158,3 +158,34 @@ def test_cli_errors_are_one_line(tmp_path):
 def test_build_record_is_deterministic(seeds_db):
     with Store(seeds_db[0], read_only=True) as store:
         assert json.dumps(build_record(store)) == json.dumps(build_record(store))
+
+
+def test_settings_layers_and_refusals(tmp_path):
+    from newsprism.errors import ConfigError
+    from newsprism.settings import DEFAULTS, load_settings
+
+    assert load_settings().dedupe.threshold == 0.8
+    user = tmp_path / "s.toml"
+    user.write_text("[dedupe]\nthreshold = 0.9\n[cluster]\nmax_days_apart = 3\n")
+    s = load_settings(str(user), {"cluster": {"max_days_apart": 5}})
+    assert (s.dedupe.threshold, s.cluster.max_days_apart) == (0.9, 5)
+    for bad, message in [("[dedupe]\nthreshhold = 1\n", "unknown setting dedupe.threshhold"),
+                         ("[nope]\nx = 1\n", "unknown settings section"),
+                         ("[dedupe]\nthreshold = 'high'\n", "must be a float"),
+                         ("[dedupe\n", "not valid TOML")]:
+        user.write_text(bad)
+        with pytest.raises(ConfigError, match=message):
+            load_settings(str(user))
+    # every default key carries a comment line above it
+    lines = DEFAULTS.read_text().splitlines()
+    for i, line in enumerate(lines):
+        if "=" in line and not line.startswith("#"):
+            assert lines[i - 1].startswith("#"), line
+
+
+def test_cli_max_bytes_flag(tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text("Fighting between the army and rebels killed 12 people, officials said.\n" * 20)
+    res = CliRunner().invoke(cli, ["analyze", str(page), "--db", str(tmp_path / "x.duckdb"), "--no-progress",
+                                   "--max-bytes", "100"])
+    assert res.exit_code == 1 and "too large" in res.output
