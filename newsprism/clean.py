@@ -257,11 +257,22 @@ def dateline(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a is that for on with as was by it at from his her their said has have were are be this".split())
+
+
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text (langdetect with a fixed seed, so runs repeat)."""
-    sample = " ".join(text.split())[:4000]
-    if len(_WORD.findall(sample)) < 5:
+    """ISO 639-1 code of the text (langdetect with a fixed seed, so runs repeat).
+
+    Most of a news corpus is English, and English announces itself by its function words: when a
+    third of the words are among the 25 commonest, langdetect (slow) is not asked.
+    """
+    sample = " ".join(text.split())[:1500]
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if len(words) < 5:
         return None
+    if sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS) >= len(words) / 3:
+        return "en"
     from langdetect import DetectorFactory, LangDetectException, detect
 
     DetectorFactory.seed = 0

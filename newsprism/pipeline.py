@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump when an extractor's output changes, so stored per-article facts are recomputed.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 DEFAULT_DB = "newsprism.duckdb"
 
 
@@ -77,7 +77,9 @@ Extractor = Callable[["Doc", ArticleContext], list[Any]]
 
 def article_extractors() -> dict[str, tuple[Extractor, str]]:
     """The per-article extractors: fact kind -> (function, id field of its records)."""
-    return {}
+    from newsprism.extract.quotes import extract_quotes
+
+    return {"quotes": (extract_quotes, "quote_id")}
 
 
 def _mentions(doc: Doc, ctx: ArticleContext) -> list[tuple[str, dict[str, Any]]]:

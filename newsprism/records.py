@@ -150,6 +150,11 @@ class Figure:
     as_of: str | None
     event_id: str | None
     evidence: Evidence
+    # optional (newsprism extension): what the count covers, e.g. "incident:explosion",
+    # "cumulative", "day:2023-09-19", "historical:2020" (keeps scopes apart when reconciling)
+    scope: str | None = None
+    # optional: who passed the figure on, originating source first ("SSS", "Report")
+    source_chain: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,6 +165,8 @@ class Quote:
     text: str
     kind: str  # direct|indirect
     evidence: Evidence
+    # optional (newsprism extension): where it was said ("on Telegram", "in a television address")
+    channel: str | None = None
 
 
 @dataclass(frozen=True)

@@ -143,3 +143,16 @@ def test_clean_outlet_from_text(body, outlet):
 ])
 def test_clean_dateline_only_from_a_line_of_its_own(text, date):
     assert dateline(text, 0, len(text)) == date
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The army said on Monday that it had taken control of the town after two days of fighting.", "en"),
+    ("L'armée a déclaré lundi avoir pris le contrôle de la ville après deux jours de combats acharnés.", "fr"),
+    ("Армия заявила в понедельник, что взяла под контроль город после двух дней ожесточённых боёв.", "ru"),
+    ("Ordu pazartesi günü iki günlük çatışmanın ardından kasabanın kontrolünü ele geçirdiğini açıkladı.", "tr"),
+    ("Too short", None),
+])
+def test_clean_detect_language(text, lang):
+    from newsprism.clean import detect_language
+
+    assert detect_language(text) == lang
