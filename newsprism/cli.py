@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from newsprism.errors import NewsprismError
+from newsprism.errors import ConfigError, NewsprismError
 from newsprism.pipeline import DEFAULT_DB
 
 db_option = click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
@@ -105,6 +105,30 @@ def info(db: str) -> None:
     for kind, n in counts.items():
         click.echo(f"{kind:{width}s}  {n}")
     click.echo(f"{'schema':{width}s}  {migrations[-1] if migrations else 'none'}")
+
+
+@cli.command()
+@db_option
+@click.option("--story", "story_id", help="Only this story.")
+@_one_line_errors
+def figures(db: str, story_id: str | None) -> None:
+    """Reconciled casualty and displacement ranges per story, with every input figure and its source.
+
+    Example: newsprism figures --db newsprism.duckdb
+    """
+    from newsprism.reconcile import format_figures_table
+    from newsprism.records import Article, Figure, ReconciledFigure, from_json
+    from newsprism.store import Store
+
+    with Store(db, read_only=True) as store:
+        articles: dict[str, Article] = {a.article_id: a for a, _ in store.articles()}
+        figs = [from_json(Figure, f) for f in store.facts("figures") if articles[f["article_id"]].on_topic]
+        reconciled = [from_json(ReconciledFigure, r) for r in store.corpus("reconciled_figures")]
+    if story_id:
+        reconciled = [r for r in reconciled if r.scope.story_id == story_id]
+        if not reconciled:
+            raise ConfigError(f"no reconciled figures for story {story_id!r} (see `newsprism export` for story ids)")
+    click.echo(format_figures_table(reconciled, figs, articles) if reconciled else "no figures in the store")
 
 
 def main() -> None:

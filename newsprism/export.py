@@ -80,15 +80,28 @@ def export(store: Store, fmt: str, out: str | None) -> str | None:
     return None
 
 
+def _flat(row: dict[str, Any]) -> dict[str, Any]:
+    """One level of nesting spread into columns (evidence_text, attributed_to_name); lists as JSON."""
+    out: dict[str, Any] = {}
+    for k, v in row.items():
+        if isinstance(v, dict):
+            for kk, vv in v.items():
+                out[f"{k}_{kk}"] = json.dumps(vv, ensure_ascii=False) if isinstance(vv, (dict, list)) else vv
+        elif isinstance(v, list):
+            out[k] = json.dumps(v, ensure_ascii=False)
+        else:
+            out[k] = v
+    return out
+
+
 def records_to_csv(rows: list[dict[str, Any]]) -> str:
-    """One CSV: nested values (evidence, lists) as compact JSON in their cell."""
-    buf = io.StringIO()
+    """One spreadsheet-friendly CSV: nested records spread into columns, lists as compact JSON."""
     if not rows:
         return ""
-    columns = list(dict.fromkeys(k for r in rows for k in r))
+    flat = [_flat(r) for r in rows]
+    buf = io.StringIO()
+    columns = list(dict.fromkeys(k for r in flat for k in r))
     writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    for r in rows:
-        writer.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v)
-                         for k, v in r.items()})
+    writer.writerows(flat)
     return buf.getvalue()

@@ -20,8 +20,19 @@ from newsprism.clean import clean
 from newsprism.cluster import build_stories
 from newsprism.dedupe import find_duplicates
 from newsprism.ingest import ingest
-from newsprism.records import Article, ArticleContext, Discarded, RawDocument, content_id, to_json
-from newsprism.resolve import LABEL_TYPES, group_mentions, name_key
+from newsprism.reconcile import figure_contradictions, reconcile_figures
+from newsprism.records import (
+    Article,
+    ArticleContext,
+    Discarded,
+    Figure,
+    RawDocument,
+    ReconciledFigure,
+    content_id,
+    from_json,
+    to_json,
+)
+from newsprism.resolve import LABEL_TYPES, EntityIndex, name_key, resolve_entities
 from newsprism.settings import Settings, load_settings
 from newsprism.store import Store
 
@@ -29,7 +40,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump when an extractor's output changes, so stored per-article facts are recomputed.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 DEFAULT_DB = "newsprism.duckdb"
 
 
@@ -77,9 +88,10 @@ Extractor = Callable[["Doc", ArticleContext], list[Any]]
 
 def article_extractors() -> dict[str, tuple[Extractor, str]]:
     """The per-article extractors: fact kind -> (function, id field of its records)."""
+    from newsprism.extract.figures import extract_figures
     from newsprism.extract.quotes import extract_quotes
 
-    return {"quotes": (extract_quotes, "quote_id")}
+    return {"figures": (extract_figures, "figure_id"), "quotes": (extract_quotes, "quote_id")}
 
 
 def _mentions(doc: Doc, ctx: ArticleContext) -> list[tuple[str, dict[str, Any]]]:
@@ -185,8 +197,34 @@ def _corpus_stage(store: Store, settings: Settings) -> None:
         store.update_article_links(a)
     store.replace_corpus("stories", [(s.story_id, to_json(s)) for s in stories])
     on_topic = {a.article_id for a in linked if a.on_topic}
-    entities = group_mentions([m for m in mentions if m["article_id"] in on_topic])
+    story_of = {a.article_id: a.story_id for a in linked}
+    entities, index = resolve_entities([m for m in mentions if m["article_id"] in on_topic], story_of)
     store.replace_corpus("entities", [(e.entity_id, to_json(e)) for e in entities])
+    _link_entities(store, index)
+
+    by_id = {a.article_id: a for a in linked}
+    figures = [from_json(Figure, f) for f in store.facts("figures") if f["article_id"] in on_topic]
+    reconciled = reconcile_figures(figures, by_id)
+    store.replace_corpus("reconciled_figures", [(_reconciled_id(r), to_json(r)) for r in reconciled])
+    contradictions = figure_contradictions(figures, by_id)
+    store.replace_corpus("contradictions", [(c.contradiction_id, to_json(c)) for c in contradictions])
+
+
+def _reconciled_id(r: ReconciledFigure) -> str:
+    return content_id("rfig", r.scope.story_id, r.scope.event_id, r.scope.metric, r.scope.who, *r.inputs)
+
+
+def _link_entities(store: Store, index: EntityIndex) -> None:
+    """Point the sources of figures and the speakers of quotes at the resolved entities."""
+    for kind, ref_field, id_field in (("figures", "attributed_to", "figure_id"), ("quotes", "speaker", "quote_id")):
+        for fact in store.facts(kind):
+            ref = fact.get(ref_field)
+            if not ref:
+                continue
+            entity_id = index.lookup(ref["name"])
+            if entity_id != ref.get("entity_id"):
+                fact[ref_field] = {**ref, "entity_id": entity_id}
+                store.put_facts(kind, fact["article_id"], [(fact[id_field], fact)])
 
 
 def on_topic_ids(articles: list[tuple[Article, str]]) -> set[str]:

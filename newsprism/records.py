@@ -33,6 +33,29 @@ def to_json(record: Any) -> Any:
     return record
 
 
+def from_json(cls: type[Any], data: Any) -> Any:
+    """Rebuild a record of type ``cls`` from ``to_json`` output (nested records and tuples too)."""
+    import types
+    import typing
+
+    def build(tp: Any, value: Any) -> Any:
+        if value is None:
+            return None
+        origin = typing.get_origin(tp)
+        if origin in (typing.Union, types.UnionType):
+            inner = [a for a in typing.get_args(tp) if a is not type(None)]
+            return build(inner[0], value) if len(inner) == 1 else value
+        if origin is tuple:
+            args = typing.get_args(tp)
+            return tuple(build(args[0], v) for v in value)
+        if dataclasses.is_dataclass(tp):
+            hints = typing.get_type_hints(tp)
+            return tp(**{f.name: build(hints[f.name], value[f.name]) for f in dataclasses.fields(tp) if f.name in value})
+        return value
+
+    return build(cls, data)
+
+
 @dataclass(frozen=True)
 class Evidence:
     """The exact characters that support a fact: ``text == document_text[start:end]``."""

@@ -1,47 +1,186 @@
-"""Entities: mentions of the same actor or place grouped into one entity with its aliases.
+"""Entities: every mention of one real actor or place resolved to one entity, with its aliases.
 
-This first version groups mentions whose normalised surface form and type agree; resolution
-across spellings (transliteration variants, political toponyms) builds on it.
+General methods, no table written for a corpus:
+- transliteration-normalised keys (``geocode.translit_key``: Pashinyan/Pašinjan, Hajiyev/Hadjiyev,
+  Yevlakh/Jevlah/Yevlax fold to one key);
+- places geocoded together per story (GeoNames alternate names: Stepanakert and Khankendi are one
+  GeoNames feature), so political toponyms meet at one entity;
+- a bare surname joins the one full name in the corpus that ends with it (Peskov -> Dmitry Peskov);
+- an acronym joins the one organisation whose initials it spells (SSS -> State Security Service).
+
+The canonical name is the most frequent full surface form the corpus uses; every other form is an
+alias.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
-from newsprism.records import Entity, content_id
+from newsprism.geocode import GeoContext, Place, geocode_all, norm_key, translit_key
+from newsprism.records import Entity, EntityRef, content_id
 
-# spaCy label -> our entity type
+# spaCy label -> our entity type (countries become "state", armed organisations "armed_group")
 LABEL_TYPES = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "population"}
 
-_LEADING_THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
+_ARMED = re.compile(r"\b(army|armed forces|forces|militia|militias|brigade|battalion|front|rebels|guard|"
+                    r"defen[cs]e forces|separatists|fighters|regiment|corps)\b", re.IGNORECASE)
+_ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "de", "la"}
 
 
 def name_key(name: str) -> str:
-    """A comparison key: accents folded, case and punctuation dropped, a leading "the" removed."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _POSSESSIVE.sub("", _LEADING_THE.sub("", text.strip()))
-    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+    """Exact-match key of a surface form: a possessive dropped, then ``geocode.norm_key``."""
+    return norm_key(_POSSESSIVE.sub("", name.strip()))
 
 
-def group_mentions(mentions: list[dict[str, Any]]) -> list[Entity]:
-    """Entities from stored mention facts ({"label", "evidence": {...}}), one per (type, key)."""
-    forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+_INITIAL = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")  # "N.Pashinyan" -> "N. Pashinyan"
+
+
+def surface(name: str) -> str:
+    """A mention as an entity name: whitespace folded, a possessive dropped, initials spaced."""
+    return _INITIAL.sub(r"\1. ", _POSSESSIVE.sub("", " ".join(name.split())))
+
+
+@dataclass
+class _Group:
+    etype: str
+    forms: Counter[str] = field(default_factory=Counter)
+    place: Place | None = None
+
+    def canonical(self) -> str:
+        multi = [f for f in self.forms if len(f.split()) > 1 and "." not in f] if self.etype == "person" else []
+        pool = multi or list(self.forms)
+        best = max(pool, key=lambda s: (self.forms[s], len(s), s))
+        return re.sub(r"^[Tt]he\s+", "", best)
+
+
+@dataclass
+class EntityIndex:
+    """Looks up the entity a surface form refers to (used to link actors, speakers, sources)."""
+
+    by_key: dict[str, str] = field(default_factory=dict)  # translit key -> entity_id
+    names: dict[str, str] = field(default_factory=dict)  # entity_id -> canonical name
+    types: dict[str, str] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+
+    def ref(self, text: str | None) -> EntityRef | None:
+        """The entity for ``text`` (its longest known name inside it), else an unlinked ref."""
+        if not text:
+            return None
+        entity_id = self.lookup(text)
+        return EntityRef(entity_id, text if entity_id is None else text)
+
+    def lookup(self, text: str) -> str | None:
+        key = translit_key(surface(text))
+        if key in self.by_key:
+            return self.by_key[key]
+        # the longest run of words inside the phrase that names an entity ("Azerbaijan's defense ministry")
+        words = key.split()
+        for n in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - n + 1):
+                hit = self.by_key.get(" ".join(words[i:i + n]))
+                if hit:
+                    return hit
+        return None
+
+
+def resolve_entities(mentions: list[dict[str, Any]], story_of: dict[str, str | None]) -> tuple[list[Entity], EntityIndex]:
+    """Entities from stored mention facts ({"article_id", "label", "evidence"}) of on-topic articles.
+
+    Args:
+        mentions: NER mentions.
+        story_of: article_id -> story_id (places are geocoded with their story as context).
+    """
+    groups: dict[tuple[str, str], _Group] = {}
+    # -- places: geocoded per story, one entity per gazetteer feature
+    place_names: dict[str | None, list[str]] = defaultdict(list)
+    for m in mentions:
+        if LABEL_TYPES.get(m["label"]) == "place":
+            place_names[story_of.get(m["article_id"])].append(surface(m["evidence"]["text"]))
+    resolved: dict[tuple[str | None, str], Place | None] = {}
+    for story, names in sorted(place_names.items(), key=lambda kv: str(kv[0])):
+        unique = sorted(set(names), key=names.index)
+        for name, place in zip(unique, geocode_all(unique, GeoContext())):
+            resolved[(story, name)] = place
     for m in mentions:
         etype = LABEL_TYPES.get(m["label"])
-        surface = m["evidence"]["text"].strip()
-        key = name_key(surface)
-        if etype and key:
-            forms[(etype, key)][_POSSESSIVE.sub("", surface)] += 1
+        name = surface(m["evidence"]["text"])
+        if not etype or not name_key(name):
+            continue
+        if etype == "place":
+            place = resolved.get((story_of.get(m["article_id"]), name))
+            if place is not None:
+                key = ("place", f"geo:{place.geonames_id or place.source + ':' + place.name}")
+                g = groups.setdefault(key, _Group("state" if place.kind == "country" else "place", place=place))
+                g.forms[name] += 1
+                continue
+        if etype == "org" and _ARMED.search(name):
+            etype = "armed_group"
+        g = groups.setdefault((etype, translit_key(name)), _Group(etype))
+        g.forms[name] += 1
+    _join_surnames(groups)
+    _join_acronyms(groups)
+
+    index = EntityIndex()
     entities = []
-    for (etype, key), counts in forms.items():
-        canonical = max(counts, key=lambda s: (counts[s], len(s), s))
+    for (_, key), g in sorted(groups.items()):
+        canonical = g.canonical()
+        aliases = set(g.forms)
+        if g.place is not None:
+            aliases.add(g.place.name)
+        entity_id = content_id("ent", g.etype, key)
         entities.append(Entity(
-            entity_id=content_id("ent", etype, key), type=etype, canonical_name=canonical,
-            aliases=tuple(sorted(counts)), mentions=sum(counts.values()),
+            entity_id=entity_id, type=g.etype, canonical_name=canonical, aliases=tuple(sorted(aliases)),
+            geonames_id=g.place.geonames_id if g.place else None,
+            lat=g.place.lat if g.place else None, lon=g.place.lon if g.place else None,
+            mentions=sum(g.forms.values()),
         ))
-    return sorted(entities, key=lambda e: e.entity_id)
+        index.names[entity_id] = canonical
+        index.types[entity_id] = g.etype
+        if g.place is not None:
+            index.places[entity_id] = g.place
+        for form in aliases:
+            index.by_key.setdefault(translit_key(form), entity_id)
+    return sorted(entities, key=lambda e: e.entity_id), index
+
+
+def _join_surnames(groups: dict[tuple[str, str], _Group]) -> None:
+    """A one-word person name joins the single multi-word person whose last name it is."""
+    full_by_last: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in groups:
+        if key[0] == "person" and len(key[1].split()) > 1:
+            full_by_last[key[1].split()[-1]].append(key)
+    # "N. Pashinyan" and "Nikol Pashinyan": an initial joins the one full given name it abbreviates
+    for last, owners in full_by_last.items():
+        for short in [k for k in owners if len(k[1].split()[0]) == 1]:
+            longer = [k for k in owners if k != short and k[1].split()[0].startswith(short[1].split()[0])
+                      and len(k[1].split()[0]) > 1]
+            if len(longer) == 1:
+                groups[longer[0]].forms.update(groups.pop(short).forms)
+                owners.remove(short)
+    for key in [k for k in groups if k[0] == "person" and len(k[1].split()) == 1]:
+        owners = full_by_last.get(key[1], [])
+        if len(owners) == 1:
+            groups[owners[0]].forms.update(groups.pop(key).forms)
+
+
+def _join_acronyms(groups: dict[tuple[str, str], _Group]) -> None:
+    """An all-capitals name joins the single organisation whose initials it spells."""
+    initials: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, g in groups.items():
+        if g.etype in ("org", "armed_group"):
+            for form in g.forms:
+                words = [w for w in re.findall(r"[A-Za-z]+", form) if w.lower() not in _ACRONYM_SKIP]
+                if len(words) >= 2:
+                    initials["".join(w[0].upper() for w in words)].append(key)
+    for key in [k for k, g in groups.items() if g.etype in ("org", "armed_group")]:
+        g = groups.get(key)
+        if g is None:
+            continue
+        forms = [f for f in g.forms if f.isupper() and f.isalpha() and 2 <= len(f) <= 6]
+        owners = {o for f in forms for o in initials.get(f, []) if o != key}
+        if forms and len(owners) == 1 and len(forms) == len(g.forms):
+            groups[owners.pop()].forms.update(groups.pop(key).forms)

