@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.clean import clean
 from newsprism.cluster import build_stories
+from newsprism.coding import DateFact, code_events, reanchor, story_calendar
 from newsprism.dedupe import find_duplicates
 from newsprism.ingest import ingest
 from newsprism.reconcile import figure_contradictions, reconcile_figures
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump when an extractor's output changes, so stored per-article facts are recomputed.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 DEFAULT_DB = "newsprism.duckdb"
 
 
@@ -82,16 +83,53 @@ def document_version(doc: RawDocument) -> str:
     return content_id("ver", PIPELINE_VERSION, *to_json(doc).values())
 
 
-# Per-article extractors: name -> function(doc, ctx) -> list of records with an id field.
-Extractor = Callable[["Doc", ArticleContext], list[Any]]
+# Per-article extractors: fact kind -> function(doc, ctx) -> [(fact id, JSON-able fact)].
+Extractor = Callable[["Doc", ArticleContext], list[tuple[str, Any]]]
 
 
-def article_extractors() -> dict[str, tuple[Extractor, str]]:
-    """The per-article extractors: fact kind -> (function, id field of its records)."""
+def _keyed(extract: Callable[["Doc", ArticleContext], list[Any]], id_field: str) -> Extractor:
+    return lambda doc, ctx: [(getattr(r, id_field), to_json(r)) for r in extract(doc, ctx)]
+
+
+def _event_mentions(doc: Doc, ctx: ArticleContext) -> list[tuple[str, Any]]:
+    from newsprism.extract.events import extract_event_mentions
+
+    out = []
+    for m in extract_event_mentions(doc, ctx):
+        mid = content_id("evm", ctx.article_id, m.evidence.start, m.trigger.start, m.trigger.end, m.plover_type)
+        out.append((mid, {**to_json(m), "article_id": ctx.article_id, "mention_id": mid}))
+    return out
+
+
+def _dates(doc: Doc, ctx: ArticleContext) -> list[tuple[str, Any]]:
+    """Date expressions resolved against the publication date, else the article's own latest date."""
+    from newsprism.extract.dates import resolve_dates
+
+    found = resolve_dates(doc, ctx)
+    if ctx.published is None:
+        explicit = [m.date_start for m in found
+                    if m.anchor == "explicit" and m.precision == "day" and m.kind == "point" and m.date_start]
+        if explicit:
+            found = resolve_dates(doc, ctx, anchor_date=max(explicit), anchor_kind="relative_to_other_event")
+    out = []
+    for m in found:
+        fact = DateFact(ctx.article_id, ctx.evidence(m.start, m.end), m.date_start, m.date_end, m.precision,
+                        m.anchor, m.kind)
+        out.append((content_id("dat", ctx.article_id, m.start, m.end), to_json(fact)))
+    return out
+
+
+def article_extractors() -> dict[str, Extractor]:
+    """The per-article extractors, by the kind of fact they store."""
     from newsprism.extract.figures import extract_figures
     from newsprism.extract.quotes import extract_quotes
 
-    return {"figures": (extract_figures, "figure_id"), "quotes": (extract_quotes, "quote_id")}
+    return {
+        "figures": _keyed(extract_figures, "figure_id"),
+        "quotes": _keyed(extract_quotes, "quote_id"),
+        "event_mentions": _event_mentions,
+        "dates": _dates,
+    }
 
 
 def _mentions(doc: Doc, ctx: ArticleContext) -> list[tuple[str, dict[str, Any]]]:
@@ -176,9 +214,8 @@ def _process_documents(store: Store, documents: list[RawDocument], progress: boo
             ctx = ArticleContext(doc_id=a.doc_id, article_id=a.article_id, offset=a.start,
                                  text=document.text[a.start:a.end], published=a.published, outlet=a.outlet)
             store.put_facts("mentions", a.article_id, _mentions(doc, ctx))
-            for kind, (extract, id_field) in extractors.items():
-                records = extract(doc, ctx)
-                store.put_facts(kind, a.article_id, [(getattr(r, id_field), to_json(r)) for r in records])
+            for kind, extract in extractors.items():
+                store.put_facts(kind, a.article_id, extract(doc, ctx))
         bar.update(1)
     bar.close()
 
@@ -208,6 +245,24 @@ def _corpus_stage(store: Store, settings: Settings) -> None:
     store.replace_corpus("reconciled_figures", [(_reconciled_id(r), to_json(r)) for r in reconciled])
     contradictions = figure_contradictions(figures, by_id)
     store.replace_corpus("contradictions", [(c.contradiction_id, to_json(c)) for c in contradictions])
+
+    events = code_events(store.facts("event_mentions"), _anchored_dates(store, linked), by_id, index)
+    store.replace_corpus("events", [(e.event_id, to_json(e)) for e in events])
+
+
+def _anchored_dates(store: Store, articles: list[Article]) -> dict[str, list[DateFact]]:
+    """Every article's date facts, undated articles anchored on their story's calendar."""
+    by_article: dict[str, list[DateFact]] = {}
+    for fact in store.facts("dates"):
+        by_article.setdefault(fact["article_id"], []).append(from_json(DateFact, fact))
+    by_story: dict[str | None, list[DateFact]] = {}
+    for a in articles:
+        if a.on_topic:
+            by_story.setdefault(a.story_id, []).extend(by_article.get(a.article_id, []))
+    calendars = {story: story_calendar(facts) for story, facts in by_story.items()}
+    return {a.article_id: reanchor(sorted(by_article.get(a.article_id, []), key=lambda d: d.evidence.start), a,
+                                   *calendars.get(a.story_id, (None, None)))
+            for a in articles if a.on_topic}
 
 
 def _reconciled_id(r: ReconciledFigure) -> str:

