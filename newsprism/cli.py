@@ -131,5 +131,46 @@ def figures(db: str, story_id: str | None) -> None:
     click.echo(format_figures_table(reconciled, figs, articles) if reconciled else "no figures in the store")
 
 
+@cli.command()
+@db_option
+@click.option("--story", "story_id", help="Only this story (default: every story, largest first).")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@_one_line_errors
+def brief(db: str, story_id: str | None, fmt: str, out: str | None) -> None:
+    """A multi-source brief per story, every sentence citing the articles it rests on.
+
+    Example: newsprism brief --format html --out out/brief.html
+    """
+    from pathlib import Path
+
+    import newsprism
+    from newsprism.brief import render_brief
+
+    text = render_brief(newsprism.load_record(db), story_id, fmt)
+    if out:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (localhost by default).")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--ingest-token", envvar="NEWSPRISM_INGEST_TOKEN",
+              help="Enable the upload endpoint, guarded by this bearer token (off by default).")
+@_one_line_errors
+def serve(db: str, host: str, port: int, ingest_token: str | None) -> None:
+    """Serve the record as a read-only web UI with a JSON twin for every page (OpenAPI at /docs).
+
+    Example: newsprism serve --db newsprism.duckdb --port 8000
+    """
+    from newsprism.serve import serve as run
+
+    run(db, host=host, port=port, ingest_token=ingest_token)
+
+
 def main() -> None:
     cli(prog_name="newsprism")

@@ -152,7 +152,7 @@ def _location(spans: list[Evidence], index: EntityIndex) -> Location | None:
             entity_id = None if place is None else entity_id
         if place is not None:
             return Location(entity_id, ev.text if entity_id is None else index.names[entity_id], place.lat, place.lon,
-                            place.where_prec)
+                            place.where_prec, place.country_code)
     return None
 
 
@@ -290,3 +290,25 @@ def _event(group: list[_Coded], index: EntityIndex) -> Event:
         evidence=evidence,
         reported_by=tuple(sorted({c.article_id for c in group})),
     )
+
+
+# Which events a count of victims belongs to: the violent ones, and arrests for detention counts.
+_FIGURE_EVENT_TYPES = {"killed": ("ASSAULT",), "wounded": ("ASSAULT",), "killed_or_wounded": ("ASSAULT",),
+                       "missing": ("ASSAULT",), "detained": ("COERCE",), "displaced": ("COERCE",),
+                       "evacuated": ("RETREAT", "AID", "COERCE")}
+
+
+def link_figures(figures: list[Any], events: list[Event]) -> dict[str, str]:
+    """figure_id -> event_id for figures reported in the same sentence as one event of a fitting type.
+
+    A figure whose sentence holds no such event, or several different ones, stays unlinked
+    rather than being given to a guess.
+    """
+    out: dict[str, str] = {}
+    for f in figures:
+        kinds = _FIGURE_EVENT_TYPES.get(f.metric, ())
+        hits = {e.event_id for e in events if e.plover_type in kinds and not e.negated and not e.hypothetical
+                and any(_overlaps(f.evidence, ev) for ev in e.evidence)}
+        if len(hits) == 1:
+            out[f.figure_id] = hits.pop()
+    return out

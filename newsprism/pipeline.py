@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newsprism.clean import clean
 from newsprism.cluster import build_stories
-from newsprism.coding import DateFact, code_events, reanchor, story_calendar
+from newsprism.coding import DateFact, code_events, link_figures, reanchor, story_calendar
 from newsprism.dedupe import find_duplicates
 from newsprism.ingest import ingest
 from newsprism.reconcile import figure_contradictions, reconcile_figures
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump when an extractor's output changes, so stored per-article facts are recomputed.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 DEFAULT_DB = "newsprism.duckdb"
 
 
@@ -240,14 +241,18 @@ def _corpus_stage(store: Store, settings: Settings) -> None:
     _link_entities(store, index)
 
     by_id = {a.article_id: a for a in linked}
+    events = code_events(store.facts("event_mentions"), _anchored_dates(store, linked), by_id, index)
+    store.replace_corpus("events", [(e.event_id, to_json(e)) for e in events])
+
     figures = [from_json(Figure, f) for f in store.facts("figures") if f["article_id"] in on_topic]
+    event_of = link_figures(figures, events)
+    figures = [replace(f, event_id=event_of.get(f.figure_id)) for f in figures]
+    for f in figures:
+        store.put_facts("figures", f.article_id, [(f.figure_id, to_json(f))])
     reconciled = reconcile_figures(figures, by_id)
     store.replace_corpus("reconciled_figures", [(_reconciled_id(r), to_json(r)) for r in reconciled])
     contradictions = figure_contradictions(figures, by_id)
     store.replace_corpus("contradictions", [(c.contradiction_id, to_json(c)) for c in contradictions])
-
-    events = code_events(store.facts("event_mentions"), _anchored_dates(store, linked), by_id, index)
-    store.replace_corpus("events", [(e.event_id, to_json(e)) for e in events])
 
 
 def _anchored_dates(store: Store, articles: list[Article]) -> dict[str, list[DateFact]]:

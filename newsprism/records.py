@@ -230,6 +230,8 @@ class Location:
     lat: float | None
     lon: float | None
     where_prec: int | None  # UCDP 1-7
+    # optional (newsprism extension): ISO 3166-1 alpha-2 of the place, for ACLED's country columns
+    country_code: str | None = None
 
 
 @dataclass(frozen=True)

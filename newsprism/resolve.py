@@ -53,7 +53,8 @@ class _Group:
     def canonical(self) -> str:
         multi = [f for f in self.forms if len(f.split()) > 1 and "." not in f] if self.etype == "person" else []
         pool = multi or list(self.forms)
-        best = max(pool, key=lambda s: (self.forms[s], len(s), s))
+        gazetteer_name = self.place.name if self.place else None
+        best = max(pool, key=lambda s: (self.forms[s], s == gazetteer_name, len(s), s))
         return re.sub(r"^[Tt]he\s+", "", best)
 
 
@@ -119,9 +120,13 @@ def resolve_entities(mentions: list[dict[str, Any]], story_of: dict[str, str | N
                 continue
         if etype == "org" and _ARMED.search(name):
             etype = "armed_group"
-        g = groups.setdefault((etype, translit_key(name)), _Group(etype))
+        key = translit_key(name)
+        if etype == "population":  # Armenian / Armenians: one population
+            key = re.sub(r"s\b", "", key)
+        g = groups.setdefault((etype, key), _Group(etype))
         g.forms[name] += 1
     _join_surnames(groups)
+    _join_mislabelled_people(groups)
     _join_acronyms(groups)
 
     index = EntityIndex()
@@ -149,6 +154,13 @@ def resolve_entities(mentions: list[dict[str, Any]], story_of: dict[str, str | N
 
 def _join_surnames(groups: dict[tuple[str, str], _Group]) -> None:
     """A one-word person name joins the single multi-word person whose last name it is."""
+    # "Armenia Nikol Pashinyan" (a title's country swept into the name) joins "Nikol Pashinyan"
+    multi = sorted((k for k in groups if k[0] == "person" and len(k[1].split()) > 1), key=lambda k: len(k[1]))
+    for key in reversed(multi):
+        shorter = [k for k in multi if k != key and k in groups and len(k[1]) < len(key[1])
+                   and key[1].endswith(" " + k[1])]
+        if len(shorter) == 1 and key in groups:
+            groups[shorter[0]].forms.update(groups.pop(key).forms)
     full_by_last: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key in groups:
         if key[0] == "person" and len(key[1].split()) > 1:
@@ -165,6 +177,21 @@ def _join_surnames(groups: dict[tuple[str, str], _Group]) -> None:
         owners = full_by_last.get(key[1], [])
         if len(owners) == 1:
             groups[owners[0]].forms.update(groups.pop(key).forms)
+
+
+def _join_mislabelled_people(groups: dict[tuple[str, str], _Group]) -> None:
+    """A name the NER once called a place or a population, that no gazetteer knows and that is a
+    person's name or surname elsewhere in the corpus, is that person."""
+    people: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in groups:
+        if key[0] == "person":
+            people[key[1]].append(key)
+            if len(key[1].split()) > 1:
+                people[key[1].split()[-1]].append(key)
+    for key in [k for k in groups if k[0] in ("place", "population") and not k[1].startswith("geo:")]:
+        owners = set(people.get(key[1], []))
+        if len(owners) == 1:
+            groups[owners.pop()].forms.update(groups.pop(key).forms)
 
 
 def _join_acronyms(groups: dict[tuple[str, str], _Group]) -> None:

@@ -43,9 +43,12 @@ def _paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
-@functools.lru_cache(maxsize=2)
-def build_nlp(model: str = MODEL_PACKAGE) -> Language:
+@functools.lru_cache(maxsize=4)
+def build_nlp(model: str = MODEL_PACKAGE, toponyms: bool = True) -> Language:
     """Load the pinned spaCy pipeline, check it is the one we pinned, add our components.
+
+    With ``toponyms``, a gazetteer-backed ruler goes before the statistical NER (which tags
+    hyphenated regions such as "Nagorno-Karabakh" as PERSON much of the time), and a fixer after it.
 
     Raises:
         ConfigError: the model package is missing or is not the pinned model.
@@ -72,6 +75,10 @@ def build_nlp(model: str = MODEL_PACKAGE) -> Language:
             f"expected {MODEL_NAME} {MODEL_VERSION}: run `make setup`"
         )
     nlp.add_pipe("newsprism_paragraphs", before="parser")
+    if toponyms:
+        from newsprism.geocode import add_gazetteer_ruler
+
+        add_gazetteer_ruler(nlp)
     _ = spacy  # imported for its side effect of registering the language classes
     return nlp
 

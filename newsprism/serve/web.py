@@ -1,0 +1,331 @@
+"""HTML routes: the pages an analyst reads. Each renders the dict of its ``.json`` twin (``pages.py``)
+plus what only a page needs (SVG charts, the marked-up text). Jinja2 autoescapes everything; the
+only markup passed through unescaped is built by ``charts``/``text``, which escape corpus text
+themselves."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from html import escape
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from newsprism.serve import CSP, TEMPLATES, charts, pages
+from newsprism.serve.data import Snapshot
+from newsprism.serve.text import fact_spans, render_text
+from newsprism.serve.view import RecordView, evidence_list, parse_date
+
+router = APIRouter(tags=["pages"])
+
+_env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
+                   trim_blocks=True, lstrip_blocks=True)
+
+
+def json_script(value: Any) -> Markup:
+    """JSON for a ``<script type="application/json">`` data block: ``<``, ``>`` and ``&`` escaped,
+    so corpus text can never close the element."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def fmt_day(value: Any) -> str:
+    d = parse_date(value)
+    return f"{d.day} {d.strftime('%b %Y')}" if d else ""
+
+
+_env.filters["json_script"] = json_script
+_env.filters["day"] = fmt_day
+_env.filters["q"] = pages.q
+_env.filters["num"] = charts.fmt_int
+_env.globals["describe_figure"] = charts.describe_figure
+
+
+def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    html = _env.get_template(template).render(request_path=request.url.path, **ctx)
+    return HTMLResponse(html, status_code=status)
+
+
+def error_page(request: Request, body: dict[str, Any]) -> HTMLResponse:
+    return render(request, "error.html", status=int(body["status"]), title=f"Error {body['status']}", env=body)
+
+
+def snapshot(request: Request) -> Snapshot:
+    return request.app.state.source.snapshot()  # type: ignore[no-any-return]
+
+
+def found(func: Any, *args: Any) -> dict[str, Any]:
+    try:
+        return func(*args)  # type: ignore[no-any-return]
+    except pages.NotFound as exc:
+        raise HTTPException(status_code=404, detail=str(exc)) from None
+
+
+def json_link(request: Request) -> str:
+    path = request.url.path
+    base = "/index" if path == "/" else path
+    return base + ".json" + (f"?{request.url.query}" if request.url.query else "")
+
+
+# -- corpus --------------------------------------------------------------------------------------
+@router.get("/", response_class=HTMLResponse, summary="Corpus page")
+def corpus(request: Request, limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+           offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+    data = pages.corpus_page(snapshot(request), limit, offset)
+    return render(request, "corpus.html", title="Corpus", d=data, json_url=json_link(request))
+
+
+# -- story ---------------------------------------------------------------------------------------
+def _event_rows(view: RecordView, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for e in events:
+        evs = evidence_list(e)
+        sources = []
+        for ev in evs:
+            a = view.article_of_evidence(ev)
+            sources.append({"outlet": view.outlet(a["article_id"]) if a else "?", "text": ev.get("text"),
+                            "href": pages.evidence_href(view, ev, e.get("event_id"))})
+        rows.append({"e": e, "when": _when(e), "sources": sources})
+    return rows
+
+
+def _when(e: dict[str, Any]) -> str:
+    from newsprism.brief import event_when
+
+    return event_when(e)
+
+
+def story_context(snap: Snapshot, story_id: str) -> dict[str, Any]:
+    view = snap.view
+    data = found(pages.story_page, snap, story_id)
+
+    def href(record: dict[str, Any]) -> str | None:
+        fid = record.get("figure_id") or record.get("event_id")
+        return pages.fact_href(view, record, fid)
+
+    timeline = charts.timeline_svg(data["events"], href=href)
+    undated = sum(1 for e in data["events"] if not parse_date(e.get("date_start")))
+    places = []
+    for p in data["places"]:
+        names = [f"{view.events[eid].get('plover_type')} {fmt_day(view.events[eid].get('date_start'))}".strip()
+                 for eid in p["event_ids"]]
+        first = view.events[p["event_ids"][0]]
+        places.append({**p, "count": len(p["event_ids"]), "title": f"{p['name']}: " + "; ".join(names),
+                       "href": (f"/entities/{pages.q(p['entity_id'])}" if p.get("entity_id") in view.entities
+                                else href(first))})
+    mapped = sum(len(p["event_ids"]) for p in places)
+    map_svg = charts.map_svg(places)
+    groups = []
+    figures = {f["figure_id"]: f for f in data["figures"]}
+    for g in pages.figure_groups(view, story_id):
+        figs = [figures[fid] for fid in g["figure_ids"] if fid in figures]
+        svg = charts.figure_chart_svg(figs, g["reconciled"],
+                                      date_of=lambda f: f.get("as_of") or view.article_date(f.get("article_id")),
+                                      label_of=lambda f: view.outlet(f.get("article_id")), href=href)
+        excluded = {x.get("figure_id"): x.get("reason") for x in (g["reconciled"] or {}).get("excluded") or []}
+        inputs = set((g["reconciled"] or {}).get("inputs") or [])
+        rows = [{"f": f, "outlet": view.outlet(f.get("article_id")), "article_id": f.get("article_id"),
+                 "href": href(f), "text": (evidence_list(f) or [{}])[0].get("text"),
+                 "status": "input" if f["figure_id"] in inputs else (
+                     f"excluded: {excluded[f['figure_id']]}" if f["figure_id"] in excluded else "not reconciled")}
+                for f in figs]
+        event = view.events.get(str(g.get("event_id"))) if g.get("event_id") else None
+        groups.append({**g, "svg": Markup(svg) if svg else None, "rows": rows, "event": event,
+                       "undrawn": sum(1 for f in figs if charts.figure_value(f) == (None, None))})
+    quotes = pages.quote_groups(view, data["quotes"])
+    for grp in quotes["groups"]:
+        grp["rows"] = [{"q": qt, "outlet": view.outlet(qt.get("article_id")), "href": href_quote(view, qt)}
+                       for qt in grp["quotes"]]
+    missing = [name for name, key in (("events", "events"), ("figures", "figures"), ("quotes", "quotes"),
+                                      ("contradictions", "contradictions"), ("framing terms", "framing_terms"))
+               if not data[key]]
+    return {
+        "d": data, "view": view, "timeline": Markup(timeline) if timeline else None, "undated": undated,
+        "map": Markup(map_svg) if map_svg else None, "unmapped": len(data["events"]) - mapped,
+        "groups": groups, "event_rows": _event_rows(view, data["events"]),
+        "framing": pages.framing_table(view, data["framing_terms"]) if data["framing_terms"] else None,
+        "contradictions": pages.contradiction_rows(view, data["contradictions"]),
+        "quotes": quotes, "missing": missing,
+        "plover_counts": Counter(str(e.get("plover_type")) for e in data["events"]),
+    }
+
+
+def href_quote(view: RecordView, qt: dict[str, Any]) -> str | None:
+    return pages.fact_href(view, qt, qt.get("quote_id"))
+
+
+@router.get("/stories/{story_id}/brief.md", response_class=PlainTextResponse, summary="The story's brief (Markdown)")
+def story_brief_md(request: Request, story_id: str) -> Response:
+    from newsprism.brief import render_brief
+
+    snap = snapshot(request)
+    if story_id not in snap.view.stories:
+        raise HTTPException(status_code=404, detail=f"no story {story_id!r} in the record")
+    return Response(render_brief(snap.view.record, story_id, "md"), media_type="text/markdown; charset=utf-8")
+
+
+@router.get("/stories/{story_id}/brief.html", response_class=HTMLResponse,
+            summary="The story's brief (one self-contained HTML file)")
+def story_brief_html(request: Request, story_id: str) -> Response:
+    from newsprism.brief import BRIEF_CSS, render_brief
+    from newsprism.serve import style_hash
+
+    snap = snapshot(request)
+    if story_id not in snap.view.stories:
+        raise HTTPException(status_code=404, detail=f"no story {story_id!r} in the record")
+    csp = CSP.replace("style-src 'self'", f"style-src {style_hash(BRIEF_CSS)}")
+    return HTMLResponse(render_brief(snap.view.record, story_id, "html"), headers={"content-security-policy": csp})
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse, summary="Story page")
+def story(request: Request, story_id: str) -> HTMLResponse:
+    ctx = story_context(snapshot(request), story_id)
+    return render(request, "story.html", title=ctx["d"]["story"].get("title") or story_id,
+                  json_url=json_link(request), **ctx)
+
+
+# -- article and document --------------------------------------------------------------------------
+def fact_summary(view: RecordView, fact: dict[str, Any]) -> str:
+    r, kind = fact["record"], fact["kind"]
+    if kind == "figure":
+        att = (r.get("attributed_to") or {}).get("name")
+        return (f"{charts.describe_figure(r)} {r.get('metric')} ({r.get('who')}); hedge {r.get('hedge')}"
+                + (f"; according to {att}" if att else "; outlet's own voice")
+                + (f"; as of {r.get('as_of')}" if r.get("as_of") else ""))
+    if kind == "quote":
+        return f"{(r.get('speaker') or {}).get('name') or 'unidentified speaker'} ({r.get('kind')})"
+    if kind == "event":
+        return charts._event_title(r)
+    if kind == "contradiction":
+        return f"{r.get('kind')}: {r.get('notes') or ''}"
+    if kind == "framing":
+        return f"{r.get('concept')}: “{r.get('term')}” ({r.get('voice')}) → {r.get('refers_to')}"
+    if kind == "mention":
+        ent = view.entities.get(str(fact.get("entity_id")))
+        return f"{r.get('label')} mention" + (f" of {ent['canonical_name']} ({ent['type']})" if ent else "")
+    return str(kind)
+
+
+def _text_context(snap: Snapshot, data: dict[str, Any], text: str, base: int, boilerplate: list[dict[str, Any]],
+                  hl: str | None, fact: str | None) -> dict[str, Any]:
+    view = snap.view
+    facts = data["facts"]
+    from newsprism.serve.view import Fact
+
+    objs = [Fact(f["fact_id"], f["kind"], f["record"], f["evidence"]) for f in facts]
+    highlight = pages.parse_hl(hl)
+    body = render_text(text, base, fact_spans(objs), boilerplate, highlight=highlight,
+                       selected=fact if fact else None,
+                       fact_href="?fact={fid}#f-{fid}")
+    panel = {}
+    for f in facts:
+        panel[f["fact_id"]] = {
+            "kind": f["kind"], "summary": fact_summary(view, f), "record": f["record"],
+            "evidence_ok": f["evidence_ok"], "related": [{"kind": r["kind"], "id": r["id"], "role": r.get("role")}
+                                                          for r in f["related"]],
+            "entity_href": f"/entities/{pages.q(f['entity_id'])}" if f.get("entity_id") else None,
+        }
+    selected = next((f for f in facts if f["fact_id"] == fact), None)
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for f in facts:
+        by_kind.setdefault(f["kind"], []).append({**f, "summary": panel[f["fact_id"]]["summary"]})
+    return {"body": body, "panel": panel, "selected": selected,
+            "selected_json": json.dumps(selected["record"], ensure_ascii=False, indent=1) if selected else None,
+            "selected_summary": panel[selected["fact_id"]]["summary"] if selected else None,
+            "by_kind": by_kind, "bad_evidence": [f for f in facts if not f["evidence_ok"]]}
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse, summary="Article page")
+def article(request: Request, article_id: str,
+            hl: Annotated[str | None, Query(description="Document span to highlight: start-end.")] = None,
+            fact: Annotated[str | None, Query(description="Fact to select.")] = None) -> HTMLResponse:
+    snap = snapshot(request)
+    data = found(pages.article_page, snap, article_id)
+    a = data["article"]
+    ctx = _text_context(snap, data, data["text"], a["start"], a.get("boilerplate") or [], hl, fact)
+    return render(request, "article.html", title=a.get("title") or article_id, d=data, json_url=json_link(request),
+                  outlet=snap.view.outlet(article_id), **ctx)
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse, summary="Document page")
+def document(request: Request, doc_id: str, hl: Annotated[str | None, Query()] = None,
+             fact: Annotated[str | None, Query()] = None) -> HTMLResponse:
+    snap = snapshot(request)
+    data = found(pages.document_page, snap, doc_id)
+    boiler = [b for a in data["articles"] for b in snap.view.articles[a["article_id"]].get("boilerplate") or []]
+    ctx = _text_context(snap, data, data["text"], 0, boiler, hl, fact)
+    return render(request, "document.html", title=data["document"].get("path") or doc_id, d=data,
+                  json_url=json_link(request), **ctx)
+
+
+# -- entities ------------------------------------------------------------------------------------
+@router.get("/entities", response_class=HTMLResponse, summary="Entities page")
+def entities(request: Request, type: Annotated[str | None, Query()] = None,
+             limit: Annotated[int, Query(ge=1, le=5000)] = 500, offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+    data = pages.entities_page(snapshot(request), type, limit, offset)
+    return render(request, "entities.html", title="Entities", d=data, json_url=json_link(request))
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse, summary="Entity page")
+def entity(request: Request, entity_id: str) -> HTMLResponse:
+    snap = snapshot(request)
+    view = snap.view
+    data = found(pages.entity_page, snap, entity_id)
+    mentions = []
+    for m in data["mentions"]:
+        ev = m.get("evidence") or {}
+        text = view.texts.get(str(ev.get("doc")), "")
+        s, e = int(ev.get("start", 0)), int(ev.get("end", 0))
+        mentions.append({"m": m, "before": " ".join(text[max(0, s - 70):s].split()), "hit": text[s:e],
+                         "after": " ".join(text[e:e + 70].split()), "outlet": view.outlet(m.get("article_id")),
+                         "title": view.article_title(m.get("article_id")),
+                         "href": pages.evidence_href(view, ev, m.get("mention_id"))})
+    events = _event_rows(view, data["events"])
+    quotes = [{"q": qt, "outlet": view.outlet(qt.get("article_id")), "href": href_quote(view, qt)} for qt in data["quotes"]]
+    figures = [{"f": f, "outlet": view.outlet(f.get("article_id")),
+                "href": pages.fact_href(view, f, f.get("figure_id"))} for f in data["figures"]]
+    e = data["entity"]
+    where = charts.map_svg([{"name": e.get("canonical_name"), "lat": e.get("lat"), "lon": e.get("lon"), "count": 1,
+                             "title": e.get("canonical_name"), "href": None}], height=300)
+    return render(request, "entity.html", title=e.get("canonical_name") or entity_id, d=data,
+                  json_url=json_link(request), mentions=mentions, events=events, quotes=quotes, figures=figures,
+                  map=Markup(where) if where else None)
+
+
+# -- search --------------------------------------------------------------------------------------
+@router.get("/search", response_class=HTMLResponse, summary="Search page")
+def search(request: Request, q: Annotated[str, Query(max_length=200)] = "",
+           limit: Annotated[int, Query(ge=1, le=500)] = 50) -> HTMLResponse:
+    snap = snapshot(request)
+    data: dict[str, Any] = (pages.search_page(snap, q, limit) if q.strip()
+                            else {"ok": True, "q": q, "articles": [], "entities": []})
+    for a in data["articles"]:
+        a["snippet_markup"] = Markup(a["snippet_html"])
+        a["href"] = pages.evidence_href(snap.view, a["hit"]) if a.get("hit") else f"/articles/{pages.q(a['article_id'])}"
+    return render(request, "search.html", title=f"Search: {q}" if q else "Search", d=data,
+                  json_url=json_link(request) if q.strip() else None)
+
+
+# -- API docs ------------------------------------------------------------------------------------
+@router.get("/docs", response_class=HTMLResponse, summary="API reference (from the OpenAPI schema)")
+def docs(request: Request) -> HTMLResponse:
+    spec = request.app.openapi()
+    ops = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
+                       "type": (p.get("schema") or {}).get("type") or "string",
+                       "description": p.get("description") or (p.get("schema") or {}).get("description") or ""}
+                      for p in op.get("parameters", [])]
+            ops.append({"path": path, "method": method.upper(), "summary": op.get("summary") or "",
+                        "description": op.get("description") or "", "params": params,
+                        "tag": (op.get("tags") or [""])[0],
+                        "id": re.sub(r"[^A-Za-z0-9_-]+", "_", f"{method}-{path}")})
+    ops.sort(key=lambda o: ({"json": 0, "pages": 1}.get(o["tag"], 2), o["path"], o["method"]))
+    return render(request, "docs.html", title="API", ops=ops, spec=spec, escape=escape)
