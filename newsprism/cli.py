@@ -71,11 +71,13 @@ def analyze(paths: tuple[str, ...], db: str, manifest: str | None, config: str |
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), required=True, help="Export format.")
-@click.option("--out", type=click.Path(), help="Output file (json) or folder (csv); json goes to stdout without it.")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "acled", "plover", "geojson"]), required=True,
+              help="json (SCHEMA.md), csv (one file per record type), acled (ACLED CSV + .extra.csv), "
+                   "plover (JSON Lines), geojson (event points).")
+@click.option("--out", type=click.Path(), help="Output file (a folder for csv); stdout without it.")
 @_one_line_errors
 def export(db: str, fmt: str, out: str | None) -> None:
-    """Export the stored record (JSON per SCHEMA.md, or one CSV per record type).
+    """Export the stored record: JSON per SCHEMA.md, CSV per record type, or events as ACLED/PLOVER/GeoJSON.
 
     Example: newsprism export --format json --out out/record.json
     """
@@ -170,6 +172,21 @@ def serve(db: str, host: str, port: int, ingest_token: str | None) -> None:
     from newsprism.serve import serve as run
 
     run(db, host=host, port=port, ingest_token=ingest_token)
+
+
+@cli.command()
+@db_option
+@click.option("--story", "story_id", help="Only this story.")
+@_one_line_errors
+def timeline(db: str, story_id: str | None) -> None:
+    """The dated events in order, each with its type, actors, place and sources.
+
+    Example: newsprism timeline --db newsprism.duckdb
+    """
+    import newsprism
+    from newsprism.export import format_timeline
+
+    click.echo(format_timeline(newsprism.load_record(db), story_id), nl=False)
 
 
 def main() -> None:

@@ -159,7 +159,7 @@ def _location(spans: list[Evidence], index: EntityIndex) -> Location | None:
 def _refs(spans: list[Evidence], index: EntityIndex) -> list[EntityRef]:
     out: list[EntityRef] = []
     for ev in spans:
-        entity_id = index.lookup(ev.text)
+        entity_id = index.actor(index.lookup(ev.text))
         ref = EntityRef(entity_id, index.names[entity_id] if entity_id else " ".join(ev.text.split()))
         if ref not in out:
             out.append(ref)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,14 @@ from newsprism.store import Store
 
 TOP_LEVEL = ("documents", "articles", "discarded", "stories", "entities", "events", "figures",
              "reconciled_figures", "quotes", "contradictions", "framing_terms")
-FORMATS = ("json", "csv")
+FORMATS = ("json", "csv", "acled", "plover", "geojson")
+ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+                 "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+                 "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+                 "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+                 "fatalities", "tags", "timestamp")
+# Our ids carry this after the country code: real ACLED ids are the code followed by digits only.
+ACLED_ID_PREFIX = "NPX"
 
 
 def build_record(store: Store) -> dict[str, Any]:
@@ -64,6 +72,22 @@ def export(store: Store, fmt: str, out: str | None) -> str | None:
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r} (use one of: {', '.join(FORMATS)})")
     record = build_record(store)
+    if fmt in ("acled", "plover", "geojson"):
+        if fmt == "acled":
+            text, extra = acled_csv(record)
+            if out is not None:
+                Path(out).parent.mkdir(parents=True, exist_ok=True)
+                Path(out).write_text(text, encoding="utf-8")
+                side = Path(out).with_name(Path(out).stem + ".extra.csv")
+                side.write_text(extra, encoding="utf-8")
+                return None
+            return text
+        text = plover_jsonl(record) if fmt == "plover" else json.dumps(geojson(record), ensure_ascii=False, indent=1) + "\n"
+        if out is None:
+            return text
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).write_text(text, encoding="utf-8")
+        return None
     if fmt == "json":
         text = json.dumps(record, ensure_ascii=False, indent=1) + "\n"
         if out is None:
@@ -105,3 +129,257 @@ def records_to_csv(rows: list[dict[str, Any]]) -> str:
     writer.writeheader()
     writer.writerows(flat)
     return buf.getvalue()
+
+
+# --- event exports --------------------------------------------------------------------------------
+
+# ACLED disorder type by sub-event type (ACLED codebook 2023); anything else is Political violence.
+_DISORDER = {
+    "Peaceful protest": "Demonstrations", "Protest with intervention": "Demonstrations",
+    "Violent demonstration": "Demonstrations", "Excessive force against protesters": "Political violence; Demonstrations",
+    "Mob violence": "Political violence; Demonstrations",
+}
+_STRATEGIC = "Strategic developments"
+_TIME_PRECISION = {"day": 1, "range": 2, "week": 2, "month": 3}
+_GEO_PRECISION = {1: 1, 2: 2}  # UCDP where_prec -> ACLED geo_precision (3 for anything coarser)
+_INTER = {"state": 1, "armed_group": 2, "population": 7}
+
+
+def _span_days(e: dict[str, Any]) -> int:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(e["date_end"] or e["date_start"]) - dt.date.fromisoformat(e["date_start"])).days
+
+
+def acled_events(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """Events ACLED would code: an ACLED type, known to the month or better, neither denied nor hypothetical.
+
+    ACLED has no year precision, so background history ("the 2020 war", "in the 1990s") is left out.
+    """
+    return [e for e in record["events"] if e.get("acled_event_type") and e.get("date_start")
+            and e["date_precision"] in ("day", "range", "week", "month") and _span_days(e) <= 31
+            and not e.get("negated") and not e.get("hypothetical")]
+
+
+def _acled_date(e: dict[str, Any]) -> str:
+    """ACLED codes a week or a month to its middle (time_precision 2 and 3)."""
+    import datetime as dt
+
+    if e["date_precision"] == "day":
+        return str(e["date_start"])
+    start = dt.date.fromisoformat(e["date_start"])
+    return (start + dt.timedelta(days=_span_days(e) // 2)).isoformat()
+
+
+def _named(refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Actors ACLED would name: the ones resolved to an entity, not loose noun phrases."""
+    return [r for r in refs if r.get("entity_id")]
+
+
+def _country(code: str | None) -> tuple[str, str, str]:
+    """(ISO 3166 numeric, country name, ISO alpha-3) for an alpha-2 code."""
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=code) if code else None
+    if c is None:
+        return "", "", "XXX"
+    return str(int(c.numeric)), getattr(c, "common_name", None) or c.name, c.alpha_3
+
+
+def _region(code: str | None) -> str:
+    data = json.loads((Path(__file__).parent / "data" / "acled_regions.json").read_text(encoding="utf-8"))
+    return next((name for name, codes in data["regions"].items() if code in codes), "")
+
+
+def acled_rows(record: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    """ACLED's unit of record: same event type and sub-type, same day, same place, compatible actors.
+
+    Our events are merged only when the text shows the same actors; ACLED also folds in reports
+    that name no actor. Each row is the list of our events it covers (the most detailed first).
+    """
+    groups: list[list[dict[str, Any]]] = []
+    for e in sorted(acled_events(record), key=lambda e: (-len(_named(e["actors"])), -len(e["reported_by"]), e["event_id"])):
+        place = (e.get("location") or {}).get("entity_id")
+        names = {a["entity_id"] for a in _named(e["actors"])}
+        for g in groups:
+            head = g[0]
+            head_place = (head.get("location") or {}).get("entity_id")
+            head_names = {a["entity_id"] for r in g for a in _named(r["actors"])}
+            if ((head["acled_event_type"], head["acled_sub_event_type"], _acled_date(head), head["story_id"])
+                    == (e["acled_event_type"], e["acled_sub_event_type"], _acled_date(e), e["story_id"])
+                    and (place is None or head_place is None or place == head_place)
+                    and (not names or not head_names or names & head_names)):
+                g.append(e)
+                break
+        else:
+            groups.append([e])
+    return sorted(groups, key=lambda g: (_acled_date(g[0]), g[0]["event_id"]))
+
+
+def acled_csv(record: dict[str, Any]) -> tuple[str, str]:
+    """ACLED's CSV (columns in ACLED's order since March 2023) and the side file of our extra columns."""
+    entities = {e["entity_id"]: e for e in record["entities"]}
+    articles = {a["article_id"]: a for a in record["articles"]}
+    reconciled = record["reconciled_figures"]
+    figures = {f["figure_id"]: f for f in record["figures"]}
+    rows, extras = [], []
+    # an event placed nowhere keeps its story's country (the one most of its placed events are in)
+    story_country: dict[str, Counter[str]] = defaultdict(Counter)
+    for e in record["events"]:
+        if (e.get("location") or {}).get("country_code"):
+            story_country[e["story_id"]][e["location"]["country_code"]] += 1
+    for serial, group in enumerate(acled_rows(record), start=1):
+        e = group[0]
+        loc = next((x["location"] for x in group if x.get("location")), None) or {}
+        code = loc.get("country_code") or next(iter(c for c, _ in story_country[e["story_id"]].most_common(1)), None)
+        numeric, country, alpha3 = _country(code)
+        actors: list[dict[str, Any]] = []
+        recipients: list[dict[str, Any]] = []
+        for x in group:
+            actors += [a for a in _named(x["actors"]) if a not in actors]
+            recipients += [a for a in _named(x["recipients"]) if a not in recipients and a not in actors]
+        event_ids = {x["event_id"] for x in group}
+        reported_by = sorted({a for x in group for a in x["reported_by"]})
+
+        def inter(refs: list[dict[str, Any]]) -> int:
+            if not refs:
+                return 0
+            etype = (entities.get(refs[0].get("entity_id") or "") or {}).get("type")
+            return _INTER.get(etype or "", 0)
+
+        inter1, inter2 = inter(actors), inter(recipients)
+        mine = [r for r in reconciled if (r["scope"] or {}).get("event_id") in event_ids]
+        killed = [r for r in mine if r["scope"]["metric"] == "killed" and r["scope"]["who"] == "all"]
+        killed = killed or [r for r in mine if r["scope"]["metric"] == "killed"]
+        # conflicting reports: ACLED keeps the most conservative count (0 when none is reported)
+        fatalities = min((r["acled_fatalities"] for r in killed if r["acled_fatalities"]), default=0)
+        wounded = [r for r in mine if r["scope"]["metric"] == "wounded" and r["best"] is not None]
+        date = _acled_date(e)
+        place = loc.get("name") or ""
+        actor_text = ", ".join(a["name"] for a in actors) or "an unidentified actor"
+        notes = f"On {_long_date(date)}, {'in ' + place + ', ' if place else ''}{actor_text}: " \
+                f"{' '.join(e['evidence'][0]['text'].split())}"
+        disputes = " ".join(r["notes"] for r in killed if r.get("notes"))
+        event_id_cnty = f"{alpha3}{ACLED_ID_PREFIX}{serial:06d}"
+        rows.append({
+            "event_id_cnty": event_id_cnty, "event_date": date, "year": date[:4],
+            "time_precision": _TIME_PRECISION.get(e["date_precision"], 3),
+            "disorder_type": _STRATEGIC if e["acled_event_type"] == _STRATEGIC else
+            _DISORDER.get(e["acled_sub_event_type"] or "", "Political violence"),
+            "event_type": e["acled_event_type"], "sub_event_type": e["acled_sub_event_type"] or "",
+            "actor1": actors[0]["name"] if actors else "",
+            "assoc_actor_1": "; ".join(a["name"] for a in actors[1:]), "inter1": inter1,
+            "actor2": recipients[0]["name"] if recipients else "",
+            "assoc_actor_2": "; ".join(a["name"] for a in recipients[1:]), "inter2": inter2,
+            "interaction": int("".join(sorted(f"{inter1}{inter2}"))) if inter2 else inter1 * 10,
+            "civilian_targeting": "Civilian targeting" if e["acled_event_type"] == "Violence against civilians" else "",
+            "iso": numeric, "region": _region(code), "country": country,
+            "admin1": "", "admin2": "", "admin3": "", "location": place,
+            "latitude": loc.get("lat") if loc.get("lat") is not None else "",
+            "longitude": loc.get("lon") if loc.get("lon") is not None else "",
+            "geo_precision": _GEO_PRECISION.get(loc.get("where_prec") or 0, 3) if loc else "",
+            "source": "; ".join(sorted({articles[a]["outlet"] or "unidentified outlet" for a in reported_by if a in articles})),
+            "source_scale": "",
+            "notes": (notes + (" " + disputes if disputes else "")).strip(),
+            "fatalities": fatalities,
+            "tags": "; ".join(f"wounded={r['best']}" for r in wounded),
+            "timestamp": record.get("last_change", 0),
+        })
+        spans = [f"{ev['doc']}:{ev['start']}-{ev['end']}" for x in group for ev in x["evidence"]]
+        rec = killed[0] if killed else {}
+        extras.append({"event_id_cnty": event_id_cnty, "event_ids": ";".join(sorted(event_ids)),
+                       "plover_type": e["plover_type"], "plover_mode": ";".join(sorted({m for x in group for m in x["plover_mode"]})), "low": rec.get("low", ""), "best": rec.get("best", ""),
+                       "high": rec.get("high", ""), "where_prec": loc.get("where_prec", ""),
+                       "date_prec": e["date_precision"], "date_anchor": e["date_anchor"],
+                       "country_basis": "place" if loc.get("country_code") else "story" if code else "",
+                       "evidence": " ".join(spans),
+                       "figures": ";".join(sorted({i for r in killed for i in r["inputs"] if i in figures}))})
+    return _csv(rows, ACLED_COLUMNS), _csv(extras, tuple(extras[0]) if extras else ("event_id_cnty",))
+
+
+def _long_date(iso: str) -> str:
+    import datetime as dt
+
+    d = dt.date.fromisoformat(iso)
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def _csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def plover_jsonl(record: dict[str, Any]) -> str:
+    """PLOVER JSON Lines: one event a line with the fields the PLOVER spec names."""
+    articles = {a["article_id"]: a for a in record["articles"]}
+    lines = []
+    for e in record["events"]:
+        if not e.get("date_start"):
+            continue
+        first = articles.get(e["reported_by"][0], {}) if e["reported_by"] else {}
+        aux = "negation" if e["negated"] else "hypothetical" if e["hypothetical"] else None
+        obj: dict[str, Any] = {
+            "id": e["event_id"], "date": e["date_start"], "enddate": e["date_end"],
+            "actor": [{"entity_text": a["name"], "identifier_id": a.get("entity_id")} for a in e["actors"]],
+            "event": e["plover_type"], "mode": list(e["plover_mode"]),
+            "recipient": [{"entity_text": a["name"], "identifier_id": a.get("entity_id")} for a in e["recipients"]],
+            "event_text": e["evidence"][0]["text"],
+            "text_info": {"sequence": [ev["doc"] for ev in e["evidence"]],
+                          "start": e["evidence"][0]["start"], "end": e["evidence"][0]["end"]},
+            "cite_info": {"corpus": "newsprism", "title": first.get("title"), "publication": first.get("outlet"),
+                          "language": first.get("language"), "codebook": "PLOVER 2.0",
+                          "version": record["newsprism_version"]},
+            "coder": "newsprism",
+        }
+        if aux:
+            obj["comment"] = aux
+        loc = e.get("location")
+        if loc:
+            obj["event_loc"] = {"extracted_place": loc["name"], "lat": loc.get("lat"), "lon": loc.get("lon"),
+                                "country_code": loc.get("country_code"), "resolution": loc.get("where_prec")}
+        lines.append(json.dumps(obj, ensure_ascii=False))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def geojson(record: dict[str, Any]) -> dict[str, Any]:
+    """Events with a known place as GeoJSON points."""
+    features = []
+    for e in record["events"]:
+        loc = e.get("location") or {}
+        if loc.get("lat") is None or loc.get("lon") is None:
+            continue
+        features.append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]},
+            "properties": {"event_id": e["event_id"], "date": e["date_start"], "plover_type": e["plover_type"],
+                           "acled_event_type": e["acled_event_type"], "place": loc["name"],
+                           "where_prec": loc.get("where_prec"), "actors": [a["name"] for a in e["actors"]],
+                           "reported_by": e["reported_by"], "text": e["evidence"][0]["text"]},
+        })
+    return {"type": "FeatureCollection", "features": features}
+
+
+def format_timeline(record: dict[str, Any], story_id: str | None = None) -> str:
+    """Dated events in order, as plain text: date, type, who did what to whom, where, sources."""
+    articles = {a["article_id"]: a for a in record["articles"]}
+    # background history ("in 2020", "the 1990s") is not part of a story's timeline
+    events = [e for e in record["events"] if e.get("date_start") and (story_id is None or e["story_id"] == story_id)
+              and e["date_precision"] != "year" and _span_days(e) <= 31]
+    if story_id is not None and not any(s["story_id"] == story_id for s in record["stories"]):
+        raise ConfigError(f"no story {story_id!r} in the record")
+    lines = []
+    for e in sorted(events, key=lambda e: (e["date_start"], e["plover_type"], e["event_id"])):
+        flags = " (denied)" if e["negated"] else " (hypothetical)" if e["hypothetical"] else ""
+        who = ", ".join(a["name"] for a in e["actors"]) or "?"
+        whom = ", ".join(a["name"] for a in e["recipients"])
+        where = f" in {e['location']['name']}" if e.get("location") else ""
+        acled = f" [{e['acled_sub_event_type']}]" if e.get("acled_sub_event_type") else ""
+        when = e["date_start"] + ("" if e["date_precision"] == "day" else f" ({e['date_precision']})")
+        outlets = sorted({articles[a]["outlet"] or articles[a]["title"] or a for a in e["reported_by"] if a in articles})
+        lines.append(f"{when}  {e['plover_type']:<9}{acled} {who}{' -> ' + whom if whom else ''}{where}{flags}")
+        lines.append(f"            {' '.join(e['evidence'][0]['text'].split())[:160]}")
+        lines.append(f"            sources: {'; '.join(o for o in outlets if o)} ({len(e['reported_by'])} article(s))")
+    return "\n".join(lines) + ("\n" if lines else "no dated events\n")

