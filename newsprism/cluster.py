@@ -26,7 +26,8 @@ _CONFLICT = re.compile(r"\b(?:" + "|".join(CONFLICT_TERMS) + r")\b", re.IGNORECA
 class ClusterConfig:
     link_similarity: float = 0.12  # cosine of TF-IDF vectors above which two articles share a story
     attach_similarity: float = 0.04  # a short article joins a story with this cosine to its centroid...
-    attach_place_share: float = 0.5  # ...when at least this share of the places it names are the story's
+    attach_place_share: float = 0.5  # ...when at least this share of the places it names are the story's,
+    attach_km: float = 100.0  # ...or one of its places lies this close to one of the story's
     max_days_apart: int = 14  # articles further apart in publication date are not linked
     min_conflict_density: float = 1.0  # conflict terms per 100 words a story needs to be on topic
 
@@ -73,22 +74,31 @@ def _attach_small_groups(
     originals: list[tuple[Article, str]],
     vecs: list[dict[str, float]],
     places: dict[str, set[str]],
+    points: dict[str, list[tuple[float, float]]],
     cfg: ClusterConfig,
 ) -> None:
     """Join groups of one or two articles to the larger group they share most places and words with."""
+    from newsprism.geocode import haversine_km
+
+    def near(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
+        return any(haversine_km(*p, *q) <= cfg.attach_km for p in a for q in b)
+
     large = {g: m for g, m in groups.items() if len(m) > 2}
     if not large:
         return
     centroids = {g: _centroid([vecs[i] for i in m]) for g, m in large.items()}
     group_places = {g: set().union(*(places.get(originals[i][0].article_id, set()) for i in m)) for g, m in large.items()}
+    group_points = {g: [p for i in m for p in points.get(originals[i][0].article_id, [])] for g, m in large.items()}
     for g, members in sorted((g, m) for g, m in groups.items() if len(m) <= 2):
         own = set().union(*(places.get(originals[i][0].article_id, set()) for i in members))
+        own_points = [p for i in members for p in points.get(originals[i][0].article_id, [])]
         best, best_score = None, 0.0
         for h in sorted(large):
             cos = _cosine(_centroid([vecs[i] for i in members]), centroids[h])
             share = len(own & group_places[h]) / len(own) if own else 0.0
-            if cos >= cfg.attach_similarity and share >= cfg.attach_place_share and cos + share > best_score:
-                best, best_score = h, cos + share
+            close = near(own_points, group_points[h])
+            if cos >= cfg.attach_similarity and (share >= cfg.attach_place_share or close) and cos + share > best_score:
+                best, best_score = h, cos + share + close
         if best is not None:
             large[best].extend(groups.pop(g))
 
@@ -104,6 +114,7 @@ def build_stories(
     duplicates: dict[str, str],
     places: dict[str, set[str]] | None = None,
     cfg: ClusterConfig | None = None,
+    points: dict[str, list[tuple[float, float]]] | None = None,
 ) -> tuple[list[Article], list[Story]]:
     """Group articles into stories and mark off-topic ones.
 
@@ -113,6 +124,8 @@ def build_stories(
         places: article_id -> normalised names of the places it mentions. Short articles (a
             two-line agency note) share few words with anything; the places they name tie them
             to their story.
+        points: article_id -> coordinates of the places it mentions (geocoded), for the same
+            purpose when a short article names only local places (a village, a district).
 
     Returns:
         The articles with ``story_id``, ``on_topic``, ``off_topic_reason`` and ``duplicate_of``
@@ -138,7 +151,7 @@ def build_stories(
     groups: dict[int, list[int]] = {}
     for i in range(len(originals)):
         groups.setdefault(root(i), []).append(i)
-    _attach_small_groups(groups, originals, vecs, places or {}, cfg)
+    _attach_small_groups(groups, originals, vecs, places or {}, points or {}, cfg)
 
     story_of: dict[str, str | None] = {}
     reason_of: dict[str, str | None] = {}

@@ -230,7 +230,7 @@ def _corpus_stage(store: Store, settings: Settings) -> None:
     for m in mentions:
         if LABEL_TYPES.get(m["label"]) == "place":
             places.setdefault(m["article_id"], set()).add(name_key(m["evidence"]["text"]))
-    linked, stories = build_stories(articles, duplicates, places, settings.cluster)
+    linked, stories = build_stories(articles, duplicates, places, settings.cluster, _place_points(mentions))
     for a in linked:
         store.update_article_links(a)
     store.replace_corpus("stories", [(s.story_id, to_json(s)) for s in stories])
@@ -268,6 +268,24 @@ def _anchored_dates(store: Store, articles: list[Article]) -> dict[str, list[Dat
     return {a.article_id: reanchor(sorted(by_article.get(a.article_id, []), key=lambda d: d.evidence.start), a,
                                    *calendars.get(a.story_id, (None, None)))
             for a in articles if a.on_topic}
+
+
+def _place_points(mentions: list[dict[str, Any]]) -> dict[str, list[tuple[float, float]]]:
+    """article_id -> coordinates of the towns, districts and regions it names (countries are too coarse)."""
+    from newsprism.geocode import geocode
+
+    found: dict[str, Any] = {}
+    out: dict[str, list[tuple[float, float]]] = {}
+    for m in mentions:
+        if LABEL_TYPES.get(m["label"]) != "place":
+            continue
+        name = m["evidence"]["text"]
+        if name not in found:
+            found[name] = geocode(name)
+        place = found[name]
+        if place is not None and place.lat is not None and place.lon is not None and place.where_prec <= 4:
+            out.setdefault(m["article_id"], []).append((place.lat, place.lon))
+    return out
 
 
 def _reconciled_id(r: ReconciledFigure) -> str:

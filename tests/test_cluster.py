@@ -1,0 +1,45 @@
+"""Stories and off-topic detection on small hand-built corpora."""
+
+from __future__ import annotations
+
+from newsprism.cluster import build_stories, conflict_density
+from newsprism.records import Article
+
+STORY = [
+    "Government troops shelled rebel positions near the city of Kadugli on Monday, killing 14 fighters, the army said.",
+    "Rebels said army artillery and drone strikes hit villages near Kadugli, wounding civilians and forcing families to flee.",
+    "Fighting between the army and the rebels around Kadugli entered a third day as aid agencies warned of displacement.",
+]
+
+
+def _arts(texts: list[str]) -> list[tuple[Article, str]]:
+    return [(Article(f"art_{i}", "d", i, 0, len(t), None, None, None, "en"), t) for i, t in enumerate(texts)]
+
+
+def test_cluster_short_local_report_joins_by_geography():
+    texts = STORY + ["Two mines exploded on a road in the Dilling district; four police officers were killed.",
+                     "The football club won the cup final on penalties after extra time in the capital stadium."]
+    arts = _arts(texts)
+    places = {"art_0": {"kadugli"}, "art_1": {"kadugli"}, "art_2": {"kadugli"}, "art_3": {"dilling"}}
+    points = {"art_0": [(11.01, 29.72)], "art_1": [(11.01, 29.72)], "art_2": [(11.01, 29.72)],
+              "art_3": [(12.05, 29.65)], "art_4": [(15.6, 32.5)]}  # Dilling is ~115 km: beyond 100 km
+    linked, stories = build_stories(arts, {}, places, None, points)
+    assert len(stories) == 1 and set(stories[0].article_ids) == {"art_0", "art_1", "art_2"}
+    points["art_3"] = [(11.4, 29.7)]  # a district ~45 km from Kadugli
+    linked, stories = build_stories(arts, {}, places, None, points)
+    assert set(stories[0].article_ids) == {"art_0", "art_1", "art_2", "art_3"}
+    off = {a.article_id: a for a in linked}["art_4"]
+    assert not off.on_topic and off.story_id is None
+    assert off.off_topic_reason.startswith("belongs to no story about armed conflict")
+
+
+def test_cluster_duplicate_joins_its_original_story():
+    arts = _arts(STORY + [STORY[0]])
+    linked, stories = build_stories(arts, {"art_3": "art_0"}, {}, None, {})
+    by_id = {a.article_id: a for a in linked}
+    assert by_id["art_3"].duplicate_of == "art_0" and by_id["art_3"].story_id == by_id["art_0"].story_id
+
+
+def test_cluster_conflict_density():
+    assert conflict_density(STORY[0]) > 10
+    assert conflict_density("The orchestra played Mozart to a full hall on Sunday evening.") == 0
