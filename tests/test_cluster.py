@@ -17,7 +17,7 @@ def _arts(texts: list[str]) -> list[tuple[Article, str]]:
 
 
 def test_cluster_short_local_report_joins_by_geography():
-    texts = STORY + ["Two mines exploded on a road in the Dilling district; four police officers were killed.",
+    texts = STORY + ["The army said mines planted by the rebels exploded on a road in the Dilling district, killing four police officers.",
                      "The football club won the cup final on penalties after extra time in the capital stadium."]
     arts = _arts(texts)
     places = {"art_0": {"kadugli"}, "art_1": {"kadugli"}, "art_2": {"kadugli"}, "art_3": {"dilling"}}
