@@ -6,9 +6,9 @@ from newsprism.cluster import build_stories, conflict_density
 from newsprism.records import Article
 
 STORY = [
-    "Government troops shelled rebel positions near the city of Kadugli on Monday, killing 14 fighters, the army said.",
-    "Rebels said army artillery and drone strikes hit villages near Kadugli, wounding civilians and forcing families to flee.",
-    "Fighting between the army and the rebels around Kadugli entered a third day as aid agencies warned of displacement.",
+    "Army troops and rebels fought near Kadugli on Monday; army artillery shelled rebel positions and killed 14 fighters.",
+    "Rebels said army artillery shelled villages near Kadugli; the fighting between the army and rebels wounded civilians.",
+    "Fighting between the army and rebels near Kadugli continued as army artillery shelled rebel positions for a third day.",
 ]
 
 
@@ -17,7 +17,7 @@ def _arts(texts: list[str]) -> list[tuple[Article, str]]:
 
 
 def test_cluster_short_local_report_joins_by_geography():
-    texts = STORY + ["The army said mines planted by the rebels exploded on a road in the Dilling district, killing four police officers.",
+    texts = STORY + ["Police said mines planted by rebels exploded on a road in the Dilling district, killing four officers.",
                      "The football club won the cup final on penalties after extra time in the capital stadium."]
     arts = _arts(texts)
     places = {"art_0": {"kadugli"}, "art_1": {"kadugli"}, "art_2": {"kadugli"}, "art_3": {"dilling"}}
