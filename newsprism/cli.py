@@ -126,6 +126,9 @@ def figures(db: str, story_id: str | None) -> None:
         articles: dict[str, Article] = {a.article_id: a for a, _ in store.articles()}
         figs = [from_json(Figure, f) for f in store.facts("figures") if articles[f["article_id"]].on_topic]
         reconciled = [from_json(ReconciledFigure, r) for r in store.corpus("reconciled_figures")]
+    metrics = ("killed", "wounded", "killed_or_wounded", "missing", "displaced", "evacuated", "detained", "other")
+    reconciled.sort(key=lambda r: (r.scope.story_id or "", r.scope.event_id is not None, r.scope.event_id or "",
+                                   metrics.index(r.scope.metric) if r.scope.metric in metrics else 99, r.scope.who))
     if story_id:
         reconciled = [r for r in reconciled if r.scope.story_id == story_id]
         if not reconciled:

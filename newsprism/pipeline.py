@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump when an extractor's output changes, so stored per-article facts are recomputed.
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "6"
 DEFAULT_DB = "newsprism.duckdb"
 
 
@@ -249,7 +249,11 @@ def _corpus_stage(store: Store, settings: Settings) -> None:
     figures = [replace(f, event_id=event_of.get(f.figure_id)) for f in figures]
     for f in figures:
         store.put_facts("figures", f.article_id, [(f.figure_id, to_json(f))])
-    reconciled = reconcile_figures(figures, by_id)
+    # per story (every figure of the story, whatever event it is tied to), and per event where
+    # figures are tied to one (what ACLED's fatalities come from)
+    story_level = reconcile_figures([replace(f, event_id=None) for f in figures], by_id)
+    event_level = [r for r in reconcile_figures([f for f in figures if f.event_id], by_id) if r.scope.event_id]
+    reconciled = story_level + event_level
     store.replace_corpus("reconciled_figures", [(_reconciled_id(r), to_json(r)) for r in reconciled])
     contradictions = figure_contradictions(figures, by_id)
     store.replace_corpus("contradictions", [(c.contradiction_id, to_json(c)) for c in contradictions])

@@ -499,3 +499,14 @@ def test_extract_figures_patterns_name_no_seed_strings():
     src += (Path(__file__).resolve().parent.parent / "newsprism" / "extract" / "figures.py").read_text()
     for name in ("karabakh", "azerbai", "armenia", "stepanakert", "khojavand", "baku", "yerevan", "artsakh"):
         assert name not in src.lower()
+
+
+def test_extract_figures_running_tally_makes_the_whole_report_interim(nlp):
+    from newsprism.extract import read_article
+    from newsprism.extract.figures import extract_figures
+
+    text = ("The regional governor said three people had been killed in the strikes and that the number of "
+            "wounded had risen to 40.\nSeparately, police said five people were detained.")
+    doc, ctx = read_article(nlp, text)
+    figs = {(f.metric, f.low): f.interim for f in extract_figures(doc, ctx)}
+    assert figs == {("killed", 3): True, ("wounded", 40): True, ("detained", 5): False}

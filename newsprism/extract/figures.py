@@ -32,6 +32,8 @@ casualty reporting, read off the dependency parse with surface fall-backs:
 
 from __future__ import annotations
 
+from dataclasses import replace as _dc_replace
+
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -1849,7 +1851,15 @@ def extract_figures(doc: Doc, ctx: ArticleContext) -> list[Figure]:
     for d in drafts:
         d.next_unverified = _next_unverified(sents, d.sent_index)
     _drop_restatements(drafts)
-    return _to_figures(drafts, ctx)
+    return _running_tallies(_to_figures(drafts, ctx))
+
+
+def _running_tallies(figures: list[Figure]) -> list[Figure]:
+    """A report that gives one count as still rising ("... and the number injured had risen to 23")
+    is a running tally: every count reported in that sentence is interim."""
+    rising = {(f.evidence.start, f.evidence.end) for f in figures if f.interim}
+    return [f if f.interim or (f.evidence.start, f.evidence.end) not in rising else _dc_replace(f, interim=True)
+            for f in figures]
 
 
 _NEXT_UNVERIFIED = re.compile(
