@@ -192,5 +192,35 @@ def timeline(db: str, story_id: str | None) -> None:
     click.echo(format_timeline(newsprism.load_record(db), story_id), nl=False)
 
 
+@cli.command()
+@db_option
+@_one_line_errors
+def stories(db: str) -> None:
+    """Stories across documents and outlets, with their articles; off-topic pages and why.
+
+    Example: newsprism stories --db newsprism.duckdb
+    """
+    import newsprism
+    from newsprism.export import format_stories
+
+    click.echo(format_stories(newsprism.load_record(db)), nl=False)
+
+
+@cli.command()
+@db_option
+@click.option("--story", "story_id", help="Only this story.")
+@click.option("--speaker", help="Only speakers whose name contains this.")
+@_one_line_errors
+def quotes(db: str, story_id: str | None, speaker: str | None) -> None:
+    """Direct quotations by speaker, with the outlet that carried them.
+
+    Example: newsprism quotes --speaker Pashinyan
+    """
+    import newsprism
+    from newsprism.export import format_quotes
+
+    click.echo(format_quotes(newsprism.load_record(db), story_id, speaker), nl=False)
+
+
 def main() -> None:
     cli(prog_name="newsprism")

@@ -383,3 +383,46 @@ def format_timeline(record: dict[str, Any], story_id: str | None = None) -> str:
         lines.append(f"            {' '.join(e['evidence'][0]['text'].split())[:160]}")
         lines.append(f"            sources: {'; '.join(o for o in outlets if o)} ({len(e['reported_by'])} article(s))")
     return "\n".join(lines) + ("\n" if lines else "no dated events\n")
+
+
+def format_stories(record: dict[str, Any]) -> str:
+    """Stories with their period, outlets and articles; off-topic articles listed with their reason."""
+    articles = {a["article_id"]: a for a in record["articles"]}
+    lines = []
+    for s in sorted(record["stories"], key=lambda s: (-len(s["article_ids"]), s["story_id"])):
+        period = f"{s['period_start'] or '?'} .. {s['period_end'] or '?'}"
+        outlets = sorted({articles[a]["outlet"] for a in s["article_ids"] if a in articles and articles[a]["outlet"]})
+        lines.append(f"{s['story_id']}  {s['title'] or '(untitled)'}")
+        lines.append(f"    {len(s['article_ids'])} articles, period {period}, outlets: {', '.join(outlets) or '?'}")
+        for a in sorted((articles[a] for a in s["article_ids"] if a in articles), key=lambda a: (a["published"] or "", a["article_id"])):
+            dup = f"  (copy of {a['duplicate_of']})" if a["duplicate_of"] else ""
+            lines.append(f"    - {a['published'] or '????-??-??'}  {a['outlet'] or '?':<22} {(a['title'] or '(untitled)')[:80]}{dup}")
+    off = [a for a in record["articles"] if not a["on_topic"]]
+    if off:
+        lines.append("set aside (off topic):")
+        lines += [f"    - {(a['title'] or a['article_id'])[:70]}: {a['off_topic_reason']}" for a in off]
+    return "\n".join(lines) + "\n"
+
+
+def format_quotes(record: dict[str, Any], story_id: str | None = None, speaker: str | None = None) -> str:
+    """Quotes grouped by speaker (most quoted first), each with its outlet and kind."""
+    articles = {a["article_id"]: a for a in record["articles"]}
+    if story_id is not None and not any(s["story_id"] == story_id for s in record["stories"]):
+        raise ConfigError(f"no story {story_id!r} in the record")
+    by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for q in record["quotes"]:
+        art = articles.get(q["article_id"], {})
+        if story_id is not None and art.get("story_id") != story_id:
+            continue
+        name = (q.get("speaker") or {}).get("name") or "(unattributed)"
+        if speaker and speaker.lower() not in name.lower():
+            continue
+        by_speaker[name].append(q)
+    lines = []
+    for name, quotes in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        lines.append(f"{name} ({len(quotes)})")
+        for q in quotes:
+            art = articles.get(q["article_id"], {})
+            via = f" [{q['channel']}]" if q.get("channel") else ""
+            lines.append(f"    “{' '.join(q['text'].split())}” — {art.get('outlet') or '?'}{via}")
+    return "\n".join(lines) + "\n" if lines else "no quotes\n"

@@ -27,9 +27,11 @@ from newsprism.records import (
     Article,
     ArticleContext,
     Discarded,
+    Event,
     Figure,
     RawDocument,
     ReconciledFigure,
+    Story,
     content_id,
     from_json,
     to_json,
@@ -241,8 +243,11 @@ def _corpus_stage(store: Store, settings: Settings) -> None:
     _link_entities(store, index)
 
     by_id = {a.article_id: a for a in linked}
-    events = code_events(store.facts("event_mentions"), _anchored_dates(store, linked), by_id, index)
+    dates = _anchored_dates(store, linked)
+    events = code_events(store.facts("event_mentions"), dates, by_id, index)
     store.replace_corpus("events", [(e.event_id, to_json(e)) for e in events])
+    stories = [_with_period(s, events) for s in stories]
+    store.replace_corpus("stories", [(s.story_id, to_json(s)) for s in stories])
 
     figures = [from_json(Figure, f) for f in store.facts("figures") if f["article_id"] in on_topic]
     event_of = link_figures(figures, events)
@@ -257,6 +262,26 @@ def _corpus_stage(store: Store, settings: Settings) -> None:
     store.replace_corpus("reconciled_figures", [(_reconciled_id(r), to_json(r)) for r in reconciled])
     contradictions = figure_contradictions(figures, by_id)
     store.replace_corpus("contradictions", [(c.contradiction_id, to_json(c)) for c in contradictions])
+
+
+def _with_period(story: Story, events: list[Event]) -> Story:
+    """A story whose pages carry no dates takes its period from its own day-dated events,
+    within a month of its busiest week (background history does not stretch it)."""
+    if story.period_start:
+        return story
+    days = sorted(e.date_start for e in events if e.story_id == story.story_id and e.date_precision == "day"
+                  and e.date_start and not e.hypothetical)
+    if not days:
+        return story
+    busiest = max(days, key=lambda d: sum(1 for x in days if 0 <= _days(d, x) < 7))
+    near = [d for d in days if abs(_days(busiest, d)) <= 30]
+    return replace(story, period_start=near[0], period_end=near[-1])
+
+
+def _days(a: str, b: str) -> int:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
 
 
 def _anchored_dates(store: Store, articles: list[Article]) -> dict[str, list[DateFact]]:
