@@ -189,3 +189,17 @@ def test_cli_max_bytes_flag(tmp_path):
     res = CliRunner().invoke(cli, ["analyze", str(page), "--db", str(tmp_path / "x.duckdb"), "--no-progress",
                                    "--max-bytes", "100"])
     assert res.exit_code == 1 and "too large" in res.output
+
+
+@pytest.mark.parametrize("args,expected", [
+    (["stories"], ["period 2023-09-18 .. 2023-09-25", "set aside (off topic):", "Iran Says No One Takes"]),
+    (["quotes", "--speaker", "Pashinyan"], ["Nikol Pashinyan (", "Armenia has not had an army in Nagorno-Karabakh"]),
+    (["figures"], ["killed / all: low 25 / best 25 / high open", "set aside 1 interim"]),
+    (["timeline"], ["2023-09-19", "sources:"]),
+    (["export", "--format", "acled"], ["event_id_cnty,event_date,year,time_precision", "AZENPX000001"]),
+])
+def test_cli_views_of_the_seeds(seeds_db, args, expected):
+    res = CliRunner().invoke(cli, [*args, "--db", str(seeds_db[0])])
+    assert res.exit_code == 0, res.output
+    for text in expected:
+        assert text in res.output, text
