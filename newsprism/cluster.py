@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from newsprism.groups import DisjointSets
 from newsprism.extract.patterns.topic import CONFLICT_TERMS, STOP_WORDS
 from newsprism.records import Article, Story, content_id
 
@@ -134,23 +135,14 @@ def build_stories(
     cfg = cfg or ClusterConfig()
     originals = [(a, t) for a, t in articles if a.article_id not in duplicates]
     vecs = _tfidf([_terms(t) for _, t in originals])
-    parent = list(range(len(originals)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    linked = DisjointSets(range(len(originals)))
     for i in range(len(originals)):
         for j in range(i + 1, len(originals)):
             if _days_apart(originals[i][0].published, originals[j][0].published) > cfg.max_days_apart:
                 continue
             if _cosine(vecs[i], vecs[j]) >= cfg.link_similarity:
-                parent[root(j)] = root(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(originals)):
-        groups.setdefault(root(i), []).append(i)
+                linked.union(i, j)
+    groups: dict[int, list[int]] = {members[0]: members for members in linked.groups()}
     _attach_small_groups(groups, originals, vecs, places or {}, points or {}, cfg)
 
     story_of: dict[str, str | None] = {}

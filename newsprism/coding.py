@@ -21,6 +21,7 @@ from typing import Any
 from newsprism.extract.dates import resolve_expression
 from newsprism.extract.events import acled_type, guess_actor_kind
 from newsprism.geocode import geocode
+from newsprism.groups import DisjointSets
 from newsprism.records import Article, EntityRef, Event, Evidence, Location, content_id, from_json
 from newsprism.resolve import EntityIndex
 
@@ -232,26 +233,16 @@ def _same_happening(a: _Coded, b: _Coded) -> bool:
 
 
 def _merge(coded: list[_Coded], articles: dict[str, Article], index: EntityIndex) -> list[Event]:
-    parent = list(range(len(coded)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    same = DisjointSets(range(len(coded)))
     by_key: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for i, c in enumerate(coded):
         by_key[(c.story_id, c.plover_type, c.negated, c.hypothetical)].append(i)
     for members in by_key.values():
         for x, i in enumerate(members):
             for j in members[x + 1:]:
-                if root(i) != root(j) and _same_happening(coded[i], coded[j]):
-                    parent[root(j)] = root(i)
-    groups: dict[int, list[_Coded]] = defaultdict(list)
-    for i, c in enumerate(coded):
-        groups[root(i)].append(c)
-    events = [_event(g, index) for g in groups.values()]
+                if same.find(i) != same.find(j) and _same_happening(coded[i], coded[j]):
+                    same.union(i, j)
+    events = [_event([coded[i] for i in group], index) for group in same.groups()]
     return sorted(events, key=lambda e: (e.date_start or "9999", e.event_id))
 
 

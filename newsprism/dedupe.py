@@ -11,6 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from newsprism.groups import DisjointSets
 from newsprism.records import Article
 
 _WORD = re.compile(r"\w+")
@@ -43,18 +44,8 @@ def find_duplicates(articles: list[tuple[Article, str]], cfg: DedupeConfig | Non
     def rank(article_id: str) -> tuple[str, int]:
         return (by_id[article_id].published or "9999-99-99", order[article_id])
 
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent.get(x, x) != x:
-            x = parent[x]
-        return x
-
-    def join(a: str, b: str) -> None:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            first, second = sorted((ra, rb), key=rank)
-            parent[second] = first
+    copies: DisjointSets[str] = DisjointSets(by_id)
+    join = copies.union
 
     exact: dict[str, str] = {}
     lsh = MinHashLSH(threshold=cfg.threshold, num_perm=NUM_PERM)
@@ -77,4 +68,8 @@ def find_duplicates(articles: list[tuple[Article, str]], cfg: DedupeConfig | Non
                 join(other, article.article_id)
         lsh.insert(article.article_id, mh)
         hashes[article.article_id] = mh
-    return {a: root(a) for a in sorted(by_id, key=rank) if root(a) != a}
+    out: dict[str, str] = {}
+    for group in copies.groups():
+        canonical = min(group, key=rank)
+        out.update({a: canonical for a in group if a != canonical})
+    return dict(sorted(out.items(), key=lambda kv: rank(kv[0])))

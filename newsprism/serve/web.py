@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from newsprism.serve import CSP, TEMPLATES, charts, pages
+from newsprism.serve.api import found, snapshot
 from newsprism.serve.data import Snapshot
 from newsprism.serve.text import fact_spans, render_text
 from newsprism.serve.view import RecordView, evidence_list, parse_date
@@ -54,17 +55,6 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
 
 def error_page(request: Request, body: dict[str, Any]) -> HTMLResponse:
     return render(request, "error.html", status=int(body["status"]), title=f"Error {body['status']}", env=body)
-
-
-def snapshot(request: Request) -> Snapshot:
-    return request.app.state.source.snapshot()  # type: ignore[no-any-return]
-
-
-def found(func: Any, *args: Any) -> dict[str, Any]:
-    try:
-        return func(*args)  # type: ignore[no-any-return]
-    except pages.NotFound as exc:
-        raise HTTPException(status_code=404, detail=str(exc)) from None
 
 
 def json_link(request: Request) -> str:
