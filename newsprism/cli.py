@@ -222,5 +222,26 @@ def quotes(db: str, story_id: str | None, speaker: str | None) -> None:
     click.echo(format_quotes(newsprism.load_record(db), story_id, speaker), nl=False)
 
 
+@cli.command()
+@db_option
+@click.option("--story", "story_id", help="Only this story.")
+@_one_line_errors
+def framing(db: str, story_id: str | None) -> None:
+    """How each outlet names the operation, the actors, victims, places and displacement, side by side.
+
+    Cells: ● the outlet's own words, ○ only in a source it quotes, ◐ both.
+
+    Example: newsprism framing --db newsprism.duckdb
+    """
+    import newsprism
+    from newsprism.framing import framing_table
+
+    record = newsprism.load_record(db)
+    if story_id is not None and not any(s["story_id"] == story_id for s in record["stories"]):
+        raise ConfigError(f"no story {story_id!r} in the record (see `newsprism stories`)")
+    click.echo(framing_table(record["framing_terms"], record["articles"], story_id=story_id,
+                             stories=record["stories"]), nl=False)
+
+
 def main() -> None:
     cli(prog_name="newsprism")

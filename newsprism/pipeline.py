@@ -22,6 +22,8 @@ from newsprism.cluster import build_stories
 from newsprism.coding import DateFact, code_events, link_figures, reanchor, story_calendar
 from newsprism.dedupe import find_duplicates
 from newsprism.ingest import ingest
+from newsprism.claims import claim_contradictions
+from newsprism.framing import corpus_framing
 from newsprism.reconcile import figure_contradictions, reconcile_figures
 from newsprism.records import (
     Article,
@@ -44,7 +46,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump when an extractor's output changes, so stored per-article facts are recomputed.
-PIPELINE_VERSION = "6"
+PIPELINE_VERSION = "7"
 DEFAULT_DB = "newsprism.duckdb"
 
 
@@ -86,14 +88,6 @@ def document_version(doc: RawDocument) -> str:
     return content_id("ver", PIPELINE_VERSION, *to_json(doc).values())
 
 
-# Per-article extractors: fact kind -> function(doc, ctx) -> [(fact id, JSON-able fact)].
-Extractor = Callable[["Doc", ArticleContext], list[tuple[str, Any]]]
-
-
-def _keyed(extract: Callable[["Doc", ArticleContext], list[Any]], id_field: str) -> Extractor:
-    return lambda doc, ctx: [(getattr(r, id_field), to_json(r)) for r in extract(doc, ctx)]
-
-
 def _event_mentions(doc: Doc, ctx: ArticleContext) -> list[tuple[str, Any]]:
     from newsprism.extract.events import extract_event_mentions
 
@@ -122,16 +116,27 @@ def _dates(doc: Doc, ctx: ArticleContext) -> list[tuple[str, Any]]:
     return out
 
 
-def article_extractors() -> dict[str, Extractor]:
-    """The per-article extractors, by the kind of fact they store."""
+def extract_article(doc: Doc, ctx: ArticleContext) -> dict[str, list[tuple[str, Any]]]:
+    """Every per-article extractor on one parsed article: fact kind -> [(fact id, JSON-able fact)].
+
+    Quotes come first: framing and claims need to know which words are a source's, not the outlet's.
+    """
+    from newsprism.claims import extract_claims
     from newsprism.extract.figures import extract_figures
     from newsprism.extract.quotes import extract_quotes
+    from newsprism.framing import article_framing
 
+    quotes = extract_quotes(doc, ctx)
+    framing = article_framing(doc, ctx, quotes)
     return {
-        "figures": _keyed(extract_figures, "figure_id"),
-        "quotes": _keyed(extract_quotes, "quote_id"),
-        "event_mentions": _event_mentions,
-        "dates": _dates,
+        "mentions": _mentions(doc, ctx),
+        "figures": [(f.figure_id, to_json(f)) for f in extract_figures(doc, ctx)],
+        "quotes": [(q.quote_id, to_json(q)) for q in quotes],
+        "event_mentions": _event_mentions(doc, ctx),
+        "dates": _dates(doc, ctx),
+        "framing": [(content_id("frm", t.article_id, t.evidence.start, t.evidence.end, t.concept, t.term), to_json(t))
+                    for t in framing],
+        "claims": [(c.claim_id, to_json(c)) for c in extract_claims(doc, ctx, quotes)],
     }
 
 
@@ -202,7 +207,6 @@ def _process_documents(store: Store, documents: list[RawDocument], progress: boo
     from newsprism.extract import build_nlp
 
     nlp = build_nlp()
-    extractors = article_extractors()
     bar = tqdm(total=len(documents), desc="analyzing", unit="doc", file=sys.stderr, disable=not progress)
     for document in documents:
         # a newer version of a file replaces the older one stored under the same path
@@ -216,9 +220,8 @@ def _process_documents(store: Store, documents: list[RawDocument], progress: boo
             store.put_article(a, c.nlp_text)
             ctx = ArticleContext(doc_id=a.doc_id, article_id=a.article_id, offset=a.start,
                                  text=document.text[a.start:a.end], published=a.published, outlet=a.outlet)
-            store.put_facts("mentions", a.article_id, _mentions(doc, ctx))
-            for kind, extract in extractors.items():
-                store.put_facts(kind, a.article_id, extract(doc, ctx))
+            for kind, facts in extract_article(doc, ctx).items():
+                store.put_facts(kind, a.article_id, facts)
         bar.update(1)
     bar.close()
 
@@ -260,8 +263,12 @@ def _corpus_stage(store: Store, settings: Settings) -> None:
     event_level = [r for r in reconcile_figures([f for f in figures if f.event_id], by_id) if r.scope.event_id]
     reconciled = story_level + event_level
     store.replace_corpus("reconciled_figures", [(_reconciled_id(r), to_json(r)) for r in reconciled])
-    contradictions = figure_contradictions(figures, by_id)
+    contradictions = figure_contradictions(figures, by_id) + claim_contradictions(store.facts("claims"), linked)
     store.replace_corpus("contradictions", [(c.contradiction_id, to_json(c)) for c in contradictions])
+
+    framing = corpus_framing(store.facts("framing"), entities, linked)
+    store.replace_corpus("framing_terms", [
+        (content_id("frm", t.article_id, t.evidence.start, t.evidence.end, t.concept, t.term), to_json(t)) for t in framing])
 
 
 def _with_period(story: Story, events: list[Event]) -> Story:

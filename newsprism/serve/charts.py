@@ -353,7 +353,13 @@ def map_svg(places: list[dict[str, Any]], width: int = 760, height: int = 430) -
            and -90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180]
     if not pts:
         return None
-    proj = geo.Projection.fit([(p["lon"], p["lat"]) for p in pts], width, height)
+    # frame on the places that say where things happened (towns, districts, regions); a country's
+    # centroid (Russia's lies in Siberia) only says which state, and would shrink the story to a dot
+    precise = [p for p in pts if (p.get("where_prec") or 9) <= 5]
+    frame = precise or pts
+    proj = geo.Projection.fit([(p["lon"], p["lat"]) for p in frame], width, height)
+    pts = [p for p in pts if p in frame or (proj.lon0 <= p["lon"] <= proj.lon1
+                                            and min(proj.lat0, proj.lat1) <= p["lat"] <= max(proj.lat0, proj.lat1))]
     out = [f'<svg class="chart map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
            f'role="img" aria-label="Map of {len(pts)} event places" {FONT} font-size="12">',
            f'<defs><clipPath id="mapclip"><rect width="{width}" height="{height}"/></clipPath></defs>',

@@ -5,6 +5,7 @@ themselves."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections import Counter
@@ -99,8 +100,18 @@ def story_context(snap: Snapshot, story_id: str) -> dict[str, Any]:
         fid = record.get("figure_id") or record.get("event_id")
         return pages.fact_href(view, record, fid)
 
-    timeline = charts.timeline_svg(data["events"], href=href)
+    # the chart spans the story's own period; older dated mentions (background history such as
+    # "the 2020 war") would squeeze the story's days into a sliver, so they are counted, not drawn
+    start, end = parse_date(data["period"]["start"]), parse_date(data["period"]["end"])
+    dated = [e for e in data["events"] if parse_date(e.get("date_start"))]
+    if start and end:
+        margin = dt.timedelta(days=3)
+        drawn = [e for e in dated if start - margin <= parse_date(e["date_start"]) <= end + margin]  # type: ignore[operator]
+    else:
+        drawn = dated
+    timeline = charts.timeline_svg(drawn, href=href)
     undated = sum(1 for e in data["events"] if not parse_date(e.get("date_start")))
+    background = len(dated) - len(drawn)
     places = []
     for p in data["places"]:
         names = [f"{view.events[eid].get('plover_type')} {fmt_day(view.events[eid].get('date_start'))}".strip()
@@ -137,6 +148,7 @@ def story_context(snap: Snapshot, story_id: str) -> dict[str, Any]:
                if not data[key]]
     return {
         "d": data, "view": view, "timeline": Markup(timeline) if timeline else None, "undated": undated,
+        "background": background,
         "map": Markup(map_svg) if map_svg else None, "unmapped": len(data["events"]) - mapped,
         "groups": groups, "event_rows": _event_rows(view, data["events"]),
         "framing": pages.framing_table(view, data["framing_terms"]) if data["framing_terms"] else None,
