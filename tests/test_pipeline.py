@@ -197,6 +197,7 @@ def test_cli_max_bytes_flag(tmp_path):
     (["figures"], ["killed / all: low 25 / best 25 / high open", "set aside 1 interim"]),
     (["timeline"], ["2023-09-19", "sources:"]),
     (["export", "--format", "acled"], ["event_id_cnty,event_date,year,time_precision", "AZENPX000001"]),
+    (["framing"], ["OPERATION_LABEL", "anti-terrorist", "TOPONYM"]),
 ])
 def test_cli_views_of_the_seeds(seeds_db, args, expected):
     res = CliRunner().invoke(cli, [*args, "--db", str(seeds_db[0])])
