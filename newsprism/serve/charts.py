@@ -344,6 +344,15 @@ def _band_title(r: dict[str, Any]) -> str:
 
 
 # -- map ---------------------------------------------------------------------------------------
+FRAME_KM = 800.0
+
+
+def geo_km(a: dict[str, Any], b: dict[str, Any]) -> float:
+    from newsprism.geocode import haversine_km
+
+    return haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
+
+
 def map_svg(places: list[dict[str, Any]], width: int = 760, height: int = 430) -> str | None:
     """Event places on the Natural Earth country outlines, sized by the number of events.
 
@@ -356,6 +365,11 @@ def map_svg(places: list[dict[str, Any]], width: int = 760, height: int = 430) -
     # frame on the places that say where things happened (towns, districts, regions); a country's
     # centroid (Russia's lies in Siberia) only says which state, and would shrink the story to a dot
     precise = [p for p in pts if (p.get("where_prec") or 9) <= 5]
+    if precise:
+        # ...and on those near the busiest one: a capital named as a speaker's seat far away would
+        # otherwise set the frame
+        busiest = max(precise, key=lambda p: (p.get("count") or 0, p["name"] or ""))
+        precise = [p for p in precise if geo_km(p, busiest) <= FRAME_KM]
     frame = precise or pts
     proj = geo.Projection.fit([(p["lon"], p["lat"]) for p in frame], width, height)
     pts = [p for p in pts if p in frame or (proj.lon0 <= p["lon"] <= proj.lon1
