@@ -213,11 +213,14 @@ def figure_chart_svg(figures: list[dict[str, Any]], reconciled: dict[str, Any] |
     """One metric's figures: each source's number as a mark at its as-of date, the reconciled
     low–high as a band and best as a line. Marks filled when they went into the reconciled range,
     hollow when excluded (the reason is in the tooltip), grey when not reconciled at all."""
-    drawable = [f for f in figures if figure_value(f) != (None, None)]
-    if not drawable:
-        return None
     inputs = set((reconciled or {}).get("inputs") or [])
     excluded = {x.get("figure_id"): x.get("reason") for x in (reconciled or {}).get("excluded") or []}
+    # a figure about another scope (the 2020 war beside this week's offensive) has its own chart;
+    # drawn here it would set the scale and flatten the dispute this chart is about
+    drawable = [f for f in figures if figure_value(f) != (None, None)
+                and excluded.get(f.get("figure_id")) != "different_scope"]
+    if not drawable:
+        return None
     left, right, top, bottom = 64, 130, 14, 40
     plot_w, plot_h = width - left - right, height - top - bottom
     values = [v for f in drawable for v in figure_value(f) if v is not None]
