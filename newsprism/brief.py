@@ -14,6 +14,8 @@ CSS and SVG charts, no scripts, no network) that prints well.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -257,6 +259,18 @@ def _article_for(view: RecordView, record: dict[str, Any]) -> list[str]:
     return out
 
 
+def _in_period(events: list[dict[str, Any]], start: str | None, end: str | None) -> tuple[list[dict[str, Any]], int]:
+    """Events within the story's period (three days' margin), and how many dated ones fall outside."""
+    d0, d1 = parse_date(start), parse_date(end)
+    if d0 is None or d1 is None:
+        return events, 0
+    margin = dt.timedelta(days=3)
+    keep = [e for e in events
+            if parse_date(e.get("date_start")) and d0 - margin <= parse_date(e["date_start"]) <= d1 + margin]  # type: ignore[operator]
+    dated = sum(1 for e in events if parse_date(e.get("date_start")))
+    return sorted(keep, key=lambda e: (e["date_start"], -len(e.get("reported_by") or []))), dated - len(keep)
+
+
 def build_story_brief(view: RecordView, story_id: str) -> StoryBrief:
     story = view.stories[story_id]
     art_ids = view.story_articles.get(story_id, [])
@@ -294,6 +308,8 @@ def build_story_brief(view: RecordView, story_id: str) -> StoryBrief:
     if dated:
         cover += f", published {fmt_period(min(dated), max(dated))}"
     summary.lines.append(Line(cover + ".", list(ordered)))
+    # the story's own days: background history ("the 2020 war", "the 1990s") is not what happened
+    events, background = _in_period(events, start, end)
     dated_events = [e for e in events
                     if parse_date(e.get("date_start")) and not e.get("negated") and not e.get("hypothetical")]
     if dated_events:
@@ -304,8 +320,13 @@ def build_story_brief(view: RecordView, story_id: str) -> StoryBrief:
         summary.lines.append(Line(
             f"The record holds {len(dated_events)} dated event{'s' if len(dated_events) != 1 else ''} ({p}); "
             f"the most frequent type is {top} ({n_top}).", sorted({a for e in dated_events for a in _article_for(view, e)})))
+    said: set[str] = set()
     for r in reconciled:
         scope = r.get("scope") or {}
+        historical = all(str(figures.get(fid, {}).get("scope") or "").startswith("historical")
+                         for fid in r.get("inputs") or [])
+        if scope.get("event_id") or historical:
+            continue  # the story's own ranges; per-event ranges and past wars are in "The numbers"
         if scope.get("metric") in ("killed", "wounded", "displaced") and isinstance(r.get("low"), int):
             lo, hi, best = r["low"], r.get("high"), r.get("best")
             rng = (f"at least {lo:,}" if not isinstance(hi, int)
@@ -315,7 +336,9 @@ def build_story_brief(view: RecordView, story_id: str) -> StoryBrief:
             s = f"Sources report {rng} {noun} {METRIC_WORDS.get(scope['metric'])}"
             s += f" (best estimate {best:,})." if isinstance(best, int) and (best != lo or hi != lo) else "."
             cites = sorted({figures[fid]["article_id"] for fid in r.get("inputs") or [] if fid in figures})
-            summary.lines.append(Line(s, cites))
+            if s not in said:
+                said.add(s)
+                summary.lines.append(Line(s, cites))
     if quotes:
         qg = quote_groups(view, quotes)
         named = [g for g in qg["groups"] if g["label"] not in ("side not given", "speaker not identified")][:3]
@@ -342,12 +365,30 @@ def build_story_brief(view: RecordView, story_id: str) -> StoryBrief:
     # what happened
     if events:
         sec = Section("What happened")
-        for e in events[:MAX_EVENTS]:
+        seen_sentences: set[tuple[str, str]] = set()
+        listed = []
+        expected = sum(1 for e in events if e.get("hypothetical"))
+        for e in (x for x in events if not x.get("hypothetical")):  # what happened, not what was threatened
+            ev = evidence_list(e)
+            key = (event_when(e), (ev[0].get("text") or "") if ev else str(e.get("event_id")))
+            if key not in seen_sentences:  # one line per reported sentence and date
+                seen_sentences.add(key)
+                listed.append(e)
+        for e in listed[:MAX_EVENTS]:
             ev = evidence_list(e)
             sec.lines.append(Line(event_sentence(e), _article_for(view, e), excerpt(ev[0].get("text") if ev else None),
                                   lead=event_when(e), anchor=f"ev-{e.get('event_id')}"))
-        if len(events) > MAX_EVENTS:
-            sec.note = f"The first {MAX_EVENTS} of {len(events)} events in the record are listed (the chart shows all)."
+        notes = []
+        if len(listed) > MAX_EVENTS:
+            notes.append(f"The first {MAX_EVENTS} of {len(listed)} reported events are listed (the chart shows all).")
+        if expected:
+            notes.append(f"{expected} threatened, planned or demanded action{'s' if expected != 1 else ''} "
+                         f"{'are' if expected != 1 else 'is'} not listed as having happened.")
+        if background:
+            notes.append(f"{background} dated mention{'s' if background != 1 else ''} of earlier history "
+                         f"(before the story's period) {'are' if background != 1 else 'is'} left out.")
+        if notes:
+            sec.note = " ".join(notes)
         tl = charts.timeline_svg(events, href=lambda e: f"#ev-{e.get('event_id')}")
         if tl:
             sec.figures.append((tl, "Events by PLOVER type; hollow marks: negated or hypothetical."))

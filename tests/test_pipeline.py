@@ -204,3 +204,16 @@ def test_cli_views_of_the_seeds(seeds_db, args, expected):
     assert res.exit_code == 0, res.output
     for text in expected:
         assert text in res.output, text
+
+
+def test_cli_brief_of_the_seeds_keeps_to_the_story(seeds_db):
+    res = CliRunner().invoke(cli, ["brief", "--db", str(seeds_db[0]), "--format", "md"])
+    assert res.exit_code == 0, res.output
+    text = res.output
+    assert "18–25 Sep 2023" in text and "## What happened" in text and "earlier history" in text
+    assert "**2020**" not in text and "**1988**" not in text  # background history is not what happened
+    assert "Threatened or expected" not in text.split("## What happened")[1].split("## ")[0]
+    assert "Sources report at least 25 people killed" in text
+    for line in text.split("## What happened")[1].split("\n## ")[0].splitlines():
+        if line.startswith("- **"):
+            assert line.rstrip().endswith("]"), line  # every listed event cites its articles

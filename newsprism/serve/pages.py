@@ -105,6 +105,8 @@ def figure_groups(view: RecordView, story_id: str) -> list[dict[str, Any]]:
     covered: set[str] = set()
     for r in view.story_reconciled(story_id):
         scope = r.get("scope") or {}
+        if scope.get("event_id") and len(r.get("inputs") or []) < 2:
+            continue  # one figure tied to one event: already drawn in its story-level chart
         ids = [fid for fid in [*(r.get("inputs") or []), *(x.get("figure_id") for x in r.get("excluded") or [])]
                if fid in figs]
         covered.update(ids)
