@@ -137,6 +137,8 @@ class _Coded:
     modes: tuple[str, ...]
     actors: list[EntityRef]
     recipients: list[EntityRef]
+    actor_kinds: tuple[str, ...]  # from the phrases as written: "Azerbaijani troops" are state forces
+    recipient_kinds: tuple[str, ...]
     location: Location | None
     date: DateFact | None
     negated: bool
@@ -167,9 +169,17 @@ def _refs(spans: list[Evidence], index: EntityIndex) -> list[EntityRef]:
     return out
 
 
-def _kind(ref: EntityRef, index: EntityIndex) -> str:
-    etype = index.types.get(ref.entity_id or "")
-    return _KIND_OF_TYPE.get(etype or "", guess_actor_kind(ref.name))
+def _kinds(spans: list[Evidence], index: EntityIndex) -> tuple[str, ...]:
+    """ACLED actor kinds: the words of the phrase first ("troops", "rebels", "protesters"), else
+    what the entity is (a state; a population = civilians)."""
+    out = []
+    for ev in spans:
+        kind = guess_actor_kind(ev.text)
+        if kind == "unknown":
+            etype = index.types.get(index.actor(index.lookup(ev.text)) or "")
+            kind = _KIND_OF_TYPE.get(etype or "", "unknown")
+        out.append(kind)
+    return tuple(out)
 
 
 def code_events(
@@ -204,7 +214,8 @@ def code_events(
                        default=None)
         coded.append(_Coded(
             raw["mention_id"], article.article_id, article.story_id, m.plover_type, tuple(m.plover_mode),
-            _refs(list(m.actors), index), _refs(list(m.recipients), index), _location(list(m.place_spans), index),
+            _refs(list(m.actors), index), _refs(list(m.recipients), index),
+            _kinds(list(m.actors), index), _kinds(list(m.recipients), index), _location(list(m.place_spans), index),
             date, m.negated, m.hypothetical, m.evidence,
         ))
     return _merge(coded, articles, index)
@@ -259,8 +270,8 @@ def _event(group: list[_Coded], index: EntityIndex) -> Event:
     placed = [c.location for c in group if c.location is not None]
     location = min(placed, key=lambda loc: loc.where_prec or 9) if placed else None
     modes = tuple(sorted({m for c in group for m in c.modes}))
-    event_type, sub_type = acled_type(first.plover_type, modes, tuple(_kind(a, index) for a in actors),
-                                      tuple(_kind(r, index) for r in recipients))
+    event_type, sub_type = acled_type(first.plover_type, modes, tuple(k for c in group for k in c.actor_kinds),
+                                      tuple(k for c in group for k in c.recipient_kinds))
     evidence = tuple(sorted({c.evidence for c in group}, key=lambda e: (e.doc, e.start)))
     return Event(
         event_id=content_id("evt", *sorted(c.mention_id for c in group)),

@@ -198,7 +198,10 @@ def acled_rows(record: dict[str, Any]) -> list[list[dict[str, Any]]]:
     that name no actor. Each row is the list of our events it covers (the most detailed first).
     """
     groups: list[list[dict[str, Any]]] = []
-    for e in sorted(acled_events(record), key=lambda e: (-len(_named(e["actors"])), -len(e["reported_by"]), e["event_id"])):
+    # the most informative report leads its row (named actors, a place, several sources): its
+    # words become the row's note
+    for e in sorted(acled_events(record), key=lambda e: (-len(_named(e["actors"])), e.get("location") is None,
+                                                         -len(e["reported_by"]), e["event_id"])):
         place = (e.get("location") or {}).get("entity_id")
         names = {a["entity_id"] for a in _named(e["actors"])}
         for g in groups:
