@@ -350,17 +350,18 @@ def _classify(c: _Ctx, span: Span, polarity: str, source: str | None, pair: str 
     return out
 
 
-def extract_claims(doc: Doc, ctx: ArticleContext, quotes: Sequence[Quote] = ()) -> list[ClaimMention]:
+def extract_claims(doc: Doc, ctx: ArticleContext, quotes: Sequence[Quote] = (), voiced: Any = None) -> list[ClaimMention]:
     """Typed claims in one article, each with its source and evidence (see the module docstring).
 
     Args:
         doc: the spaCy Doc over the article's (masked) text.
         ctx: the article context (evidence is sliced from ``ctx.text``).
         quotes: the article's quotes (document offsets): their speakers are the claims' sources.
+        voiced: ``framing.voices(doc, ctx, quotes)`` when the caller has it already.
     """
-    from newsprism.framing import _voices
+    from newsprism.framing import voices
 
-    c = _Ctx(doc, ctx, _voices(doc, ctx, quotes), [q for q in quotes if q.article_id == ctx.article_id], [])
+    c = _Ctx(doc, ctx, voiced if voiced is not None else voices(doc, ctx, quotes), [q for q in quotes if q.article_id == ctx.article_id], [])
     denied_bounds: list[tuple[int, int]] = []
     for sent in doc.sents:
         for tok in sent:

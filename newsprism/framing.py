@@ -1051,10 +1051,17 @@ def _slots(doc: Doc, voices: _Voices) -> list[tuple[str, int, int, str]]:
     return out
 
 
-def article_framing(doc: Doc, ctx: ArticleContext, quotes: Sequence[Quote] = ()) -> list[FramingTerm]:
+def voices(doc: Doc, ctx: ArticleContext, quotes: Sequence[Quote] = ()) -> _Voices:
+    """Whose words each stretch of the article is (the outlet's or a quoted source's); computed
+    once per article and shared by framing and claims."""
+    return _voices(doc, ctx, quotes)
+
+
+def article_framing(doc: Doc, ctx: ArticleContext, quotes: Sequence[Quote] = (),
+                    voiced: _Voices | None = None) -> list[FramingTerm]:
     """Everything the corpus stage needs from one article: lexicon terms and candidates (store
     these as the per-article fact; :func:`corpus_framing` turns them into the exported terms)."""
-    voices = _voices(doc, ctx, quotes)
+    voices = voiced if voiced is not None else _voices(doc, ctx, quotes)
     return _lexicon_terms(doc, ctx, voices) + _candidate_terms(doc, ctx, voices)
 
 

@@ -124,10 +124,11 @@ def extract_article(doc: Doc, ctx: ArticleContext) -> dict[str, list[tuple[str, 
     from newsprism.claims import extract_claims
     from newsprism.extract.figures import extract_figures
     from newsprism.extract.quotes import extract_quotes
-    from newsprism.framing import article_framing
+    from newsprism.framing import article_framing, voices
 
     quotes = extract_quotes(doc, ctx)
-    framing = article_framing(doc, ctx, quotes)
+    voiced = voices(doc, ctx, quotes)
+    framing = article_framing(doc, ctx, quotes, voiced)
     return {
         "mentions": _mentions(doc, ctx),
         "figures": [(f.figure_id, to_json(f)) for f in extract_figures(doc, ctx)],
@@ -136,7 +137,7 @@ def extract_article(doc: Doc, ctx: ArticleContext) -> dict[str, list[tuple[str, 
         "dates": _dates(doc, ctx),
         "framing": [(content_id("frm", t.article_id, t.evidence.start, t.evidence.end, t.concept, t.term), to_json(t))
                     for t in framing],
-        "claims": [(c.claim_id, to_json(c)) for c in extract_claims(doc, ctx, quotes)],
+        "claims": [(c.claim_id, to_json(c)) for c in extract_claims(doc, ctx, quotes, voiced)],
     }
 
 
