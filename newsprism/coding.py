@@ -187,6 +187,7 @@ def code_events(
     dates: dict[str, list[DateFact]],
     articles: dict[str, Article],
     index: EntityIndex,
+    doc_order: dict[str, int] | None = None,
 ) -> list[Event]:
     """Merge the stored event mentions of on-topic articles into coded events.
 
@@ -195,6 +196,8 @@ def code_events(
         dates: article_id -> its resolved date facts (after ``reanchor``).
         articles: by id, with ``story_id`` and ``on_topic`` set.
         index: the entity index from ``resolve.resolve_entities``.
+        doc_order: document id -> its place in the corpus (by path); an event lists its evidence
+            earliest report first, then in corpus order, never in the arbitrary order of ids.
     """
     from newsprism.extract.events import EventMention
 
@@ -218,7 +221,13 @@ def code_events(
             _kinds(list(m.actors), index), _kinds(list(m.recipients), index), _location(list(m.place_spans), index),
             date, m.negated, m.hypothetical, m.evidence,
         ))
-    return _merge(coded, articles, index)
+    order = doc_order or {}
+
+    def report_order(ev: Evidence, article_id: str) -> tuple[str, int, str, int]:
+        a = articles.get(article_id)
+        return ((a.published if a and a.published else "9999-99-99"), order.get(ev.doc, len(order)), ev.doc, ev.start)
+
+    return _merge(coded, articles, index, report_order)
 
 
 def _ids(refs: list[EntityRef]) -> set[str]:
@@ -243,7 +252,8 @@ def _same_happening(a: _Coded, b: _Coded) -> bool:
     return bool(a.actors) and _ids(a.actors) == _ids(b.actors) and _ids(a.recipients) == _ids(b.recipients) and places_ok
 
 
-def _merge(coded: list[_Coded], articles: dict[str, Article], index: EntityIndex) -> list[Event]:
+def _merge(coded: list[_Coded], articles: dict[str, Article], index: EntityIndex,
+           report_order: Any) -> list[Event]:
     same = DisjointSets(range(len(coded)))
     by_key: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for i, c in enumerate(coded):
@@ -253,11 +263,12 @@ def _merge(coded: list[_Coded], articles: dict[str, Article], index: EntityIndex
             for j in members[x + 1:]:
                 if same.find(i) != same.find(j) and _same_happening(coded[i], coded[j]):
                     same.union(i, j)
-    events = [_event([coded[i] for i in group], index) for group in same.groups()]
+    events = [_event([coded[i] for i in group], index, report_order) for group in same.groups()]
     return sorted(events, key=lambda e: (e.date_start or "9999", e.event_id))
 
 
-def _event(group: list[_Coded], index: EntityIndex) -> Event:
+def _event(group: list[_Coded], index: EntityIndex, report_order: Any) -> Event:
+    group = sorted(group, key=lambda c: report_order(c.evidence, c.article_id))
     first = group[0]
     actors: list[EntityRef] = []
     recipients: list[EntityRef] = []
@@ -272,7 +283,7 @@ def _event(group: list[_Coded], index: EntityIndex) -> Event:
     modes = tuple(sorted({m for c in group for m in c.modes}))
     event_type, sub_type = acled_type(first.plover_type, modes, tuple(k for c in group for k in c.actor_kinds),
                                       tuple(k for c in group for k in c.recipient_kinds))
-    evidence = tuple(sorted({c.evidence for c in group}, key=lambda e: (e.doc, e.start)))
+    evidence = tuple(dict.fromkeys(c.evidence for c in group))  # earliest report first, then corpus order
     return Event(
         event_id=content_id("evt", *sorted(c.mention_id for c in group)),
         story_id=first.story_id,

@@ -248,7 +248,8 @@ def _corpus_stage(store: Store, settings: Settings) -> None:
 
     by_id = {a.article_id: a for a in linked}
     dates = _anchored_dates(store, linked)
-    events = code_events(store.facts("event_mentions"), dates, by_id, index)
+    doc_order = {d.doc_id: i for i, d in enumerate(store.documents())}  # the store lists them by path
+    events = code_events(store.facts("event_mentions"), dates, by_id, index, doc_order)
     store.replace_corpus("events", [(e.event_id, to_json(e)) for e in events])
     stories = [_with_period(s, events) for s in stories]
     store.replace_corpus("stories", [(s.story_id, to_json(s)) for s in stories])
