@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump when an extractor's output changes, so stored per-article facts are recomputed.
-PIPELINE_VERSION = "8"
+PIPELINE_VERSION = "9"
 DEFAULT_DB = "newsprism.duckdb"
 
 
@@ -274,17 +274,17 @@ def _corpus_stage(store: Store, settings: Settings) -> None:
 
 
 def _with_period(story: Story, events: list[Event]) -> Story:
-    """A story whose pages carry no dates takes its period from its own day-dated events,
-    within a month of its busiest week (background history does not stretch it)."""
-    if story.period_start:
-        return story
+    """A story's period covers its pages' publication dates and the days its events happened
+    (day-dated events within a month of its busiest week: background history does not stretch it)."""
     days = sorted(e.date_start for e in events if e.story_id == story.story_id and e.date_precision == "day"
                   and e.date_start and not e.hypothetical)
     if not days:
         return story
     busiest = max(days, key=lambda d: sum(1 for x in days if 0 <= _days(d, x) < 7))
     near = [d for d in days if abs(_days(busiest, d)) <= 30]
-    return replace(story, period_start=near[0], period_end=near[-1])
+    start = min(d for d in (story.period_start, near[0]) if d)
+    end = max(d for d in (story.period_end, near[-1]) if d)
+    return replace(story, period_start=start, period_end=end)
 
 
 def _days(a: str, b: str) -> int:

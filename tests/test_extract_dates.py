@@ -143,3 +143,14 @@ def test_extract_dates_last_weekday_is_on_or_before_and_within_a_week(base, week
 def test_extract_dates_expression_never_raises(text):
     r = resolve_expression(text, date(2024, 4, 10))
     assert r.precision in ("day", "range", "week", "month", "year", "unknown")
+
+
+def test_dates_reported_future_takes_the_next_weekday(nlp):
+    from newsprism.extract import read_article
+    from newsprism.extract.dates import resolve_dates
+
+    text = ("The ministry said negotiators would meet on Thursday in the capital. "
+            "Rebels said they had met on Thursday. They would have met on Friday had the road been open.")
+    doc, ctx = read_article(nlp, text, published="2024-03-06")  # a Wednesday
+    got = [(m.text, m.date_start) for m in resolve_dates(doc, ctx) if m.precision == "day"]
+    assert got == [("Thursday", "2024-03-07"), ("Thursday", "2024-02-29"), ("Friday", "2024-03-01")]

@@ -41,7 +41,12 @@ def test_pipeline_record_follows_schema(seeds_db):
     assert all(doc_fields <= set(d) for d in record["documents"])
     assert all(art_fields <= set(a) for a in record["articles"])
     assert sum(d["n_articles"] for d in record["documents"]) == len(record["articles"])
-    assert all(d["language"] == "en" and d["published"] is None for d in record["documents"])  # manifest: en, no dates
+    # the manifest gives every page's language and the first four pages' dates; 004 stays undated
+    assert all(d["language"] == "en" for d in record["documents"])
+    assert [(d["published"], d["published_basis"]) for d in record["documents"]] == [
+        ("2023-09-19", "manifest"), ("2023-09-20", "manifest"), ("2023-09-19", "manifest"), ("2023-09-19", "manifest"),
+        (None, None)]
+    assert [d["outlet"] for d in record["documents"]][:2] == ["RT", "CNN"]
 
 
 def test_pipeline_every_span_matches_document_text(seeds_db):

@@ -30,7 +30,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from newsprism.records import ArticleContext
 
@@ -380,13 +380,25 @@ _DATE_WORD = re.compile(r"\b(?:" + _WD + r"|" + _MO + r"|today|tonight|yesterday
                         re.IGNORECASE)
 
 
+def _future_in_the_past(aux: Token) -> bool:
+    """Reported future: "X said officials would meet on Thursday" (would + a bare verb, not
+    "would have met", under a reporting verb)."""
+    if aux.lower_ not in ("would", "'d", "\u2019d"):
+        return False
+    verb = aux.head
+    if any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
+        return False
+    return verb.dep_ in ("ccomp", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX")
+
+
 def _is_future(span: Span) -> bool:
-    """Whether the clause the date belongs to is in the future tense ("will meet on Friday")."""
+    """Whether the clause the date belongs to is in the future tense ("will meet on Friday",
+    "said they would meet on Friday")."""
     token = span.root
     for _ in range(4):
         head = token.head
         for child in head.children:
-            if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
+            if child.dep_ == "aux" and (child.lower_ in _FUTURE_AUX or _future_in_the_past(child)):
                 return True
             if child.lower_ == "going" and any(c.lower_ == "to" for c in child.children):
                 return True
