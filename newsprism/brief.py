@@ -14,7 +14,6 @@ CSS and SVG charts, no scripts, no network) that prints well.
 
 from __future__ import annotations
 
-import datetime as dt
 
 import re
 from collections import Counter
@@ -31,7 +30,7 @@ from newsprism.serve.pages import (
     framing_table,
     quote_groups,
 )
-from newsprism.serve.view import RecordView, evidence_list, parse_date
+from newsprism.serve.view import RecordView, evidence_list, in_period, parse_date
 
 FORMATS = ("md", "html")
 MAX_EVENTS = 40  # a brief lists at most this many events (the timeline chart draws all)
@@ -259,18 +258,6 @@ def _article_for(view: RecordView, record: dict[str, Any]) -> list[str]:
     return out
 
 
-def _in_period(events: list[dict[str, Any]], start: str | None, end: str | None) -> tuple[list[dict[str, Any]], int]:
-    """Events within the story's period (three days' margin), and how many dated ones fall outside."""
-    d0, d1 = parse_date(start), parse_date(end)
-    if d0 is None or d1 is None:
-        return events, 0
-    margin = dt.timedelta(days=3)
-    keep = [e for e in events
-            if parse_date(e.get("date_start")) and d0 - margin <= parse_date(e["date_start"]) <= d1 + margin]  # type: ignore[operator]
-    dated = sum(1 for e in events if parse_date(e.get("date_start")))
-    return sorted(keep, key=lambda e: (e["date_start"], -len(e.get("reported_by") or []))), dated - len(keep)
-
-
 def build_story_brief(view: RecordView, story_id: str) -> StoryBrief:
     story = view.stories[story_id]
     art_ids = view.story_articles.get(story_id, [])
@@ -309,7 +296,7 @@ def build_story_brief(view: RecordView, story_id: str) -> StoryBrief:
         cover += f", published {fmt_period(min(dated), max(dated))}"
     summary.lines.append(Line(cover + ".", list(ordered)))
     # the story's own days: background history ("the 2020 war", "the 1990s") is not what happened
-    events, background = _in_period(events, start, end)
+    events, background = in_period(events, start, end)
     dated_events = [e for e in events
                     if parse_date(e.get("date_start")) and not e.get("negated") and not e.get("hypothetical")]
     if dated_events:

@@ -93,9 +93,10 @@ def _attach_small_groups(
     for g, members in sorted((g, m) for g, m in groups.items() if len(m) <= 2):
         own = set().union(*(places.get(originals[i][0].article_id, set()) for i in members))
         own_points = [p for i in members for p in points.get(originals[i][0].article_id, [])]
+        own_centroid = _centroid([vecs[i] for i in members])
         best, best_score = None, 0.0
         for h in sorted(large):
-            cos = _cosine(_centroid([vecs[i] for i in members]), centroids[h])
+            cos = _cosine(own_centroid, centroids[h])
             share = len(own & group_places[h]) / len(own) if own else 0.0
             close = near(own_points, group_points[h])
             if cos >= cfg.attach_similarity and (share >= cfg.attach_place_share or close) and cos + share > best_score:

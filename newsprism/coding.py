@@ -14,6 +14,7 @@ story), and ``date_anchor`` says which.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -110,11 +111,12 @@ def reanchor(dates: list[DateFact], article: Article, week_start: dt.date | None
     return out
 
 
-def _is_calendar_date(text: str) -> bool:
-    import re
+_MONTH_OR_NUMERIC = re.compile(r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d{1,2}[./-]\d{1,2}")
 
-    return bool(re.search(r"\d", text)) and bool(re.search(
-        r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d{1,2}[./-]\d{1,2}", text))
+
+def _is_calendar_date(text: str) -> bool:
+    """A day written out ("19 September", "Sept. 20", "20.09"), not a weekday or a relative phrase."""
+    return any(c.isdigit() for c in text) and bool(_MONTH_OR_NUMERIC.search(text))
 
 
 def _resolved(d: DateFact, r: Any, anchor: str) -> DateFact:

@@ -8,6 +8,7 @@ become part of the record.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from collections import Counter, defaultdict
@@ -186,9 +187,15 @@ def _country(code: str | None) -> tuple[str, str, str]:
     return str(int(c.numeric)), getattr(c, "common_name", None) or c.name, c.alpha_3
 
 
-def _region(code: str | None) -> str:
+@functools.lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    """ISO alpha-2 -> ACLED region, from the data file (read once)."""
     data = json.loads((Path(__file__).parent / "data" / "acled_regions.json").read_text(encoding="utf-8"))
-    return next((name for name, codes in data["regions"].items() if code in codes), "")
+    return {code: name for name, codes in data["regions"].items() for code in codes}
+
+
+def _region(code: str | None) -> str:
+    return _regions().get(code or "", "")
 
 
 def acled_rows(record: dict[str, Any]) -> list[list[dict[str, Any]]]:

@@ -341,7 +341,3 @@ def _link_entities(store: Store, index: EntityIndex) -> None:
             if entity_id != ref.get("entity_id"):
                 fact[ref_field] = {**ref, "entity_id": entity_id}
                 store.put_facts(kind, fact["article_id"], [(fact[id_field], fact)])
-
-
-def on_topic_ids(articles: list[tuple[Article, str]]) -> set[str]:
-    return {a.article_id for a, _ in articles if a.on_topic}

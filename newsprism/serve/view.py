@@ -54,6 +54,18 @@ def parse_date(value: Any) -> dt.date | None:
         return None
 
 
+def in_period(events: list[dict[str, Any]], start: str | None, end: str | None) -> tuple[list[dict[str, Any]], int]:
+    """Events dated within a story's period (three days' margin), in date order, and how many dated
+    events fall outside it (background history such as "the 2020 war")."""
+    d0, d1 = parse_date(start), parse_date(end)
+    if d0 is None or d1 is None:
+        return events, 0
+    margin = dt.timedelta(days=3)
+    dated = [(d, e) for e in events if (d := parse_date(e.get("date_start"))) is not None]
+    keep = [e for d, e in dated if d0 - margin <= d <= d1 + margin]
+    return sorted(keep, key=lambda e: (e["date_start"], -len(e.get("reported_by") or []))), len(dated) - len(keep)
+
+
 def framing_id(term: dict[str, Any]) -> str:
     """Framing terms carry no id in the schema: a stable one from what they say and where."""
     ev = evidence_list(term)

@@ -5,7 +5,6 @@ themselves."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections import Counter
@@ -21,7 +20,7 @@ from newsprism.serve import CSP, TEMPLATES, charts, pages
 from newsprism.serve.api import found, snapshot
 from newsprism.serve.data import Snapshot
 from newsprism.serve.text import fact_spans, render_text
-from newsprism.serve.view import RecordView, evidence_list, parse_date
+from newsprism.serve.view import RecordView, evidence_list, in_period, parse_date
 
 router = APIRouter(tags=["pages"])
 
@@ -102,16 +101,9 @@ def story_context(snap: Snapshot, story_id: str) -> dict[str, Any]:
 
     # the chart spans the story's own period; older dated mentions (background history such as
     # "the 2020 war") would squeeze the story's days into a sliver, so they are counted, not drawn
-    start, end = parse_date(data["period"]["start"]), parse_date(data["period"]["end"])
-    dated = [e for e in data["events"] if parse_date(e.get("date_start"))]
-    if start and end:
-        margin = dt.timedelta(days=3)
-        drawn = [e for e in dated if start - margin <= parse_date(e["date_start"]) <= end + margin]  # type: ignore[operator]
-    else:
-        drawn = dated
+    drawn, background = in_period(data["events"], data["period"]["start"], data["period"]["end"])
     timeline = charts.timeline_svg(drawn, href=href)
     undated = sum(1 for e in data["events"] if not parse_date(e.get("date_start")))
-    background = len(dated) - len(drawn)
     places = []
     for p in data["places"]:
         names = [f"{view.events[eid].get('plover_type')} {fmt_day(view.events[eid].get('date_start'))}".strip()
