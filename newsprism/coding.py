@@ -146,6 +146,7 @@ class _Coded:
     negated: bool
     hypothetical: bool
     evidence: Evidence
+    trigger: Evidence
 
 
 def _location(spans: list[Evidence], index: EntityIndex) -> Location | None:
@@ -190,8 +191,11 @@ def code_events(
     articles: dict[str, Article],
     index: EntityIndex,
     doc_order: dict[str, int] | None = None,
-) -> list[Event]:
+) -> tuple[list[Event], dict[str, tuple[Evidence, ...]]]:
     """Merge the stored event mentions of on-topic articles into coded events.
+
+    Returns the events and, per event id, the trigger words of its mentions (what ties a count of
+    victims to the right one of several events in a sentence).
 
     Args:
         mentions: stored ``EventMention`` facts (with ``article_id`` and ``mention_id``).
@@ -221,7 +225,7 @@ def code_events(
             raw["mention_id"], article.article_id, article.story_id, m.plover_type, tuple(m.plover_mode),
             _refs(list(m.actors), index), _refs(list(m.recipients), index),
             _kinds(list(m.actors), index), _kinds(list(m.recipients), index), _location(list(m.place_spans), index),
-            date, m.negated, m.hypothetical, m.evidence,
+            date, m.negated, m.hypothetical, m.evidence, m.trigger,
         ))
     order = doc_order or {}
 
@@ -255,7 +259,7 @@ def _same_happening(a: _Coded, b: _Coded) -> bool:
 
 
 def _merge(coded: list[_Coded], articles: dict[str, Article], index: EntityIndex,
-           report_order: Any) -> list[Event]:
+           report_order: Any) -> tuple[list[Event], dict[str, tuple[Evidence, ...]]]:
     same = DisjointSets(range(len(coded)))
     by_key: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for i, c in enumerate(coded):
@@ -265,8 +269,12 @@ def _merge(coded: list[_Coded], articles: dict[str, Article], index: EntityIndex
             for j in members[x + 1:]:
                 if same.find(i) != same.find(j) and _same_happening(coded[i], coded[j]):
                     same.union(i, j)
-    events = [_event([coded[i] for i in group], index, report_order) for group in same.groups()]
-    return sorted(events, key=lambda e: (e.date_start or "9999", e.event_id))
+    events, triggers = [], {}
+    for group in same.groups():
+        event = _event([coded[i] for i in group], index, report_order)
+        events.append(event)
+        triggers[event.event_id] = tuple(coded[i].trigger for i in group)
+    return sorted(events, key=lambda e: (e.date_start or "9999", e.event_id)), triggers
 
 
 def _event(group: list[_Coded], index: EntityIndex, report_order: Any) -> Event:
@@ -313,17 +321,31 @@ _FIGURE_EVENT_TYPES = {"killed": ("ASSAULT",), "wounded": ("ASSAULT",), "killed_
                        "evacuated": ("RETREAT", "AID", "COERCE")}
 
 
-def link_figures(figures: list[Any], events: list[Event]) -> dict[str, str]:
-    """figure_id -> event_id for figures reported in the same sentence as one event of a fitting type.
+def link_figures(figures: list[Any], events: list[Event],
+                 triggers: dict[str, tuple[Evidence, ...]] | None = None) -> dict[str, str]:
+    """figure_id -> event_id for figures reported in the same sentence as an event of a fitting type.
 
-    A figure whose sentence holds no such event, or several different ones, stays unlinked
-    rather than being given to a guess.
+    When the sentence holds several such events ("cited a landmine explosion a day earlier that
+    killed four soldiers" after "Tuesday's military attack"), the count goes to the event whose
+    trigger word stands nearest to the number; a tie, or a figure without its number's span,
+    stays unlinked rather than being given to a guess.
     """
     out: dict[str, str] = {}
+    triggers = triggers or {}
     for f in figures:
         kinds = _FIGURE_EVENT_TYPES.get(f.metric, ())
-        hits = {e.event_id for e in events if e.plover_type in kinds and not e.negated and not e.hypothetical
-                and any(_overlaps(f.evidence, ev) for ev in e.evidence)}
+        hits = [e for e in events if e.plover_type in kinds and not e.negated and not e.hypothetical
+                and any(_overlaps(f.evidence, ev) for ev in e.evidence)]
         if len(hits) == 1:
-            out[f.figure_id] = hits.pop()
+            out[f.figure_id] = hits[0].event_id
+            continue
+        count = getattr(f, "count", None)
+        if not hits or count is None:
+            continue
+        gaps = sorted((min((abs(t.start - count.start) for t in triggers.get(e.event_id, ())
+                            if t.doc == count.doc and _overlaps(f.evidence, t)), default=None), e.event_id)
+                      for e in hits)
+        gaps = [g for g in gaps if g[0] is not None]
+        if gaps and (len(gaps) == 1 or gaps[0][0] < gaps[1][0]):
+            out[f.figure_id] = gaps[0][1]
     return out

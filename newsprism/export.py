@@ -226,11 +226,23 @@ def acled_rows(record: dict[str, Any]) -> list[list[dict[str, Any]]]:
     return sorted(groups, key=lambda g: (_acled_date(g[0]), g[0]["event_id"]))
 
 
+# victim groups that never overlap, so their dead add up (children are counted among civilians)
+_DISJOINT_VICTIMS = ("civilians", "combatants", "military", "police", "peacekeepers")
+
+
+def _acled_fatalities(killed: list[dict[str, Any]], numeric_figures: set[str]) -> int:
+    """ACLED's count for one group of victims: the most conservative of the reports that give a
+    number; a vague word ("dozens" = 12) only when none does; 0 when nothing is reported."""
+    counted = [r for r in killed if any(i in numeric_figures for i in r["inputs"])] or killed
+    return min((r["acled_fatalities"] for r in counted if r["acled_fatalities"]), default=0)
+
+
 def acled_csv(record: dict[str, Any]) -> tuple[str, str]:
     """ACLED's CSV (columns in ACLED's order since March 2023) and the side file of our extra columns."""
     entities = {e["entity_id"]: e for e in record["entities"]}
     articles = {a["article_id"]: a for a in record["articles"]}
     reconciled = record["reconciled_figures"]
+    numeric_figures = {f["figure_id"] for f in record.get("figures", []) if not f.get("vague_term")}
     figures = {f["figure_id"]: f for f in record["figures"]}
     rows, extras = [], []
     # an event placed nowhere keeps its story's country (the one most of its placed events are in)
@@ -260,9 +272,11 @@ def acled_csv(record: dict[str, Any]) -> tuple[str, str]:
         inter1, inter2 = inter(actors), inter(recipients)
         mine = [r for r in reconciled if (r["scope"] or {}).get("event_id") in event_ids]
         killed = [r for r in mine if r["scope"]["metric"] == "killed" and r["scope"]["who"] == "all"]
-        killed = killed or [r for r in mine if r["scope"]["metric"] == "killed"]
-        # conflicting reports: ACLED keeps the most conservative count (0 when none is reported)
-        fatalities = min((r["acled_fatalities"] for r in killed if r["acled_fatalities"]), default=0)
+        fatalities = _acled_fatalities(killed, numeric_figures) if killed else sum(
+            # no total given: the dead of each disjoint group ("four soldiers and two civilians")
+            _acled_fatalities([r for r in mine if r["scope"]["metric"] == "killed" and r["scope"]["who"] == who],
+                              numeric_figures)
+            for who in _DISJOINT_VICTIMS)
         wounded = [r for r in mine if r["scope"]["metric"] == "wounded" and r["best"] is not None]
         date = _acled_date(e)
         place = loc.get("name") or ""

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump when an extractor's output changes, so stored per-article facts are recomputed.
-PIPELINE_VERSION = "9"
+PIPELINE_VERSION = "10"
 DEFAULT_DB = "newsprism.duckdb"
 
 
@@ -249,13 +249,13 @@ def _corpus_stage(store: Store, settings: Settings) -> None:
     by_id = {a.article_id: a for a in linked}
     dates = _anchored_dates(store, linked)
     doc_order = {d.doc_id: i for i, d in enumerate(store.documents())}  # the store lists them by path
-    events = code_events(store.facts("event_mentions"), dates, by_id, index, doc_order)
+    events, triggers = code_events(store.facts("event_mentions"), dates, by_id, index, doc_order)
     store.replace_corpus("events", [(e.event_id, to_json(e)) for e in events])
     stories = [_with_period(s, events) for s in stories]
     store.replace_corpus("stories", [(s.story_id, to_json(s)) for s in stories])
 
     figures = [from_json(Figure, f) for f in store.facts("figures") if f["article_id"] in on_topic]
-    event_of = link_figures(figures, events)
+    event_of = link_figures(figures, events, triggers)
     figures = [replace(f, event_id=event_of.get(f.figure_id)) for f in figures]
     for f in figures:
         store.put_facts("figures", f.article_id, [(f.figure_id, to_json(f))])

@@ -178,6 +178,8 @@ class Figure:
     scope: str | None = None
     # optional: who passed the figure on, originating source first ("SSS", "Report")
     source_chain: tuple[str, ...] = ()
+    # optional: the count's own words ("at least 200"), inside ``evidence``
+    count: Evidence | None = None
 
 
 @dataclass(frozen=True)

@@ -98,3 +98,27 @@ def test_exports_timeline_leaves_out_background(record):
     assert "(denied)" in text and "sources: Wire" in text
     with pytest.raises(ConfigError):
         format_timeline(record, "sty_missing")
+
+
+def _killed(event_id: str, who: str, low: int, inputs: list[str]) -> dict:
+    return {"scope": {"story_id": "sty_1", "event_id": event_id, "metric": "killed", "who": who}, "low": low,
+            "best": low, "high": None, "inputs": inputs, "acled_fatalities": low, "notes": ""}
+
+
+def test_exports_acled_fatalities_prefer_a_number_to_a_vague_word(record):
+    # "dozens" (ACLED reads 12) from one report, "27 people had been killed" from another
+    record["reconciled_figures"] = [_killed("evt_1", "all", 12, ["f_vague"]), _killed("evt_1", "all", 27, ["f_27"])]
+    record["figures"] = [{"figure_id": "f_vague", "vague_term": "dozens"}, {"figure_id": "f_27", "vague_term": None}]
+    rows = list(csv.DictReader(io.StringIO(acled_csv(record)[0])))
+    assert rows[0]["fatalities"] == "27"
+    # with only the vague word reported, ACLED's reading of it stands
+    record["reconciled_figures"] = [_killed("evt_1", "all", 12, ["f_vague"])]
+    assert list(csv.DictReader(io.StringIO(acled_csv(record)[0])))[0]["fatalities"] == "12"
+
+
+def test_exports_acled_fatalities_add_up_disjoint_victim_groups(record):
+    # "a landmine explosion that killed four soldiers and two civilians": no total given
+    record["reconciled_figures"] = [_killed("evt_1", "military", 4, ["f_4"]), _killed("evt_1", "civilians", 2, ["f_2"]),
+                                    _killed("evt_1", "children", 1, ["f_1"])]  # children are among the civilians
+    record["figures"] = [{"figure_id": f, "vague_term": None} for f in ("f_4", "f_2", "f_1")]
+    assert list(csv.DictReader(io.StringIO(acled_csv(record)[0])))[0]["fatalities"] == "6"

@@ -63,7 +63,7 @@ CASES = [
     ("Tanks and artillery pounded rebel positions around the town.",
      "ASSAULT", "pounded", ("heavy-weapons",), (), ("rebel positions",), False, False),
     ("Two children were killed when their cart hit a landmine in Kandahar province.",
-     "ASSAULT", "hit", ("explosives",), (), ("their cart",), False, False),
+     "ASSAULT", "hit", ("explosives",), (), ("Two children", "their cart"), False, False),
     ("Soldiers raped women during a raid on the village, survivors told Amnesty International.",
      "ASSAULT", "raped", ("sexual",), ("Soldiers",), ("village", "women"), False, False),
     ("Five aid workers were abducted by armed men in the Central African Republic.",
@@ -264,6 +264,27 @@ def test_extract_events_several_events_in_one_sentence(nlp):
                            "news agency WAFA said.")
     assert [(m.plover_type, m.trigger.text) for m in ms] == [("ASSAULT", "raided"), ("COERCE", "arrested")]
     assert all(m.speaker is not None and m.speaker.text == "Palestinian news agency" for m in ms)
+
+
+@pytest.mark.parametrize("text, host, victims", [
+    ("Officials said the army had retaken the town after launching a dawn assault on Friday that killed at least "
+     "40 people.", "assault", "at least 40 people"),
+    ("Local authorities said 14 people had been killed and more than 60 injured due to the militia's offensive on "
+     "Sunday.", "offensive", "14 people"),
+    ("Thousands fled after the bombardment of the old city, which left scores of residents dead and wounded.",
+     "bombardment", None),
+])
+def test_extract_events_agentless_casualties_are_the_toll_of_the_attack(nlp, text, host, victims):
+    _, ms = _mentions(nlp, text)
+    triggers = [m.trigger.text for m in ms if m.plover_type == "ASSAULT"]
+    assert host in triggers and not {"killed", "injured", "dead", "wounded"} & set(triggers)  # no second event
+    if victims:
+        assert victims in [r.text for r in _find(ms, "ASSAULT", host).recipients]
+
+
+def test_extract_events_a_killing_with_its_own_attacker_stays_its_own_event(nlp):
+    _, ms = _mentions(nlp, "Gunmen killed five villagers in Zamfara on Monday, two days after an air strike on Maru.")
+    assert [m.trigger.text for m in ms if m.plover_type == "ASSAULT"] == ["killed", "strike"]
 
 
 def test_extract_events_pronoun_subject_resolves_to_the_speaker(nlp):

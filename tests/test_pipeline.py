@@ -222,3 +222,21 @@ def test_cli_brief_of_the_seeds_keeps_to_the_story(seeds_db):
     for line in text.split("## What happened")[1].split("\n## ")[0].splitlines():
         if line.startswith("- **"):
             assert line.rstrip().endswith("]"), line  # every listed event cites its articles
+
+
+def test_pipeline_a_count_goes_to_the_event_it_counts(tmp_path):
+    # two violent events in one sentence: the four dead belong to the bomb, not to Monday's offensive
+    page = tmp_path / "report.txt"
+    page.write_text(
+        "Army says offensive in the north is going to plan\n\n"
+        "KADUNA, March 5, 2024 (Wire) - In justifying Monday's military offensive against the rebels, the army "
+        "cited a roadside bomb explosion near Kafanchan a day earlier that killed four soldiers.\n\n"
+        "The rebels have not commented on the fighting, which has displaced hundreds of families.\n",
+        encoding="utf-8")
+    db = tmp_path / "one.duckdb"
+    newsprism.analyze([str(page)], db=str(db))
+    record = newsprism.load_record(str(db))
+    four = next(f for f in record["figures"] if f["metric"] == "killed" and f["low"] == 4)
+    assert four["count"]["text"] == "four"
+    event = next(e for e in record["events"] if e["event_id"] == four["event_id"])
+    assert "explosives" in event["plover_mode"] and event["date_start"] == "2024-03-03"

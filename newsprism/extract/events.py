@@ -143,6 +143,7 @@ class _Cand:
     requested: bool = False
     speaker: Token | None = None
     absorbed: bool = False
+    caused_by: bool = False  # a casualty verb that took in its cause ("killed in the attacks")
     synthetic: bool = False
     depth: int = 0
 
@@ -1052,6 +1053,7 @@ def _fold(cands: list[_Cand], by_token: dict[int, _Cand]) -> None:
                 host.modes.extend(c.modes)
                 host.modes.extend(_weapon_modes(list(tok.subtree)))
                 c.absorbed = True
+                host.caused_by = True
                 host.actors.extend(_noun_own_actor(tok, "ASSAULT"))
                 host.recipients.extend(_prep_targets(tok, _RECIPIENT_PREPS["ASSAULT"]))
                 continue
@@ -1091,6 +1093,39 @@ def _fold(cands: list[_Cand], by_token: dict[int, _Cand]) -> None:
                 break
             if cur.dep_ == "ccomp" and _lem(cur) in P.REPORTING_VERBS:
                 continue
+    # "an assault on Tuesday that killed 200", "killed ... due to Baku's military action", "the offensive,
+    # which left hundreds dead, wounded": an agentless casualty verb near an attack in the parse is
+    # that attack's toll, not an event of its own
+    for c in cands:
+        if c.is_noun or c.absorbed or _lem(c.anchor) not in casualty or _own_agent(c.anchor):
+            continue
+        hosts = [h for h in cands if h is not c and not h.absorbed and h.ptype == "ASSAULT"
+                 and (_lem(h.anchor) not in casualty or h.caused_by)]
+        near = [(_tree_distance(c.anchor, h.anchor), h.anchor.i, h) for h in hosts]
+        near = [x for x in near if x[0] <= 4]
+        if not near:
+            continue
+        host = min(near, key=lambda x: (x[0], x[1]))[2]
+        objs = _children(c.anchor, "dobj") or _children(c.anchor, "nsubjpass")
+        host.recipients.extend(o for ob in objs for o in _conjuncts(ob))
+        c.absorbed = True
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of one sentence."""
+    up_b = {t.i: k for k, t in enumerate([b, *b.ancestors])}
+    for k, t in enumerate([a, *a.ancestors]):
+        if t.i in up_b:
+            return k + up_b[t.i]
+    return 99
+
+
+def _own_agent(verb: Token) -> bool:
+    """Whether a verb names who did it: an active subject or a passive 'by' agent ("gunmen killed"),
+    not a relative pronoun or an event noun ("the strike, which killed five", "killed by shelling")."""
+    agents = [ch for ch in verb.children if ch.dep_ == "nsubj"]
+    agents += [g for ch in verb.children if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"]
+    return any(a.lower_ not in _RELATIVE and not _is_eventish(a) for a in agents)
 
 
 def _anchor_for(c: _Cand) -> tuple[Token, str]:

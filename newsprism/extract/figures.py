@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from newsprism.extract.patterns import figures as P
-from newsprism.records import ArticleContext, EntityRef, Figure, content_id
+from newsprism.records import ArticleContext, EntityRef, Evidence, Figure, content_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -2015,8 +2015,14 @@ def _to_figures(drafts: list[_Draft], ctx: ArticleContext) -> list[Figure]:
             evidence=evidence[i],
             scope=_scope(d.sent, h, ctx.published),
             source_chain=chain,
+            count=_count_evidence(d.sent.doc, h.num, ctx),
         ))
     return out
+
+
+def _count_evidence(doc: Doc, num: _Num, ctx: ArticleContext) -> Evidence:
+    first, last = doc[num.start], doc[num.end - 1]
+    return ctx.evidence(first.idx, last.idx + len(last.text))
 
 
 def _trim(sent: Span) -> tuple[int, int]:
