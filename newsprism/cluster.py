@@ -1,8 +1,12 @@
 """Stories: articles about the same happening, across documents and outlets; off-topic set aside.
 
-Articles are linked when their TF-IDF vectors (content words of the clean text) are close and
-their publication dates, when known, lie within a fortnight; a story is a connected group of
-linked articles. A story is on topic when its text is about armed conflict or political
+Articles are grouped by average-linkage clustering of their TF-IDF vectors (content words of the
+clean text): two groups merge while the mean cosine between their members is high enough and
+their publication dates, when known, come within a fortnight. The mean, not the single closest
+pair, decides, so a chain of articles that each share a few words with the next (Aleppo, then
+a Turkish bus bombing, then the Russian ambassador's murder, then Karabakh) does not become
+one story. Short reports that share few words with anything join the story whose places they
+name. A story is on topic when its text is about armed conflict or political
 violence, measured by the density of conflict vocabulary; an article in no such story is set
 aside with a reason and yields no facts.
 """
@@ -10,12 +14,12 @@ aside with a reason and yields no facts.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from newsprism.groups import DisjointSets
 from newsprism.extract.patterns.topic import CONFLICT_TERMS, STOP_WORDS
 from newsprism.records import Article, Story, content_id
 
@@ -25,10 +29,12 @@ _CONFLICT = re.compile(r"\b(?:" + "|".join(CONFLICT_TERMS) + r")\b", re.IGNORECA
 
 @dataclass(frozen=True)
 class ClusterConfig:
-    link_similarity: float = 0.12  # cosine of TF-IDF vectors above which two articles share a story
-    attach_similarity: float = 0.04  # a short article joins a story with this cosine to its centroid...
+    link_similarity: float = 0.10  # mean cosine of TF-IDF vectors above which two groups form one story
+    attach_similarity: float = 0.05  # a short article joins a story with this cosine to its centroid...
     attach_place_share: float = 0.5  # ...when at least this share of the places it names are the story's,
-    attach_km: float = 100.0  # ...or one of its places lies this close to one of the story's
+    attach_km: float = 100.0  # ...or one of its places lies this close to one of the story's;
+    attach_near_km: float = 25.0  # a place this close (same town or district) ...
+    attach_near_similarity: float = 0.04  # ... needs only this cosine
     max_days_apart: int = 14  # articles further apart in publication date are not linked
     min_conflict_density: float = 1.0  # conflict terms per 100 words a story needs to be on topic
 
@@ -81,8 +87,8 @@ def _attach_small_groups(
     """Join groups of one or two articles to the larger group they share most places and words with."""
     from newsprism.geocode import haversine_km
 
-    def near(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
-        return any(haversine_km(*p, *q) <= cfg.attach_km for p in a for q in b)
+    def nearest_km(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> float:
+        return min((haversine_km(*p, *q) for p in a for q in b), default=math.inf)
 
     large = {g: m for g, m in groups.items() if len(m) > 2}
     if not large:
@@ -90,19 +96,74 @@ def _attach_small_groups(
     centroids = {g: _centroid([vecs[i] for i in m]) for g, m in large.items()}
     group_places = {g: set().union(*(places.get(originals[i][0].article_id, set()) for i in m)) for g, m in large.items()}
     group_points = {g: [p for i in m for p in points.get(originals[i][0].article_id, [])] for g, m in large.items()}
+    group_dates = {g: [originals[i][0].published for i in m] for g, m in large.items()}
     for g, members in sorted((g, m) for g, m in groups.items() if len(m) <= 2):
         own = set().union(*(places.get(originals[i][0].article_id, set()) for i in members))
         own_points = [p for i in members for p in points.get(originals[i][0].article_id, [])]
         own_centroid = _centroid([vecs[i] for i in members])
+        own_dates = [originals[i][0].published for i in members]
         best, best_score = None, 0.0
         for h in sorted(large):
+            if _min_days_apart(own_dates, group_dates[h]) > cfg.max_days_apart:
+                continue
             cos = _cosine(own_centroid, centroids[h])
             share = len(own & group_places[h]) / len(own) if own else 0.0
-            close = near(own_points, group_points[h])
-            if cos >= cfg.attach_similarity and (share >= cfg.attach_place_share or close) and cos + share > best_score:
-                best, best_score = h, cos + share + close
+            km = nearest_km(own_points, group_points[h])
+            # a shared town or district ties a two-line agency note to its story even when the
+            # words differ; a shared country, or a place 100 km off, needs more words in common
+            fits = (cos >= cfg.attach_similarity and (share >= cfg.attach_place_share or km <= cfg.attach_km)) \
+                or (cos >= cfg.attach_near_similarity and km <= cfg.attach_near_km)
+            if fits and cos + share > best_score:
+                best, best_score = h, cos + share + (km <= cfg.attach_km)
         if best is not None:
             large[best].extend(groups.pop(g))
+
+
+def _min_days_apart(a: list[str | None], b: list[str | None]) -> int:
+    """Closest publication dates of two groups; 0 when either has no known date."""
+    da, db = [d for d in a if d], [d for d in b if d]
+    if not da or not db:
+        return 0
+    return min(_days_apart(x, y) for x in da for y in db)
+
+
+def _average_linkage(vecs: list[dict[str, float]], dates: list[str | None], cfg: ClusterConfig) -> list[list[int]]:
+    """Merge the closest pair of groups while their mean pairwise cosine reaches ``link_similarity``.
+
+    Groups whose publication dates lie more than ``max_days_apart`` apart never merge. The sums of
+    pairwise cosines are kept per pair of groups, so a merge costs one pass over the others.
+    """
+    n = len(vecs)
+    sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    heap: list[tuple[float, int, int]] = []
+    for i in range(n):
+        for j in range(i + 1, n):
+            c = _cosine(vecs[i], vecs[j])
+            if c > 0:
+                sums[i][j] = sums[j][i] = c
+            if c >= cfg.link_similarity and _days_apart(dates[i], dates[j]) <= cfg.max_days_apart:
+                heapq.heappush(heap, (-c, i, j))
+    members = {i: [i] for i in range(n)}
+    next_id = n
+    while heap:
+        _neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue  # one side has merged since this pair was scored
+        k, next_id = next_id, next_id + 1
+        members[k] = members.pop(a) + members.pop(b)
+        sums[k] = {}
+        for c in members:
+            if c == k:
+                continue
+            total = sums[a].get(c, 0.0) + sums[b].get(c, 0.0)
+            sums[k][c] = sums[c][k] = total
+            if total / (len(members[k]) * len(members[c])) >= cfg.link_similarity and _min_days_apart(
+                    [dates[i] for i in members[k]], [dates[i] for i in members[c]]) <= cfg.max_days_apart:
+                heapq.heappush(heap, (-total / (len(members[k]) * len(members[c])), min(k, c), max(k, c)))
+        for c in (a, b):
+            for other in sums.pop(c):
+                sums.get(other, {}).pop(c, None)
+    return sorted(sorted(m) for m in members.values())
 
 
 def _days_apart(a: str | None, b: str | None) -> int:
@@ -136,14 +197,8 @@ def build_stories(
     cfg = cfg or ClusterConfig()
     originals = [(a, t) for a, t in articles if a.article_id not in duplicates]
     vecs = _tfidf([_terms(t) for _, t in originals])
-    linked = DisjointSets(range(len(originals)))
-    for i in range(len(originals)):
-        for j in range(i + 1, len(originals)):
-            if _days_apart(originals[i][0].published, originals[j][0].published) > cfg.max_days_apart:
-                continue
-            if _cosine(vecs[i], vecs[j]) >= cfg.link_similarity:
-                linked.union(i, j)
-    groups: dict[int, list[int]] = {members[0]: members for members in linked.groups()}
+    clusters = _average_linkage(vecs, [a.published for a, _ in originals], cfg)
+    groups: dict[int, list[int]] = {members[0]: members for members in clusters}
     _attach_small_groups(groups, originals, vecs, places or {}, points or {}, cfg)
 
     story_of: dict[str, str | None] = {}

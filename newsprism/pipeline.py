@@ -309,8 +309,13 @@ def _anchored_dates(store: Store, articles: list[Article]) -> dict[str, list[Dat
 
 
 def _place_points(mentions: list[dict[str, Any]]) -> dict[str, list[tuple[float, float]]]:
-    """article_id -> coordinates of the towns, districts and regions it names (countries are too coarse)."""
+    """article_id -> coordinates of the towns, districts and regions it names.
+
+    Countries are too coarse, and national capitals usually stand for their state ("Moscow said"),
+    so neither ties a report to a place.
+    """
     from newsprism.geocode import geocode
+    from newsprism.resolve import capital_of
 
     found: dict[str, Any] = {}
     out: dict[str, list[tuple[float, float]]] = {}
@@ -321,7 +326,8 @@ def _place_points(mentions: list[dict[str, Any]]) -> dict[str, list[tuple[float,
         if name not in found:
             found[name] = geocode(name)
         place = found[name]
-        if place is not None and place.lat is not None and place.lon is not None and place.where_prec <= 4:
+        if place is not None and place.lat is not None and place.lon is not None and place.where_prec <= 4 \
+                and not capital_of(place):
             out.setdefault(m["article_id"], []).append((place.lat, place.lon))
     return out
 

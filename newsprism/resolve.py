@@ -81,7 +81,7 @@ class EntityIndex:
         place = self.places.get(entity_id or "")
         if place is None or place.kind != "city" or not place.country_code:
             return entity_id
-        if _capitals().get(place.country_code) != norm_key(place.name):
+        if not capital_of(place):
             return entity_id
         state = next((eid for eid, p in self.places.items() if p.kind == "country" and p.country_code == place.country_code), None)
         return state or entity_id
@@ -98,6 +98,11 @@ class EntityIndex:
                 if hit:
                     return hit
         return None
+
+
+def capital_of(place: Any) -> bool:
+    """Whether a place (anything with ``name`` and ``country_code``) is its country's capital."""
+    return bool(place.country_code) and _capitals().get(place.country_code) == norm_key(place.name)
 
 
 @functools.lru_cache(maxsize=1)

@@ -45,3 +45,27 @@ def test_cluster_duplicate_joins_its_original_story():
 def test_cluster_conflict_density():
     assert conflict_density(STORY[0]) > 10
     assert conflict_density("The orchestra played Mozart to a full hall on Sunday evening.") == 0
+
+
+ALEPPO = [
+    "Buses evacuating rebels and civilians from eastern Aleppo were halted at a checkpoint as the Aleppo evacuation deal faltered.",
+    "The evacuation of eastern Aleppo resumed after rebels and the Syrian government agreed on buses for the wounded.",
+    "Thousands of civilians waited in the cold in eastern Aleppo for evacuation buses promised under the deal with rebels.",
+]
+KARABAKH = [
+    "Ethnic Armenians fled Nagorno-Karabakh along the Lachin corridor after Azerbaijan's offensive on Stepanakert.",
+    "Refugees from Nagorno-Karabakh reached Goris as the Lachin corridor filled with cars leaving Stepanakert.",
+    "Azerbaijan said the Lachin corridor would stay open for Armenians leaving Stepanakert and Nagorno-Karabakh.",
+]
+# one commentary names both: with single links it would chain the two stories into one
+BRIDGE = ("Russian mediators brokered the Aleppo evacuation deal with the rebels, as they later brokered the "
+          "ceasefire in Nagorno-Karabakh and kept the Lachin corridor open.")
+
+
+def test_cluster_a_bridging_article_does_not_chain_two_stories():
+    arts = _arts(ALEPPO + KARABAKH + [BRIDGE])
+    linked, stories = build_stories(arts, {}, {}, None, {})
+    groups = sorted(sorted(s.article_ids) for s in stories)
+    aleppo, karabakh = {"art_0", "art_1", "art_2"}, {"art_3", "art_4", "art_5"}
+    assert not any(aleppo <= set(g) and karabakh <= set(g) for g in groups)
+    assert any(aleppo <= set(g) for g in groups) and any(karabakh <= set(g) for g in groups)
