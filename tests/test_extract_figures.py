@@ -510,3 +510,14 @@ def test_extract_figures_running_tally_makes_the_whole_report_interim(nlp):
     doc, ctx = read_article(nlp, text)
     figs = {(f.metric, f.low): f.interim for f in extract_figures(doc, ctx)}
     assert figs == {("killed", 3): True, ("wounded", 40): True, ("detained", 5): False}
+
+
+@pytest.mark.parametrize("text, published, as_of", [
+    # no publication date and no year in the text: the day stays unknown, never the clock's year
+    ("The Dec. 10 bombings outside the stadium killed 44 people.", None, None),
+    ("The Dec. 10 bombings outside the stadium killed 44 people.", "2016-12-20", "2016-12-10"),
+    ("The bombings outside the stadium on 10 December 2016 killed 44 people.", None, "2016-12-10"),
+])
+def test_extract_figures_as_of_never_invents_a_year(nlp, text, published, as_of):
+    figs = run(nlp, text, published=published)
+    assert [(f.low, f.as_of) for f in figs] == [(44, as_of)]

@@ -151,6 +151,8 @@ NOT_QUOTES: list[str] = [
     # titles of works
     "The novel \"War and Peace in the Time of Drones\" was banned by the military government.",
     "A report titled \u201cNo Safe Place Left For Us\u201d documents the sieges.",
+    # an article is the only word before the quote (this once crashed the label test)
+    'The "Free Syrian Army Southern Front" group issued a statement on Sunday.',
     # a question is not a claim (default)
     "\u201cWho will protect the families who stay behind in the villages?\u201d she asked.",
 ]
@@ -288,6 +290,10 @@ def test_offsets_are_document_offsets(nlp):
     ("Don't say 'never' again.", ["never"]),
     ("\u201cA \u2018nested\u2019 quote,\u201d he said.", ["A \u2018nested\u2019 quote"]),
     ("\u201cOpen at the end\n\u201cand it goes on.\u201d", ["Open at the end", "and it goes on."]),
+    # each sentence opened anew, the last one never closed: “ after a space opens, it does not close
+    ("\u201cHe was a popular officer. \u201cHe died doing the job he loved.\u201d The unit grieves.",
+     ["He was a popular officer.", "He died doing the job he loved."]),
+    ("Some feeds write \u201cthis way\u201c and go on.", ["this way"]),
 ])
 def test_find_quote_spans(text, expected):
     spans = find_quote_spans(text)

@@ -285,6 +285,7 @@ def resolve_expression(text: str, base: date | None, *, previous: date | None = 
             d, period = got
             if not has_year and base is not None and future and d < base:
                 d = d.replace(year=d.year + 1) if not (d.month == 2 and d.day == 29) else d
+            # "On September 19" is explicit (the codebooks' reading) though its year is the anchor's
             return _day(d, "explicit") if period in ("day", "time") else _UNKNOWN
         return _UNKNOWN
 

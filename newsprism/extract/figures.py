@@ -76,8 +76,6 @@ _GENERIC_SOURCE_HEADS = {
     "police", "command", "statement", "source", "sources", "authority", "administration",
     "council", "unit", "force", "forces", "agency", "body", "team", "centre", "center",
 }
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-             "saturday": 5, "sunday": 6}
 _STATEMENT_TITLE = re.compile(
     r"^\s*(?:statement|remarks|speech|address|briefing|press briefing|comments|intervention)s?"
     r"\s+(?:by|of)\s+(.+?)(?:\s+(?:at|to|on|before|in|during)\s+.*)?$",
@@ -1433,44 +1431,21 @@ def _is_interim(sent: Span, hit: _Hit) -> bool:
 
 
 def _resolve_date(text: str, published: str | None) -> str | None:
-    """An explicit date phrase -> ISO date, relative ones against ``published``."""
-    low = text.lower().strip()
+    """A date phrase -> ISO day, relative ones against ``published`` (the same rules as event
+    dates, ``dates.resolve_expression``). A day with no year in the text and no publication date
+    stays unknown: the year is never taken from the clock."""
+    from newsprism.extract.dates import resolve_expression
+
     pub = None
     if published:
         try:
             pub = _dt.date.fromisoformat(published[:10])
         except ValueError:
             pub = None
-    if re.fullmatch(r"(in |the )?\d{4}s?", low) or re.fullmatch(r"(the )?(last|past|next|this) (year|decade|century)", low):
+    r = resolve_expression(text, pub)
+    if r.precision != "day" or r.start is None or r.kind != "point":
         return None
-    for word, wd in _WEEKDAYS.items():
-        if word in low:
-            if pub is None:
-                return None
-            delta = (pub.weekday() - wd) % 7
-            if "last" in low and delta == 0:
-                delta = 7
-            return (pub - _dt.timedelta(days=delta)).isoformat()
-    if pub is not None:
-        if "today" in low or "tonight" in low or "this morning" in low or "this evening" in low:
-            return pub.isoformat()
-        if "yesterday" in low or "last night" in low:
-            return (pub - _dt.timedelta(days=1)).isoformat()
-    if not re.search(r"\d", low) or not re.search(
-            r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d{4}-\d{2}-\d{2}", low):
-        return None
-    try:
-        import dateparser  # noqa: PLC0415 (slow import, only when a date is present)
-    except ImportError:  # pragma: no cover
-        return None
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
-    if pub is not None:
-        settings["RELATIVE_BASE"] = _dt.datetime(pub.year, pub.month, pub.day)
-    try:
-        parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    except Exception:  # noqa: BLE001 (dateparser raises assorted errors on odd strings)
-        return None
-    return parsed.date().isoformat() if parsed else None
+    return r.start.isoformat()
 
 
 def _as_of(sent: Span, published: str | None) -> str | None:

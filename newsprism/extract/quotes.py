@@ -168,7 +168,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             closable = next((k for k in range(len(stack) - 1, -1, -1)
                              if not stack[k].straight and c in stack[k].closers), None)
             if c in P.DOUBLE_QUOTES and closable is not None and not stack[closable].single:
+                restart = stack[closable].char == c == "\u201c" and (i == pstart or text[i - 1].isspace())
                 close_at(closable, i)  # „ … “: the German closer is the English opener
+                if restart:
+                    # '“One sentence. “Next sentence…”': a writer who opens each sentence anew
+                    # without closing the last; a “ after a space opens, it does not close
+                    stack.append(_Open(c, i, P.DOUBLE_QUOTES[c], single=False, straight=False))
             elif c in P.DOUBLE_QUOTES:
                 stack.append(_Open(c, i, P.DOUBLE_QUOTES[c], single=False, straight=False))
             elif c in P.CLOSE_DOUBLE:
@@ -516,6 +521,8 @@ def _is_label(ix: _Index, span: QuoteSpan, pre: list[Token]) -> bool:
     if not pre:
         return False
     lows = [t.lower_ for t in pre if t.lower_ not in {"a", "an", "the"}][-3:]
+    if not lows:  # only an article before the quote: 'The "Free Syrian Army" group said'
+        return False
     if lows[-1] in P.LABEL_WORDS:  # the so-called 'X', a unit dubbed 'X'
         return True
     if len(lows) >= 2 and lows[-1] == "as" and lows[-2] in P.LABEL_WORDS:  # known as 'X'
