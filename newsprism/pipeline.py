@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump when an extractor's output changes, so stored per-article facts are recomputed.
-PIPELINE_VERSION = "11"
+PIPELINE_VERSION = "12"
 DEFAULT_DB = "newsprism.duckdb"
 
 

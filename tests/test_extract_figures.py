@@ -521,3 +521,14 @@ def test_extract_figures_running_tally_makes_the_whole_report_interim(nlp):
 def test_extract_figures_as_of_never_invents_a_year(nlp, text, published, as_of):
     figs = run(nlp, text, published=published)
     assert [(f.low, f.as_of) for f in figs] == [(44, as_of)]
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Police said the gunman opened fire outside the station and four officers were wounded.", "police"),
+    ("The army said rebels ambushed a convoy, killing two officers and a driver.", "military"),
+    ("Two officers were wounded in the exchange of fire.", "unknown"),
+    ("Two police officers were wounded in the exchange of fire.", "police"),
+])
+def test_extract_figures_bare_officers_take_their_service_from_context(nlp, text, who):
+    figs = run(nlp, text)
+    assert figs and figs[0].who == who, [_summary(f) for f in figs]

@@ -456,10 +456,30 @@ def _person_class(tok: Token | None) -> str | None:
             for key, c in P.SERVICE_OF.items():
                 if key in text.split() or key in text:
                     return c
+    if tok.lower_ in ("officer", "officers") and cls == "military":
+        return _officers_service(tok)
     return cls
 
 
-_WHO_PRIORITY = ("children", "civilians", "peacekeepers", "police", "military", "combatants", "all")
+_POLICE_CUES = frozenset({"police", "policeman", "policemen", "cop", "cops", "sheriff", "constable", "precinct",
+                          "patrol", "detective", "detectives", "gendarmerie", "gendarme", "gendarmes"})
+_MILITARY_CUES = frozenset({"army", "military", "soldier", "soldiers", "troops", "regiment", "battalion", "brigade",
+                            "navy", "marines", "defence", "defense", "armed"})
+
+
+def _officers_service(tok: Token) -> str:
+    """Bare "officers" are police in a police story and soldiers in a military one; the sentence
+    decides first, then the article; with no cue either way the service stays unknown."""
+    for scope in (tok.sent, tok.doc):
+        words = [t.lower_ for t in scope]
+        police = sum(w in _POLICE_CUES for w in words)
+        military = sum(w in _MILITARY_CUES for w in words)
+        if police != military:
+            return "police" if police > military else "military"
+    return "unknown"
+
+
+_WHO_PRIORITY = ("children", "civilians", "peacekeepers", "police", "military", "combatants", "all", "unknown")
 
 
 def _group_class(noun: Token) -> str | None:
@@ -467,8 +487,9 @@ def _group_class(noun: Token) -> str | None:
     own ("12 women and children"): the most specific protected group named."""
     classes = [_person_class(noun)]
     for c in noun.children:
+        # "two officers and a driver": a noun with its own count (even "a") is not part of this one
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not any(
-                g.dep_ == "nummod" or g.like_num for g in c.children):
+                g.dep_ == "nummod" or g.like_num or g.lower_ in ("a", "an") for g in c.children):
             classes.append(_person_class(c))
     found = [c for c in classes if c is not None]
     if not found:
