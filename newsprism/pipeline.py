@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump when an extractor's output changes, so stored per-article facts are recomputed.
-PIPELINE_VERSION = "12"
+PIPELINE_VERSION = "13"
 DEFAULT_DB = "newsprism.duckdb"
 
 

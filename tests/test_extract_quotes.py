@@ -132,6 +132,10 @@ CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Analyst Hanna Berg warned that dismantling the councils, which the government has claimed "
      "it intends to do, would be \u201ca blow to any hope of local self-rule.\u201d",
      [("a blow to any hope of local self-rule.", "Hanna Berg")]),
+    # a statement named by its issuer ("the army statement"), not by whoever spoke last
+    ("President Assad visited the front on Monday. \u201cThe army will liberate every inch of the country,\u201d "
+     "the army statement said.",
+     [("The army will liberate every inch of the country", "army")]),
 ]
 
 # text -> nothing is a quote

@@ -445,6 +445,10 @@ class SpeakerResolver:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ != "PRON":  # "the army's statement read"
                 return self._resolve_now(owner)
+            issuer = next((c for c in token.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
+                           and phrase_kind(c) in ("org", "plural")), None)
+            if issuer is not None:  # "the army statement said", "a police report said"
+                return EntityRef(None, noun_phrase(issuer).text), phrase_kind(issuer), None
             a = self._pick(token, {"person", "org", "plural"})
             if a is not None:
                 return EntityRef(None, a.name), a.kind, None
