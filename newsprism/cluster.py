@@ -157,9 +157,10 @@ def _average_linkage(vecs: list[dict[str, float]], dates: list[str | None], cfg:
                 continue
             total = sums[a].get(c, 0.0) + sums[b].get(c, 0.0)
             sums[k][c] = sums[c][k] = total
-            if total / (len(members[k]) * len(members[c])) >= cfg.link_similarity and _min_days_apart(
+            mean = total / (len(members[k]) * len(members[c]))
+            if mean >= cfg.link_similarity and _min_days_apart(
                     [dates[i] for i in members[k]], [dates[i] for i in members[c]]) <= cfg.max_days_apart:
-                heapq.heappush(heap, (-total / (len(members[k]) * len(members[c])), min(k, c), max(k, c)))
+                heapq.heappush(heap, (-mean, min(k, c), max(k, c)))
         for c in (a, b):
             for other in sums.pop(c):
                 sums.get(other, {}).pop(c, None)

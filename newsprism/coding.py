@@ -23,7 +23,7 @@ from newsprism.extract.dates import resolve_expression
 from newsprism.extract.events import acled_type, guess_actor_kind
 from newsprism.geocode import geocode
 from newsprism.groups import DisjointSets
-from newsprism.records import Article, EntityRef, Event, Evidence, Location, content_id, from_json
+from newsprism.records import Article, EntityRef, Event, Evidence, Figure, Location, content_id, from_json
 from newsprism.resolve import EntityIndex
 
 # Expressions that only the page's own date can resolve: never guessed from a story's week.
@@ -321,7 +321,7 @@ _FIGURE_EVENT_TYPES = {"killed": ("ASSAULT",), "wounded": ("ASSAULT",), "killed_
                        "evacuated": ("RETREAT", "AID", "COERCE")}
 
 
-def link_figures(figures: list[Any], events: list[Event],
+def link_figures(figures: list[Figure], events: list[Event],
                  triggers: dict[str, tuple[Evidence, ...]] | None = None) -> dict[str, str]:
     """figure_id -> event_id for figures reported in the same sentence as an event of a fitting type.
 
@@ -339,7 +339,7 @@ def link_figures(figures: list[Any], events: list[Event],
         if len(hits) == 1:
             out[f.figure_id] = hits[0].event_id
             continue
-        count = getattr(f, "count", None)
+        count = f.count
         if not hits or count is None:
             continue
         gaps = sorted((min((abs(t.start - count.start) for t in triggers.get(e.event_id, ())
