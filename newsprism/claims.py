@@ -525,27 +525,21 @@ def _sentence_claims(c: _Ctx, sent: Span, denied: list[tuple[int, int]]) -> None
             clause = _clause_of(tgt)
             c.emit("civilian_targeting", "deny" if neg else "assert", clause[0], clause[1],
                    actor=actor or (_country(speaker) if neg else None), place=None, value=None, source=speaker)
-    only = _military_only(sent)
-    if only is not None and not _inside(only.i, denied):
-        voice, speaker = voice_of(only)
+    def emit_quoted(tok: Token | None, kind: str, polarity: str, speaker_is_actor: bool) -> None:
+        """A claim a named source makes in its own words; a denial speaks for the speaker's side."""
+        if tok is None or _inside(tok.i, denied):
+            return
+        voice, speaker = voice_of(tok)
         if voice == "quoted" and speaker:
-            clause = _clause_of(only)
-            c.emit("civilian_targeting", "deny", clause[0], clause[1], actor=_country(speaker), place=None, value=None,
-                   source=speaker)
+            clause = _clause_of(tok)
+            c.emit(kind, polarity, clause[0], clause[1], actor=_country(speaker) if speaker_is_actor else None,
+                   place=None, value=None, source=speaker)
+
+    emit_quoted(_military_only(sent), "civilian_targeting", "deny", speaker_is_actor=True)
     vio = _violation(sent)
-    if vio is not None and not _inside(vio.i, denied) and not _sent_negated(vio):
-        voice, speaker = voice_of(vio)
-        if voice == "quoted" and speaker:
-            clause = _clause_of(vio)
-            c.emit("ceasefire_violation", "assert", clause[0], clause[1], actor=None, place=None, value=None,
-                   source=speaker)
-    res = _respected(sent)
-    if res is not None and not _inside(res.i, denied):
-        voice, speaker = voice_of(res)
-        if voice == "quoted" and speaker:
-            clause = _clause_of(res)
-            c.emit("ceasefire_violation", "deny", clause[0], clause[1], actor=_country(speaker), place=None, value=None,
-                   source=speaker)
+    if vio is not None and not _sent_negated(vio):
+        emit_quoted(vio, "ceasefire_violation", "assert", speaker_is_actor=False)
+    emit_quoted(_respected(sent), "ceasefire_violation", "deny", speaker_is_actor=True)
     t = _notice_time(sent)
     if t is not None:
         anchor = next((x for x in sent if x.lemma_.lower() in _NOTICE), sent[0])
