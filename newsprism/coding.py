@@ -20,10 +20,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsprism.extract.dates import resolve_expression
+from newsprism.actors import AcledActor, acled_actor
 from newsprism.extract.events import acled_type, guess_actor_kind
 from newsprism.geocode import geocode
-from newsprism.groups import DisjointSets
-from newsprism.records import Article, EntityRef, Event, Evidence, Figure, Location, content_id, from_json
+from newsprism.happenings import (CodedMention, assemble, happening_actors, happening_type, is_background,
+                                  most_common, realis, told_as_history)
+from newsprism.records import (Actor, Article, EntityRef, Event, Evidence, Figure, Location, MentionRef, content_id,
+                               from_json)
 from newsprism.resolve import EntityIndex
 
 # Expressions that only the page's own date can resolve: never guessed from a story's week.
@@ -130,25 +133,6 @@ def _overlaps(a: Evidence, b: Evidence) -> bool:
     return a.doc == b.doc and a.start < b.end and b.start < a.end
 
 
-@dataclass
-class _Coded:
-    mention_id: str
-    article_id: str
-    story_id: str | None
-    plover_type: str
-    modes: tuple[str, ...]
-    actors: list[EntityRef]
-    recipients: list[EntityRef]
-    actor_kinds: tuple[str, ...]  # from the phrases as written: "Azerbaijani troops" are state forces
-    recipient_kinds: tuple[str, ...]
-    location: Location | None
-    date: DateFact | None
-    negated: bool
-    hypothetical: bool
-    evidence: Evidence
-    trigger: Evidence
-
-
 def _location(spans: list[Evidence], index: EntityIndex) -> Location | None:
     for ev in spans:
         entity_id = index.lookup(ev.text)
@@ -158,7 +142,7 @@ def _location(spans: list[Evidence], index: EntityIndex) -> Location | None:
             entity_id = None if place is None else entity_id
         if place is not None:
             return Location(entity_id, ev.text if entity_id is None else index.names[entity_id], place.lat, place.lon,
-                            place.where_prec, place.country_code)
+                            place.where_prec, place.country_code, getattr(place, "admin1_name", None))
     return None
 
 
@@ -166,9 +150,7 @@ def _refs(spans: list[Evidence], index: EntityIndex) -> list[EntityRef]:
     out: list[EntityRef] = []
     for ev in spans:
         entity_id = index.actor(index.lookup(ev.text))
-        ref = EntityRef(entity_id, index.names[entity_id] if entity_id else " ".join(ev.text.split()))
-        if ref not in out:
-            out.append(ref)
+        out.append(EntityRef(entity_id, index.names[entity_id] if entity_id else " ".join(ev.text.split())))
     return out
 
 
@@ -185,6 +167,30 @@ def _kinds(spans: list[Evidence], index: EntityIndex) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _acled_actors(spans: list[Evidence], refs: list[EntityRef], index: EntityIndex, country: str | None,
+                  role: str) -> list[AcledActor | None]:
+    out = []
+    for ev, ref in zip(spans, refs):
+        etype = index.types.get(ref.entity_id or "")
+        canonical = index.names.get(ref.entity_id or "")
+        out.append(acled_actor(ev.text, entity_type=etype, canonical=canonical, event_country=country, role=role))
+    return out
+
+
+@dataclass
+class _Report:
+    """A coded mention with what the event record keeps of it (entity links, spans, dates)."""
+
+    coded: CodedMention
+    actor_refs: list[EntityRef]
+    recipient_refs: list[EntityRef]
+    date: DateFact | None
+    negated: bool
+    hypothetical: bool
+    evidence: Evidence
+    trigger: Evidence
+
+
 def code_events(
     mentions: list[dict[str, Any]],
     dates: dict[str, list[DateFact]],
@@ -192,10 +198,11 @@ def code_events(
     index: EntityIndex,
     doc_order: dict[str, int] | None = None,
 ) -> tuple[list[Event], dict[str, tuple[Evidence, ...]]]:
-    """Merge the stored event mentions of on-topic articles into coded events.
+    """Assemble the stored event mentions of on-topic articles into happenings (``happenings.py``).
 
-    Returns the events and, per event id, the trigger words of its mentions (what ties a count of
-    victims to the right one of several events in a sentence).
+    Returns the events and, per event id, the trigger words of the mentions whose figures count
+    for it (what ties a count of victims to the right one of several events in a sentence; a
+    mention placed only at a wider scope than its happening, "nationwide", gives none).
 
     Args:
         mentions: stored ``EventMention`` facts (with ``article_id`` and ``mention_id``).
@@ -207,12 +214,26 @@ def code_events(
     """
     from newsprism.extract.events import EventMention
 
-    coded: list[_Coded] = []
+    order = doc_order or {}
+
+    def report_order(ev: Evidence, article_id: str) -> tuple[str, int, str, int]:
+        a = articles.get(article_id)
+        return ((a.published if a and a.published else "9999-99-99"), order.get(ev.doc, len(order)), ev.doc, ev.start)
+
+    parsed = []
     for raw in mentions:
         article = articles.get(raw["article_id"])
         if article is None or not article.on_topic:
             continue
         m = from_json(EventMention, {k: v for k, v in raw.items() if k not in ("article_id", "mention_id")})
+        parsed.append((raw["mention_id"], article, m, _location(list(m.place_spans), index)))
+    # unnamed actors ("gunmen", "civilians") belong to the country the story happens in
+    story_country: dict[str | None, Counter[str]] = defaultdict(Counter)
+    for _mid, article, _m, loc in parsed:
+        if loc is not None and loc.country_code:
+            story_country[article.story_id][loc.country_code] += 1
+    reports = []
+    for mid, article, m, loc in parsed:
         usable = [d for d in dates.get(article.article_id, []) if d.kind == "point" and d.precision in _DATED]
         own_dates = [d for d in usable if any(_overlaps(d.evidence, s) for s in m.date_spans)]
         date = min(own_dates, key=lambda d: (_PRECISION_RANK[d.precision], d.evidence.start), default=None)
@@ -221,88 +242,92 @@ def code_events(
             in_sentence = [d for d in usable if _overlaps(d.evidence, m.evidence)]
             date = min(in_sentence, key=lambda d: (abs(d.evidence.start - m.trigger.start), d.evidence.start),
                        default=None)
-        coded.append(_Coded(
-            raw["mention_id"], article.article_id, article.story_id, m.plover_type, tuple(m.plover_mode),
-            _refs(list(m.actors), index), _refs(list(m.recipients), index),
-            _kinds(list(m.actors), index), _kinds(list(m.recipients), index), _location(list(m.place_spans), index),
-            date, m.negated, m.hypothetical, m.evidence, m.trigger,
-        ))
-    order = doc_order or {}
-
-    def report_order(ev: Evidence, article_id: str) -> tuple[str, int, str, int]:
-        a = articles.get(article_id)
-        return ((a.published if a and a.published else "9999-99-99"), order.get(ev.doc, len(order)), ev.doc, ev.start)
-
-    return _merge(coded, articles, index, report_order)
-
-
-def _ids(refs: list[EntityRef]) -> set[str]:
-    return {r.entity_id or r.name.lower() for r in refs}
-
-
-def _same_happening(a: _Coded, b: _Coded) -> bool:
-    if (a.story_id, a.plover_type, a.negated, a.hypothetical) != (b.story_id, b.plover_type, b.negated, b.hypothetical):
-        return False
-    da = a.date.date_start if a.date and a.date.precision == "day" else None
-    db = b.date.date_start if b.date and b.date.precision == "day" else None
-    # ACLED's rule: same actors, same day, same place. A mention that names no actor cannot show
-    # it is the same happening, so it stays on its own.
-    actors_ok = bool(a.actors) and bool(b.actors) and bool(_ids(a.actors) & _ids(b.actors))
-    recipients_ok = not a.recipients or not b.recipients or bool(_ids(a.recipients) & _ids(b.recipients))
-    places_ok = a.location is None or b.location is None or a.location.entity_id == b.location.entity_id
-    if da and db:
-        return da == db and actors_ok and recipients_ok and places_ok
-    if da or db:
-        return False
-    # undated: only when the same actors do the same thing to the same recipients
-    return bool(a.actors) and _ids(a.actors) == _ids(b.actors) and _ids(a.recipients) == _ids(b.recipients) and places_ok
-
-
-def _merge(coded: list[_Coded], articles: dict[str, Article], index: EntityIndex,
-           report_order: Any) -> tuple[list[Event], dict[str, tuple[Evidence, ...]]]:
-    same = DisjointSets(range(len(coded)))
-    by_key: dict[tuple[Any, ...], list[int]] = defaultdict(list)
-    for i, c in enumerate(coded):
-        by_key[(c.story_id, c.plover_type, c.negated, c.hypothetical)].append(i)
-    for members in by_key.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                if same.find(i) != same.find(j) and _same_happening(coded[i], coded[j]):
-                    same.union(i, j)
+        country = (loc.country_code if loc else None) or next(
+            (c for c, _ in story_country[article.story_id].most_common(1)), None)
+        actor_refs, recipient_refs = _refs(list(m.actors), index), _refs(list(m.recipients), index)
+        actors = _acled_actors(list(m.actors), actor_refs, index, country, "actor")
+        recipients = _acled_actors(list(m.recipients), recipient_refs, index, country, "recipient")
+        kinds = tuple(a.kind if a else k for a, k in zip(actors, _kinds(list(m.actors), index)))
+        rkinds = tuple(r.kind if r else k for r, k in zip(recipients, _kinds(list(m.recipients), index)))
+        coded = CodedMention(
+            mention_id=mid, article_id=article.article_id, story_id=article.story_id, plover_type=m.plover_type,
+            acled_type=acled_type(m.plover_type, tuple(m.plover_mode), kinds, rkinds), modes=tuple(m.plover_mode),
+            actors=actors, recipients=recipients, location=loc,
+            place_names=frozenset(" ".join(p.text.lower().split()) for p in m.place_spans),
+            day=date.date_start if date and date.precision == "day" else None,
+            date_rank=_ANCHOR_RANK.get(date.anchor, 3) if date else 3,
+            date_end=(date.date_end or date.date_start) if date else None,
+            realis=realis(m.plover_type, m.negated, m.hypothetical), trigger_text=m.trigger.text,
+            sentence=m.evidence.text, offset=m.evidence.start,
+            told_as_history=date is None and told_as_history(m.evidence.text, m.trigger.start - m.evidence.start,
+                                                             m.trigger.end - m.evidence.start),
+            article_order=order.get(m.evidence.doc, len(order)),
+        )
+        reports.append(_Report(coded, actor_refs, recipient_refs, date, m.negated, m.hypothetical, m.evidence,
+                               m.trigger))
+    ends = _story_ends(articles, reports)
+    by_id = {r.coded.mention_id: r for r in reports}
     events, triggers = [], {}
-    for group in same.groups():
-        event = _event([coded[i] for i in group], index, report_order)
+    for group in assemble([r.coded for r in reports], ends.get):
+        members = sorted((by_id[c.mention_id] for c in group), key=lambda r: report_order(r.evidence, r.coded.article_id))
+        event = _event(members, articles, ends.get(members[0].coded.story_id))
         events.append(event)
-        triggers[event.event_id] = tuple(coded[i].trigger for i in group)
+        wide = {r.coded.mention_id for r in members if _wider_than(r.coded.location, event.location)}
+        triggers[event.event_id] = tuple(r.trigger for r in members if r.coded.mention_id not in wide)
     return sorted(events, key=lambda e: (e.date_start or "9999", e.event_id)), triggers
 
 
-def _event(group: list[_Coded], index: EntityIndex, report_order: Any) -> Event:
-    group = sorted(group, key=lambda c: report_order(c.evidence, c.article_id))
+_ANCHOR_RANK = {"explicit": 0, "relative_to_published": 1, "relative_to_other_event": 2}
+
+
+def _story_ends(articles: dict[str, Article], reports: list[_Report]) -> dict[str | None, dt.date]:
+    """Each story's latest report: its latest publication date, else its latest day-dated mention."""
+    ends: dict[str | None, dt.date] = {}
+    for a in articles.values():
+        if a.on_topic and a.published:
+            day = dt.date.fromisoformat(a.published[:10])
+            ends[a.story_id] = max(ends.get(a.story_id, day), day)
+    undated: dict[str | None, dt.date] = {}
+    for r in reports:
+        if r.coded.story_id not in ends and r.coded.day:
+            day = dt.date.fromisoformat(r.coded.day)
+            undated[r.coded.story_id] = max(undated.get(r.coded.story_id, day), day)
+    return {**undated, **ends}
+
+
+def _wider_than(place: Location | None, scope: Location | None) -> bool:
+    """A report placed only at the country ("nationwide", "across Kenya") while its happening has a
+    town counts a wider scope: its figures are not the happening's toll."""
+    return place is not None and scope is not None and (place.where_prec or 9) >= 6 and (scope.where_prec or 9) <= 3
+
+
+def _event(group: list[_Report], articles: dict[str, Article], story_end: dt.date | None) -> Event:
     first = group[0]
-    actors: list[EntityRef] = []
-    recipients: list[EntityRef] = []
-    for c in group:
-        actors += [r for r in c.actors if r not in actors]
-        recipients += [r for r in c.recipients if r not in recipients]
-    recipients = [r for r in recipients if r not in actors]
-    dated = [c.date for c in group if c.date is not None]
-    date = min(dated, key=lambda d: _PRECISION_RANK[d.precision]) if dated else None
-    placed = [c.location for c in group if c.location is not None]
-    location = min(placed, key=lambda loc: loc.where_prec or 9) if placed else None
-    modes = tuple(sorted({m for c in group for m in c.modes}))
-    event_type, sub_type = acled_type(first.plover_type, modes, tuple(k for c in group for k in c.actor_kinds),
-                                      tuple(k for c in group for k in c.recipient_kinds))
-    evidence = tuple(dict.fromkeys(c.evidence for c in group))  # earliest report first, then corpus order
+    coded = [r.coded for r in group]
+    event_type, sub_type = happening_type(coded)
+    location = _happening_place(coded)
+    country = (location.country_code if location else None) or next(
+        (c.location.country_code for c in coded if c.location and c.location.country_code), None)
+    date = _happening_date(group)
+    if event_type:
+        side1, side2 = happening_actors(coded, event_type, country)
+        written = _written_names(group)
+        actors = tuple(Actor(*written.get(a.name, (None, a.name)), a.name, a.inter) for a in side1)
+        recipients = tuple(Actor(*written.get(a.name, (None, a.name)), a.name, a.inter) for a in side2)
+    else:
+        actors, recipients = _plain_sides(group)
+    mentions = tuple(MentionRef(r.coded.article_id, (articles.get(r.coded.article_id) or _NO_ARTICLE).outlet,
+                                r.trigger, r.evidence, r.coded.plover_type, r.coded.realis) for r in group)
     return Event(
-        event_id=content_id("evt", *sorted(c.mention_id for c in group)),
-        story_id=first.story_id,
-        plover_type=first.plover_type,
-        plover_mode=modes,
+        event_id=content_id("evt", *sorted(c.mention_id for c in coded)),
+        story_id=first.coded.story_id,
+        plover_type=most_common([c.plover_type for c in coded if c.acled_type[0] == event_type]
+                                or [c.plover_type for c in coded]),
+        plover_mode=tuple(sorted({m for c in coded for m in c.modes})),
         acled_event_type=event_type,
         acled_sub_event_type=sub_type,
-        actors=tuple(actors),
-        recipients=tuple(recipients),
+        actors=actors,
+        recipients=recipients,
         location=location,
         date_start=date.date_start if date else None,
         date_end=date.date_end if date else None,
@@ -310,9 +335,69 @@ def _event(group: list[_Coded], index: EntityIndex, report_order: Any) -> Event:
         date_anchor=date.anchor if date else "unknown",
         negated=first.negated,
         hypothetical=first.hypothetical,
-        evidence=evidence,
-        reported_by=tuple(sorted({c.article_id for c in group})),
+        evidence=tuple(dict.fromkeys(r.evidence for r in group)),  # earliest report first, then corpus order
+        reported_by=tuple(sorted({c.article_id for c in coded})),
+        mentions=mentions,
+        realis=first.coded.realis,
+        background=all(r.coded.told_as_history for r in group) or bool(date) and is_background(
+            date.date_end or date.date_start, story_end),  # type: ignore[union-attr]
     )
+
+
+class _NoArticle:
+    outlet = None
+
+
+_NO_ARTICLE = _NoArticle()
+
+
+def _written_names(group: list[_Report]) -> dict[str, tuple[str | None, str]]:
+    """ACLED name -> (entity_id, the name as the reports write it) of the first phrase that gave it."""
+    out: dict[str, tuple[str | None, str]] = {}
+    for r in group:
+        for acled, ref in [*zip(r.coded.actors, r.actor_refs), *zip(r.coded.recipients, r.recipient_refs)]:
+            if acled is not None:
+                out.setdefault(acled.name, (ref.entity_id, ref.name))
+    return out
+
+
+def _plain_sides(group: list[_Report]) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """Actors of an act that is no ACLED event: the entities as the reports name them."""
+    actors: list[Actor] = []
+    recipients: list[Actor] = []
+    for r in group:
+        for ref, acled in zip(r.actor_refs, r.coded.actors):
+            a = Actor(ref.entity_id, ref.name, acled.name if acled else None, acled.inter if acled else None)
+            if all(x.name != a.name for x in actors):
+                actors.append(a)
+        for ref, acled in zip(r.recipient_refs, r.coded.recipients):
+            a = Actor(ref.entity_id, ref.name, acled.name if acled else None, acled.inter if acled else None)
+            if all(x.name != a.name for x in actors + recipients):
+                recipients.append(a)
+    return tuple(actors), tuple(recipients)
+
+
+def _happening_place(coded: list[CodedMention]) -> Location | None:
+    """The most specific place the reports give; among equally specific ones the most reported."""
+    placed = [c.location for c in coded if c.location is not None]
+    if not placed:
+        return None
+    finest = min(p.where_prec or 9 for p in placed)
+    names = [p.name for p in placed if (p.where_prec or 9) == finest]
+    best = most_common(names)
+    return next(p for p in placed if p.name == best)
+
+
+def _happening_date(group: list[_Report]) -> DateFact | None:
+    """The day of the best-anchored reports (explicit dates before ones resolved against a page),
+    the most reported among them; else the most precise date any report gives."""
+    days = [r for r in group if r.date is not None and r.date.precision == "day"]
+    if days:
+        top = min(r.coded.date_rank for r in days)
+        best = most_common([r.date.date_start for r in days if r.coded.date_rank == top])  # type: ignore[union-attr]
+        return next(r.date for r in days if r.date.date_start == best)  # type: ignore[union-attr]
+    dated = [r.date for r in group if r.date is not None]
+    return min(dated, key=lambda d: _PRECISION_RANK[d.precision]) if dated else None
 
 
 # Which events a count of victims belongs to: the violent ones, and arrests for detention counts.

@@ -143,7 +143,6 @@ _DISORDER = {
 _STRATEGIC = "Strategic developments"
 _TIME_PRECISION = {"day": 1, "range": 2, "week": 2, "month": 3}
 _GEO_PRECISION = {1: 1, 2: 2}  # UCDP where_prec -> ACLED geo_precision (3 for anything coarser)
-_INTER = {"state": 1, "armed_group": 2, "population": 7}
 
 
 def _span_days(e: dict[str, Any]) -> int:
@@ -152,14 +151,22 @@ def _span_days(e: dict[str, Any]) -> int:
     return (dt.date.fromisoformat(e["date_end"] or e["date_start"]) - dt.date.fromisoformat(e["date_start"])).days
 
 
-def acled_events(record: dict[str, Any]) -> list[dict[str, Any]]:
-    """Events ACLED would code: an ACLED type, known to the month or better, neither denied nor hypothetical.
+# Strategic developments ACLED codes from news (ACLED-GOLD.md): agreements reached, arrests by state
+# forces, seized weapons, territory handed over, bases set up; not talks, statements or sieges
+ACLED_STRATEGIC_CODED = frozenset({"Agreement", "Arrests", "Disrupted weapons use", "Non-violent transfer of territory",
+                                   "Headquarters or base established", "Looting/property destruction"})
 
-    ACLED has no year precision, so background history ("the 2020 war", "in the 1990s") is left out.
+
+def acled_events(record: dict[str, Any], *, include_background: bool = False) -> list[dict[str, Any]]:
+    """Happenings ACLED would code: an ACLED type, that really happened (``realis`` actual), inside
+    the story's period (not ``background``), known to the month or better.
+
+    ACLED has no year precision, so history told without a closer date is left out too.
     """
     return [e for e in record["events"] if e.get("acled_event_type") and e.get("date_start")
             and e["date_precision"] in ("day", "range", "week", "month") and _span_days(e) <= 31
-            and not e.get("negated") and not e.get("hypothetical")]
+            and e.get("realis", "actual") == "actual" and (include_background or not e.get("background"))
+            and (e["acled_event_type"] != _STRATEGIC or e.get("acled_sub_event_type") in ACLED_STRATEGIC_CODED)]
 
 
 def _acled_date(e: dict[str, Any]) -> str:
@@ -173,8 +180,8 @@ def _acled_date(e: dict[str, Any]) -> str:
 
 
 def _named(refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Actors ACLED would name: the ones resolved to an entity, not loose noun phrases."""
-    return [r for r in refs if r.get("entity_id")]
+    """Actors ACLED would name: the ones with an ACLED name (never places, weapons or pronouns)."""
+    return [r for r in refs if r.get("acled_name")]
 
 
 def _country(code: str | None) -> tuple[str, str, str]:
@@ -199,31 +206,8 @@ def _region(code: str | None) -> str:
 
 
 def acled_rows(record: dict[str, Any]) -> list[list[dict[str, Any]]]:
-    """ACLED's unit of record: same event type and sub-type, same day, same place, compatible actors.
-
-    Our events are merged only when the text shows the same actors; ACLED also folds in reports
-    that name no actor. Each row is the list of our events it covers (the most detailed first).
-    """
-    groups: list[list[dict[str, Any]]] = []
-    # the most informative report leads its row (named actors, a place, several sources): its
-    # words become the row's note
-    for e in sorted(acled_events(record), key=lambda e: (-len(_named(e["actors"])), e.get("location") is None,
-                                                         -len(e["reported_by"]), e["event_id"])):
-        place = (e.get("location") or {}).get("entity_id")
-        names = {a["entity_id"] for a in _named(e["actors"])}
-        for g in groups:
-            head = g[0]
-            head_place = (head.get("location") or {}).get("entity_id")
-            head_names = {a["entity_id"] for r in g for a in _named(r["actors"])}
-            if ((head["acled_event_type"], head["acled_sub_event_type"], _acled_date(head), head["story_id"])
-                    == (e["acled_event_type"], e["acled_sub_event_type"], _acled_date(e), e["story_id"])
-                    and (place is None or head_place is None or place == head_place)
-                    and (not names or not head_names or names & head_names)):
-                g.append(e)
-                break
-        else:
-            groups.append([e])
-    return sorted(groups, key=lambda g: (_acled_date(g[0]), g[0]["event_id"]))
+    """ACLED's unit of record is the happening: one row per event the export keeps (``acled_events``)."""
+    return [[e] for e in sorted(acled_events(record), key=lambda e: (_acled_date(e), e["event_id"]))]
 
 
 # victim groups that never overlap, so their dead add up (children are counted among civilians)
@@ -239,7 +223,6 @@ def _acled_fatalities(killed: list[dict[str, Any]], numeric_figures: set[str]) -
 
 def acled_csv(record: dict[str, Any]) -> tuple[str, str]:
     """ACLED's CSV (columns in ACLED's order since March 2023) and the side file of our extra columns."""
-    entities = {e["entity_id"]: e for e in record["entities"]}
     articles = {a["article_id"]: a for a in record["articles"]}
     reconciled = record["reconciled_figures"]
     numeric_figures = {f["figure_id"] for f in record.get("figures", []) if not f.get("vague_term")}
@@ -263,13 +246,8 @@ def acled_csv(record: dict[str, Any]) -> tuple[str, str]:
         event_ids = {x["event_id"] for x in group}
         reported_by = sorted({a for x in group for a in x["reported_by"]})
 
-        def inter(refs: list[dict[str, Any]]) -> int:
-            if not refs:
-                return 0
-            etype = (entities.get(refs[0].get("entity_id") or "") or {}).get("type")
-            return _INTER.get(etype or "", 0)
-
-        inter1, inter2 = inter(actors), inter(recipients)
+        inter1 = actors[0].get("inter") or 0 if actors else 0
+        inter2 = recipients[0].get("inter") or 0 if recipients else 0
         mine = [r for r in reconciled if (r["scope"] or {}).get("event_id") in event_ids]
         killed = [r for r in mine if r["scope"]["metric"] == "killed" and r["scope"]["who"] == "all"]
         fatalities = _acled_fatalities(killed, numeric_figures) if killed else sum(
@@ -280,7 +258,7 @@ def acled_csv(record: dict[str, Any]) -> tuple[str, str]:
         wounded = [r for r in mine if r["scope"]["metric"] == "wounded" and r["best"] is not None]
         date = _acled_date(e)
         place = loc.get("name") or ""
-        actor_text = ", ".join(a["name"] for a in actors) or "an unidentified actor"
+        actor_text = ", ".join(a["acled_name"] for a in actors) or "an unidentified actor"
         notes = f"On {_long_date(date)}, {'in ' + place + ', ' if place else ''}{actor_text}: " \
                 f"{' '.join(e['evidence'][0]['text'].split())}"
         disputes = " ".join(r["notes"] for r in killed if r.get("notes"))
@@ -291,14 +269,14 @@ def acled_csv(record: dict[str, Any]) -> tuple[str, str]:
             "disorder_type": _STRATEGIC if e["acled_event_type"] == _STRATEGIC else
             _DISORDER.get(e["acled_sub_event_type"] or "", "Political violence"),
             "event_type": e["acled_event_type"], "sub_event_type": e["acled_sub_event_type"] or "",
-            "actor1": actors[0]["name"] if actors else "",
-            "assoc_actor_1": "; ".join(a["name"] for a in actors[1:]), "inter1": inter1,
-            "actor2": recipients[0]["name"] if recipients else "",
-            "assoc_actor_2": "; ".join(a["name"] for a in recipients[1:]), "inter2": inter2,
+            "actor1": actors[0]["acled_name"] if actors else "",
+            "assoc_actor_1": "; ".join(a["acled_name"] for a in actors[1:]), "inter1": inter1,
+            "actor2": recipients[0]["acled_name"] if recipients else "",
+            "assoc_actor_2": "; ".join(a["acled_name"] for a in recipients[1:]), "inter2": inter2,
             "interaction": int("".join(sorted(f"{inter1}{inter2}"))) if inter2 else inter1 * 10,
             "civilian_targeting": "Civilian targeting" if e["acled_event_type"] == "Violence against civilians" else "",
             "iso": numeric, "region": _region(code), "country": country,
-            "admin1": "", "admin2": "", "admin3": "", "location": place,
+            "admin1": loc.get("admin1") or "", "admin2": "", "admin3": "", "location": place,
             "latitude": loc.get("lat") if loc.get("lat") is not None else "",
             "longitude": loc.get("lon") if loc.get("lon") is not None else "",
             "geo_precision": _GEO_PRECISION.get(loc.get("where_prec") or 0, 3) if loc else "",

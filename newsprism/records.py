@@ -234,18 +234,43 @@ class Location:
     where_prec: int | None  # UCDP 1-7
     # optional (newsprism extension): ISO 3166-1 alpha-2 of the place, for ACLED's country columns
     country_code: str | None = None
+    admin1: str | None = None  # the first-level unit the place lies in, when the gazetteer knows it
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An event's actor or recipient: the entity (or the phrase as written) and ACLED's name for it."""
+
+    entity_id: str | None
+    name: str
+    acled_name: str | None = None  # "Military Forces of Russia (2000-)"; None: not an ACLED actor
+    inter: int | None = None  # ACLED inter code
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    """One report of a happening: the words that name the act (``trigger``) in their sentence."""
+
+    article_id: str
+    outlet: str | None
+    trigger: Evidence
+    evidence: Evidence
+    plover_type: str
+    realis: str = "actual"
 
 
 @dataclass(frozen=True)
 class Event:
+    """One happening, assembled from every mention that reports it (across sentences and outlets)."""
+
     event_id: str
     story_id: str | None
     plover_type: str
     plover_mode: tuple[str, ...]
     acled_event_type: str | None
     acled_sub_event_type: str | None
-    actors: tuple[EntityRef, ...]
-    recipients: tuple[EntityRef, ...]
+    actors: tuple[Actor, ...]
+    recipients: tuple[Actor, ...]
     location: Location | None
     date_start: str | None
     date_end: str | None
@@ -255,6 +280,10 @@ class Event:
     hypothetical: bool
     evidence: tuple[Evidence, ...]
     reported_by: tuple[str, ...]
+    mentions: tuple[MentionRef, ...] = ()
+    realis: str = "actual"  # actual|planned|threatened|hypothetical|negated|speech_act
+    background: bool = False  # before the story's period, told as history
+    fatalities: dict[str, int | None] | None = None  # {"low", "high", "acled"} from the figures tied to it
 
 
 @dataclass(frozen=True)

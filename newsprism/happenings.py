@@ -1,0 +1,371 @@
+"""Happenings, not mentions: every mention in a story that reports the same real happening becomes
+one event, and each event says whether it really happened inside the story's period.
+
+A coder reading six reports of one shooting writes one row. So mentions are grouped per story and
+per *family* of act (armed violence and demonstrations are one family: a protest the police shoot
+at is one happening told as "protest", "clash" or "shooting"; arrests, agreements and other
+strategic developments each their own). Two mentions are the same happening when nothing they say
+tells them apart: the same day (when both give one), places that can be the same (the same place,
+or one inside the other: a town inside its region or country; a shared named facility), actors that
+do not conflict, and victims of the same kind (police at one place and civilians at another are two
+happenings). Mentions that give a day or a place seed the happenings; a mention that gives neither
+("the attack", "the killings") joins the one happening of its family it can be, preferring one its
+own article reports.
+
+``realis`` says whether a mention reports something that happened (``actual``) or was denied,
+threatened, planned, hypothetical or only said (``speech_act``). ``background`` marks what the story
+tells as history: dated more than a month before the story's latest report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from newsprism.actors import AcledActor
+from newsprism.geocode import haversine_km
+from newsprism.records import Location
+
+# how long before the story's latest report a happening still belongs to the story (ACLED's coders
+# take about a month); earlier dates are history told as background
+BACKGROUND_DAYS = 31
+# PLOVER types that are words, not deeds
+_SPEECH = frozenset({"ACCUSE", "REJECT", "REQUEST", "CONSULT"})
+_DISORDER = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence", "Protests", "Riots"})
+# victims of different kinds make different happenings
+_VICTIM_KINDS = frozenset({"civilians", "state", "protesters", "rioters", "external"})
+
+
+@dataclass
+class CodedMention:
+    """One event mention with everything the assembly needs, resolved against the corpus."""
+
+    mention_id: str
+    article_id: str
+    story_id: str | None
+    plover_type: str
+    acled_type: tuple[str | None, str | None]
+    modes: tuple[str, ...]
+    actors: list[AcledActor | None]  # parallel to the phrases as written
+    recipients: list[AcledActor | None]
+    location: Location | None
+    place_names: frozenset[str]  # every place phrase of the mention, folded (facilities too)
+    day: str | None  # ISO day when the mention's date is known to the day
+    date_rank: int  # 0 explicit, 1 relative to the page, 2 relative to another date, 3 none
+    date_end: str | None  # the last day the mention's date can be (for background)
+    realis: str
+    trigger_text: str
+    sentence: str = ""
+    offset: int = 0  # where the sentence starts in its document
+    article_order: int = 0
+    told_as_history: bool = False  # no date, but worded as the past ("two wars were fought")
+
+
+@dataclass
+class _Happening:
+    members: list[CodedMention] = field(default_factory=list)
+
+    @property
+    def days(self) -> set[str]:
+        return {m.day for m in self.members if m.day}
+
+    @property
+    def places(self) -> list[Location]:
+        return [m.location for m in self.members if m.location is not None]
+
+
+def realis(plover_type: str, negated: bool, hypothetical: bool) -> str:
+    """Whether a mention reports a deed that happened, in SCHEMA's words."""
+    if negated:
+        return "negated"
+    if plover_type == "THREATEN":
+        return "threatened"
+    if hypothetical:
+        return "hypothetical"
+    if plover_type in _SPEECH:
+        return "speech_act"
+    return "actual"
+
+
+def family(m: CodedMention) -> str:
+    """What kind of act a mention is, for grouping: disorder, or one strategic sub-type, or its PLOVER type.
+
+    Looting and destruction are told as part of the attack they come with, so they group with it.
+    """
+    event_type, sub_type = m.acled_type
+    if event_type in _DISORDER or sub_type == "Looting/property destruction":
+        return "disorder"
+    if event_type:
+        return f"{event_type}/{sub_type}"
+    return f"plover/{m.plover_type}"
+
+
+def is_background(date_end: str | None, story_end: dt.date | None) -> bool:
+    if not date_end or story_end is None:
+        return False
+    return (story_end - dt.date.fromisoformat(date_end)).days > BACKGROUND_DAYS
+
+
+def assemble(mentions: Sequence[CodedMention], story_end: Callable[[str | None], dt.date | None]) -> list[list[CodedMention]]:
+    """Group mentions into happenings; each group is one event (mentions in input order)."""
+    groups: list[list[CodedMention]] = []
+    by_family: dict[tuple[str | None, str], list[CodedMention]] = {}
+    for m in mentions:
+        if m.realis != "actual" or m.told_as_history or is_background(m.date_end, story_end(m.story_id)):
+            groups.append([m])  # kept in the record with its flag, never merged into a real happening
+            continue
+        by_family.setdefault((m.story_id, family(m)), []).append(m)
+    for (_story, fam), members in by_family.items():
+        if fam.startswith("plover/"):
+            groups += _by_identity(members)
+            continue
+        anchored = [m for m in members if m.day or _precise(m.location)]
+        loose = [m for m in members if not (m.day or _precise(m.location))]
+        happenings: list[_Happening] = []
+        # the best-anchored mentions first: they set the day and place the others must fit
+        for m in sorted(anchored, key=lambda m: (m.day is None, m.date_rank, _prec(m.location), m.article_order)):
+            home = next((h for h in happenings if _fits(h, m)), None)
+            if home is None:
+                home = _Happening()
+                happenings.append(home)
+            home.members.append(m)
+        seeded = list(happenings)
+        for m in loose:
+            fitting = [h for h in seeded if _fits(h, m)]
+            # a report's vague mention ("the attack") is of the happening its own report tells
+            # nearest to it; else of the story's one happening of its kind, if it has only one
+            same_article = [h for h in fitting if any(x.article_id == m.article_id for x in h.members)]
+            if same_article:
+                home = min(same_article, key=lambda h: min(abs(x.offset - m.offset) for x in h.members
+                                                             if x.article_id == m.article_id))
+            elif len(seeded) == 1 and fitting:
+                home = fitting[0]
+            else:
+                happenings.append(_Happening([m]))
+                continue
+            home.members.append(m)
+        groups += [h.members for h in happenings]
+    return groups
+
+
+_HISTORY_WORDS = frozenset({"previous", "past", "earlier", "former", "decades", "two", "three", "both", "years",
+                            "since", "ago", "last", "prior", "recurring", "repeated", "repeatedly"})
+
+
+def told_as_history(sentence: str, trigger_start: int, trigger_end: int) -> bool:
+    """An undated mention worded as history: the words next to its trigger say it is past
+    ("fought two wars", "in previous wars", "the 2020 conflict", "has repeatedly attacked")."""
+    before = re.findall(r"[\w']+", sentence[:trigger_start].lower())[-4:]
+    after = re.findall(r"[\w']+", sentence[trigger_end:].lower())[:3]
+    window = before + after
+    return any(w in _HISTORY_WORDS or re.fullmatch(r"1[89]\d\d|20\d\d|\d{4}s", w) for w in window)
+
+
+def _by_identity(members: list[CodedMention]) -> list[list[CodedMention]]:
+    """Acts that are no ACLED event (meetings, aid, sanctions): merged only when actors, day and
+    place are all the same, since the words alone cannot show two such reports are one act."""
+    out: dict[tuple, list[CodedMention]] = {}
+    for i, m in enumerate(members):
+        names = tuple(sorted({a.name for a in m.actors if a}))
+        key = (names, m.day, m.location.name if m.location else None) if names and m.day else (i,)
+        out.setdefault(key, []).append(m)
+    return list(out.values())
+
+
+def _precise(loc: Location | None) -> bool:
+    """A place below the country: a town, a district, a region."""
+    return loc is not None and (loc.where_prec or 9) <= 4
+
+
+def _prec(loc: Location | None) -> int:
+    return (loc.where_prec or 9) if loc is not None else 9
+
+
+def _fits(h: _Happening, m: CodedMention) -> bool:
+    return _days_fit(h, m) and _places_fit(h, m) and _actors_fit(h, m) and _victims_fit(h, m)
+
+
+def _days_fit(h: _Happening, m: CodedMention) -> bool:
+    days = h.days
+    return not m.day or not days or m.day in days
+
+
+def _places_fit(h: _Happening, m: CodedMention) -> bool:
+    if m.location is None:
+        return True
+    countries = {x.location.country_code for x in h.members if x.location is not None and x.location.country_code}
+    if m.location.country_code and countries and m.location.country_code not in countries:
+        return False
+    if any(_shares_facility(m, x) for x in h.members):
+        return True  # the same hall, market or camp, whichever town each report names beside it
+    return all(same_place(m.location, x.location) for x in h.members if x.location is not None)
+
+
+def _shares_facility(a: CodedMention, b: CodedMention) -> bool:
+    """Both name a spot beyond the towns they are placed at (a hall, a square, a camp)."""
+    towns = {x.location.name.lower() for x in (a, b) if x.location is not None}
+    return any(len(n.split()) > 1 and not any(t in n for t in towns) for n in a.place_names & b.place_names)
+
+
+def same_place(a: Location, b: Location) -> bool:
+    """Two places that can be where one happening was: the same, or one inside the other."""
+    if a.entity_id and a.entity_id == b.entity_id or a.name.lower() == b.name.lower():
+        return True
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return False
+    fine, coarse = sorted((a, b), key=lambda p: p.where_prec or 9)
+    coarse_prec = coarse.where_prec or 9
+    if None not in (a.lat, a.lon, b.lat, b.lon) and (fine.where_prec or 9) == coarse_prec \
+            and haversine_km(a.lat, a.lon, b.lat, b.lon) <= 10.0:  # type: ignore[arg-type]
+        return True  # two names of one unit ("Gezira" and "al-Jazira" state)
+    if coarse_prec >= 6:  # a country holds all of its places
+        return bool(fine.country_code) and fine.country_code == coarse.country_code
+    if (fine.where_prec or 9) >= coarse_prec:
+        return False  # two towns, or two regions: different places
+    if None in (fine.lat, fine.lon, coarse.lat, coarse.lon):
+        return False
+    # a town inside the district or region named beside it (no polygons: a radius by unit size)
+    reach = {3: 60.0, 4: 250.0, 5: 400.0}.get(coarse_prec, 0.0)
+    return haversine_km(fine.lat, fine.lon, coarse.lat, coarse.lon) <= reach  # type: ignore[arg-type]
+
+
+def _named(actors: list[AcledActor | None]) -> set[str]:
+    """Actors that tell happenings apart: named ones, not descriptions such as "gunmen"."""
+    return {a.name for a in actors if a is not None and not a.generic}
+
+
+def _actors_fit(h: _Happening, m: CodedMention) -> bool:
+    """A mention's named actor must be one the happening already knows on either side, when the
+    happening names actors at all (in a battle each side is the other's recipient)."""
+    mine = _named(m.actors)
+    if not mine:
+        return True
+    known = set().union(*(_named(x.actors) | _named(x.recipients) for x in h.members))
+    known_actors = set().union(*(_named(x.actors) for x in h.members))
+    return not known_actors or bool(mine & known)
+
+
+def _victim_kinds(m: CodedMention) -> set[str]:
+    return {r.kind for r in m.recipients if r is not None and r.kind in _VICTIM_KINDS}
+
+
+def _victims_fit(h: _Happening, m: CodedMention) -> bool:
+    mine = _victim_kinds(m)
+    if not mine:
+        return True
+    theirs = set().union(*(_victim_kinds(x) for x in h.members))
+    return not theirs or bool(mine & theirs)
+
+
+def most_common(values: list, default=None):
+    """The most frequent value, the earliest on ties (reports are in reading order)."""
+    if not values:
+        return default
+    counts = Counter(values)
+    best = max(counts.values())
+    return next(v for v in values if counts[v] == best)
+
+
+# --- what the happening is, from all its reports -----------------------------------------------
+
+_REMOTE_ORDER = ("Suicide bomb", "Chemical weapon", "Air/drone strike", "Grenade", "Remote explosive/landmine/IED",
+                 "Shelling/artillery/missile attack")
+# acts that put the attacker on the ground among its victims (not a strike from afar)
+_GROUND_WORDS = frozenset({"invade", "invaded", "storm", "stormed", "raid", "raided", "massacre", "overrun",
+                           "overran", "loot", "looted", "looting", "shoot", "shot", "shooting", "gunfire", "opened",
+                           "stab", "stabbed", "burn", "burned", "burnt", "torched", "abduct", "abducted", "kill",
+                           "killed", "killing", "execute", "executed", "behead", "beheaded"})
+_ORGANISED = frozenset({"state", "rebel", "militia", "external"})
+# demonstrators who turn to violence make a riot (ACLED: "Violent demonstration")
+_VIOLENT_CROWD = re.compile(
+    r"\b(?:turned (?:violent|riotous)|riotous|rioting|rioters?|(?:set|sets|setting) (?:\w+ ){0,3}(?:on fire|ablaze|alight)"
+    r"|torched|(?:hurl|hurled|threw|throwing|pelted|pelting) (?:stones|rocks|petrol bombs|molotov)|looted|looting"
+    r"|(?:stormed|storm|breached|overran|overwhelmed) (?:the |a )?(?:police|parliament|compound|building|gates?|barricades?))",
+    re.IGNORECASE)
+
+
+def happening_type(group: Sequence[CodedMention]) -> tuple[str | None, str | None]:
+    """ACLED (event_type, sub_event_type) of a happening, decided from all its reports together."""
+    types = [m.acled_type for m in group if m.acled_type[0]]
+    if not types:
+        return None, None
+    if not any(t[0] in _DISORDER for t in types):
+        return most_common(types)
+    subs = {t[1] for t in types}
+    actor_kinds = {a.kind for m in group for a in m.actors if a}
+    victim_kinds = {r.kind for m in group for r in m.recipients if r}
+    # a "mob" typing from a mention whose actors are just "people" is no demonstration
+    demonstrators = actor_kinds & {"protesters", "rioters"} or victim_kinds & {"protesters", "rioters"} \
+        or any(t[0] == "Protests" or t[1] == "Violent demonstration" for t in types)
+    if demonstrators and not (actor_kinds & {"rebel", "militia"}):
+        if "Violent demonstration" in subs or "rioters" in actor_kinds or any("riot" in m.modes for m in group) \
+                or any(_VIOLENT_CROWD.search(m.sentence) for m in group):
+            return "Riots", "Violent demonstration"
+        if "Mob violence" in subs and "rioters" in actor_kinds:
+            return "Riots", "Mob violence"
+        if "Excessive force against protesters" in subs:
+            return "Protests", "Excessive force against protesters"
+        if "Protest with intervention" in subs:
+            return "Protests", "Protest with intervention"
+        return "Protests", "Peaceful protest"
+    for seized in ("Government regains territory", "Non-state actor overtakes territory"):
+        if seized in subs:
+            return "Battles", seized
+    civilians = "civilians" in victim_kinds or "Attack" in subs
+    battle = any({a.kind for a in m.actors if a} & _ORGANISED and {r.kind for r in m.recipients if r} & _ORGANISED
+                 for m in group)
+    ground = any(set(m.trigger_text.lower().split()) & _GROUND_WORDS for m in group) \
+        or any(m.modes and set(m.modes) & {"firearms", "beat", "torture", "primitive"} for m in group)
+    remote = [s for s in _REMOTE_ORDER if s in subs]
+    for special in ("Sexual violence", "Abduction/forced disappearance"):
+        if special in subs and civilians:
+            return "Violence against civilians", special
+    if remote and not (civilians and ground and not battle):
+        return "Explosions/Remote violence", remote[0]
+    if civilians and not battle:
+        return "Violence against civilians", "Attack"
+    if battle or "Armed clash" in subs:
+        return "Battles", "Armed clash"
+    return most_common(types)
+
+
+def happening_actors(group: Sequence[CodedMention], event_type: str | None,
+                     country: str | None) -> tuple[list[AcledActor], list[AcledActor]]:
+    """ACLED actor1 side and actor2 side: the names the reports agree on most, named groups
+    before unidentified ones; demonstrations are led by their protesters or rioters."""
+    from newsprism.actors import acled_actor
+
+    actors = [a for m in group for a in m.actors if a is not None]
+    recipients = [r for m in group for r in m.recipients if r is not None]
+    if event_type in ("Protests", "Riots"):
+        crowd = "Rioters" if event_type == "Riots" else "Protesters"
+        lead = acled_actor(crowd.lower(), event_country=country) or AcledActor(crowd, 5 if crowd == "Rioters" else 6, crowd.lower())
+        others = [a for a in actors + recipients if a.kind not in ("protesters", "rioters", "civilians")]
+        return [lead], _ranked(others)[:1]
+    side1 = _ranked([a for a in actors if a.kind != "civilians"])
+    side2 = _ranked([r for r in recipients if r.name not in {a.name for a in side1[:1]}])
+    if event_type == "Violence against civilians" and not side2:
+        civ = acled_actor("civilians", event_country=country, role="recipient")
+        side2 = [civ] if civ else []
+    if not side1 and event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
+        unknown = acled_actor("unidentified armed group", event_country=country)
+        side1 = [unknown] if unknown else []
+    return side1, side2
+
+
+_BASIS_RANK = {"named": 0, "described": 1, "state_name": 2}
+
+
+def _ranked(actors: list[AcledActor]) -> list[AcledActor]:
+    """Distinct actors: named ones first ("the RSF", "Kenyan police"), then descriptions
+    ("gunmen"), then a state known only by its name ("Russia said ..."); most often named first."""
+    counts = Counter(a.name for a in actors)
+    first: dict[str, AcledActor] = {}
+    for a in actors:
+        if a.name not in first or _BASIS_RANK[a.basis] < _BASIS_RANK[first[a.name].basis]:
+            first[a.name] = a
+    order = list(dict.fromkeys(a.name for a in actors))
+    return sorted(first.values(), key=lambda a: (_BASIS_RANK[a.basis], a.generic, -counts[a.name], order.index(a.name)))
