@@ -364,19 +364,25 @@ def geojson(record: dict[str, Any]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def format_timeline(record: dict[str, Any], story_id: str | None = None) -> str:
-    """Dated events in order, as plain text: date, type, who did what to whom, where, sources."""
+def format_timeline(record: dict[str, Any], story_id: str | None = None, *, include_all: bool = False) -> str:
+    """Dated happenings in order, as plain text: date, type, who did what to whom, where, sources.
+
+    Only what really happened inside the story's period, unless ``include_all``: then background
+    history, denials, threats, plans and statements too, each flagged.
+    """
     articles = {a["article_id"]: a for a in record["articles"]}
-    # background history ("in 2020", "the 1990s") is not part of a story's timeline
     events = [e for e in record["events"] if e.get("date_start") and (story_id is None or e["story_id"] == story_id)
-              and e["date_precision"] != "year" and _span_days(e) <= 31]
+              and e["date_precision"] != "year" and _span_days(e) <= 31
+              and (include_all or (e.get("realis", "actual") == "actual" and not e.get("background")))]
     if story_id is not None and not any(s["story_id"] == story_id for s in record["stories"]):
         raise ConfigError(f"no story {story_id!r} in the record")
     lines = []
     for e in sorted(events, key=lambda e: (e["date_start"], e["plover_type"], e["event_id"])):
-        flags = " (denied)" if e["negated"] else " (hypothetical)" if e["hypothetical"] else ""
-        who = ", ".join(a["name"] for a in e["actors"]) or "?"
-        whom = ", ".join(a["name"] for a in e["recipients"])
+        realis = e.get("realis", "negated" if e["negated"] else "hypothetical" if e["hypothetical"] else "actual")
+        flags = {"actual": "", "negated": " (denied)", "speech_act": " (said)"}.get(realis, f" ({realis})")
+        flags += " (background)" if e.get("background") else ""
+        who = ", ".join(a.get("acled_name") or a["name"] for a in e["actors"]) or "?"
+        whom = ", ".join(a.get("acled_name") or a["name"] for a in e["recipients"])
         where = f" in {e['location']['name']}" if e.get("location") else ""
         acled = f" [{e['acled_sub_event_type']}]" if e.get("acled_sub_event_type") else ""
         when = e["date_start"] + ("" if e["date_precision"] == "day" else f" ({e['date_precision']})")

@@ -12,18 +12,27 @@ from newsprism.errors import ConfigError
 from newsprism.export import ACLED_COLUMNS, acled_csv, format_timeline, geojson, plover_jsonl
 
 
+_ACLED_NAMES = {"Army": ("Military Forces of Sudan (2019-)", 1), "Rebels": ("SPLM/A-North", 2)}
+
+
 def _ev(event_id, date, precision="day", etype="Battles", sub="Armed clash", actors=(("ent_a", "Army"),),
         recipients=(("ent_r", "Rebels"),), loc=("ent_town", "Kadugli", 11.0, 29.7, 1, "SD"), article="art_1",
-        negated=False, hypothetical=False, date_end=None, story="sty_1", text="The army attacked rebels."):
+        negated=False, hypothetical=False, date_end=None, story="sty_1", text="The army attacked rebels.",
+        background=False, reported_by=None):
+    def actor(i, n):
+        return {"entity_id": i, "name": n, "acled_name": _ACLED_NAMES[n][0], "inter": _ACLED_NAMES[n][1]}
+
     return {
         "event_id": event_id, "story_id": story, "plover_type": "ASSAULT", "plover_mode": ["firearms"],
         "acled_event_type": etype, "acled_sub_event_type": sub,
-        "actors": [{"entity_id": i, "name": n} for i, n in actors],
-        "recipients": [{"entity_id": i, "name": n} for i, n in recipients],
+        "actors": [actor(i, n) for i, n in actors],
+        "recipients": [actor(i, n) for i, n in recipients],
         "location": None if loc is None else dict(zip(("entity_id", "name", "lat", "lon", "where_prec", "country_code"), loc)),
         "date_start": date, "date_end": date_end or date, "date_precision": precision,
         "date_anchor": "explicit", "negated": negated, "hypothetical": hypothetical,
-        "evidence": [{"doc": "doc_1", "start": 0, "end": len(text), "text": text}], "reported_by": [article],
+        "evidence": [{"doc": "doc_1", "start": 0, "end": len(text), "text": text}],
+        "reported_by": reported_by or [article],
+        "realis": "negated" if negated else "hypothetical" if hypothetical else "actual", "background": background,
     }
 
 
@@ -36,10 +45,9 @@ def record():
         "stories": [{"story_id": "sty_1"}],
         "entities": [{"entity_id": "ent_a", "type": "state"}, {"entity_id": "ent_r", "type": "armed_group"}],
         "events": [
-            _ev("evt_1", "2024-02-03"),
-            # the same clash reported without a named actor: ACLED folds it into one row
-            _ev("evt_2", "2024-02-03", actors=(), article="art_2"),
-            _ev("evt_3", "2020-01-01", precision="year", date_end="2020-12-31"),  # background history
+            # one clash reported by two outlets (one happening: its mentions are in the event)
+            _ev("evt_1", "2024-02-03", reported_by=["art_1", "art_2"]),
+            _ev("evt_3", "2020-01-01", precision="year", date_end="2020-12-31", background=True),  # history
             _ev("evt_4", "2024-02-04", negated=True),
             _ev("evt_5", "2024-02-01", precision="month", date_end="2024-02-29", loc=None, sub="Shelling/artillery/missile attack",
                 etype="Explosions/Remote violence"),
@@ -63,20 +71,21 @@ def test_exports_acled_columns_rows_and_rules(record):
     assert clash["event_id_cnty"] == "SDNNPX000001"
     assert clash["event_id_cnty"][3:6] == "NPX"  # never a real ACLED id (ISO3 + digits)
     assert (clash["actor1"], clash["actor2"], clash["inter1"], clash["inter2"], clash["interaction"]) == (
-        "Army", "Rebels", "1", "2", "12")
+        "Military Forces of Sudan (2019-)", "SPLM/A-North", "1", "2", "12")
     assert (clash["country"], clash["iso"], clash["region"], clash["geo_precision"]) == ("Sudan", "729", "Northern Africa", "1")
     assert clash["fatalities"] == "12" and clash["tags"] == "wounded=30"
     assert clash["source"] == "Wire; unidentified outlet"
-    assert clash["notes"].startswith("On 3 February 2024, in Kadugli, Army: ") and "Army: 12; rebels: 15." in clash["notes"]
+    assert clash["notes"].startswith("On 3 February 2024, in Kadugli, Military Forces of Sudan (2019-): ")
+    assert "Army: 12; rebels: 15." in clash["notes"]
     assert rows[1]["time_precision"] == "3" and rows[1]["country"] == "Sudan"  # country from the story
     extras = list(csv.DictReader(io.StringIO(extra)))
-    assert extras[0]["event_ids"] == "evt_1;evt_2" and extras[0]["best"] == "12"
+    assert extras[0]["event_ids"] == "evt_1" and extras[0]["best"] == "12"
     assert extras[1]["country_basis"] == "story"
 
 
 def test_exports_plover_lines(record):
     lines = [json.loads(x) for x in plover_jsonl(record).splitlines()]
-    assert len(lines) == 5
+    assert len(lines) == 4
     for obj in lines:
         assert {"id", "date", "actor", "event"} <= set(obj)
     negated = next(o for o in lines if o["id"] == "evt_4")
@@ -87,7 +96,7 @@ def test_exports_plover_lines(record):
 def test_exports_geojson_points(record):
     data = geojson(record)
     assert data["type"] == "FeatureCollection"
-    assert len(data["features"]) == 4  # evt_5 has no place
+    assert len(data["features"]) == 3  # evt_5 has no place
     assert data["features"][0]["geometry"] == {"type": "Point", "coordinates": [29.7, 11.0]}
 
 
@@ -95,7 +104,8 @@ def test_exports_timeline_leaves_out_background(record):
     text = format_timeline(record)
     assert "2020-01-01" not in text
     assert text.index("2024-02-01 (month)") < text.index("2024-02-03")
-    assert "(denied)" in text and "sources: Wire" in text
+    assert "(denied)" not in text and "sources: Wire" in text  # what really happened, by default
+    assert "(denied)" in format_timeline(record, include_all=True)
     with pytest.raises(ConfigError):
         format_timeline(record, "sty_missing")
 
