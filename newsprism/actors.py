@@ -43,7 +43,7 @@ _MILITIA = frozenset({"militia", "militiaman", "militiamen", "paramilitary", "pa
 _PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "activist", "youth", "crowd"})
 _RIOTERS = frozenset({"rioter", "mob", "looter"})
 _CIVILIANS = frozenset({
-    "civilian", "people", "person", "resident", "villager", "inhabitant", "child", "children", "woman",
+    "civilian", "people", "person", "resident", "schoolchild", "schoolchildren", "youngster", "infant", "baby", "villager", "inhabitant", "child", "children", "woman",
     "women", "girl", "boy", "family", "families", "student", "pupil", "worshipper", "passenger", "shopper",
     "farmer", "herder", "patient", "pilgrim", "journalist", "reporter", "worker", "refugee", "migrant",
     "spectator", "concertgoer", "audience", "fan", "attendee", "guest", "teacher", "doctor", "nurse",

@@ -237,8 +237,10 @@ def code_events(
         usable = [d for d in dates.get(article.article_id, []) if d.kind == "point" and d.precision in _DATED]
         own_dates = [d for d in usable if any(_overlaps(d.evidence, s) for s in m.date_spans)]
         date = min(own_dates, key=lambda d: (_PRECISION_RANK[d.precision], d.evidence.start), default=None)
-        if date is None:
-            # no date attached to the trigger: the sentence's date expression nearest to it
+        if date is None and m.speaker is None:
+            # no date attached to the trigger: the sentence's date expression nearest to it (not
+            # in a reported sentence: "UNICEF said on Thursday that 35 children were killed" dates
+            # the statement, not the killing)
             in_sentence = [d for d in usable if _overlaps(d.evidence, m.evidence)]
             date = min(in_sentence, key=lambda d: (abs(d.evidence.start - m.trigger.start), d.evidence.start),
                        default=None)
@@ -257,6 +259,7 @@ def code_events(
             day=date.date_start if date and date.precision == "day" else None,
             date_rank=_ANCHOR_RANK.get(date.anchor, 3) if date else 3,
             date_end=(date.date_end or date.date_start) if date else None,
+            date_start=date.date_start if date else None,
             realis=realis(m.plover_type, m.negated, m.hypothetical), trigger_text=m.trigger.text,
             sentence=m.evidence.text, offset=m.evidence.start,
             told_as_history=date is None and told_as_history(m.evidence.text, m.trigger.start - m.evidence.start,
@@ -272,7 +275,8 @@ def code_events(
         members = sorted((by_id[c.mention_id] for c in group), key=lambda r: report_order(r.evidence, r.coded.article_id))
         event = _event(members, articles, ends.get(members[0].coded.story_id))
         events.append(event)
-        wide = {r.coded.mention_id for r in members if _wider_than(r.coded.location, event.location)}
+        wide = {r.coded.mention_id for r in members
+                if _wider_than(r.coded.location, event.location) or _COUNTRYWIDE.search(r.evidence.text)}
         triggers[event.event_id] = tuple(r.trigger for r in members if r.coded.mention_id not in wide)
     return sorted(events, key=lambda e: (e.date_start or "9999", e.event_id)), triggers
 
@@ -293,6 +297,12 @@ def _story_ends(articles: dict[str, Article], reports: list[_Report]) -> dict[st
             day = dt.date.fromisoformat(r.coded.day)
             undated[r.coded.story_id] = max(undated.get(r.coded.story_id, day), day)
     return {**undated, **ends}
+
+
+# a toll said to cover the whole country or many places is not the toll of one place's happening
+_COUNTRYWIDE = re.compile(r"\b(?:nationwide|countrywide|country-wide|across the country|around the country|"
+                          r"across (?:the )?(?:\d+|several|many|multiple) (?:counties|provinces|regions|states|cities|towns)|"
+                          r"in (?:\d+|several|many|multiple) (?:counties|provinces|regions|states|cities|towns))\b", re.I)
 
 
 def _wider_than(place: Location | None, scope: Location | None) -> bool:
@@ -420,7 +430,9 @@ def link_figures(figures: list[Figure], events: list[Event],
     for f in figures:
         kinds = _FIGURE_EVENT_TYPES.get(f.metric, ())
         hits = [e for e in events if e.plover_type in kinds and not e.negated and not e.hypothetical
-                and any(_overlaps(f.evidence, ev) for ev in e.evidence)]
+                and any(_overlaps(f.evidence, ev) for ev in e.evidence)
+                # a mention of a wider scope ("nationwide") lends the happening no figures
+                and (e.event_id not in triggers or any(_overlaps(f.evidence, t) for t in triggers[e.event_id]))]
         if len(hits) == 1:
             out[f.figure_id] = hits[0].event_id
             continue
@@ -434,3 +446,61 @@ def link_figures(figures: list[Figure], events: list[Event],
         if gaps and (len(gaps) == 1 or gaps[0][0] < gaps[1][0]):
             out[f.figure_id] = gaps[0][1]
     return out
+
+
+# victim groups that never overlap, so their dead add up (children are counted among civilians)
+DISJOINT_VICTIMS = ("civilians", "combatants", "military", "police", "peacekeepers")
+# what ACLED reads a vague word as, when no report gives a number
+_VAGUE_READING = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "tens": 10}
+
+
+def event_fatalities(figures: list[Figure], articles: dict[str, Article]) -> dict[str, dict[str, int | None]]:
+    """event_id -> {"low", "high", "acled"} from the death counts tied to it.
+
+    Tolls of one happening rise as bodies are found, so the latest reports stand (an earlier count
+    is a revision, not a conflict); among reports of the same latest day that disagree, the most
+    conservative is ACLED's figure. ``high`` is the highest count any report gives. A total ("25
+    people") beats adding groups; without one, the dead of disjoint groups ("four soldiers and two
+    civilians") add up. A number always beats a vague word ("dozens").
+    """
+    by_event: dict[str, list[Figure]] = defaultdict(list)
+    for f in figures:
+        if f.event_id and f.metric == "killed":
+            by_event[f.event_id].append(f)
+    out: dict[str, dict[str, int | None]] = {}
+    for event_id, figs in by_event.items():
+        totals = [f for f in figs if f.who in ("all", "unknown")]
+        groups = [totals] if totals else [[f for f in figs if f.who == who] for who in DISJOINT_VICTIMS]
+        lows = [_latest_conservative(g, articles) for g in groups if g]
+        highs = [v for f in figs if (v := _count(f, high=True)) is not None]
+        acled = sum(v for v in lows if v is not None)
+        out[event_id] = {"low": acled if any(v is not None for v in lows) else None,
+                         "high": max(highs) if highs else None, "acled": acled}
+    return out
+
+
+def _count(f: Figure, *, high: bool = False) -> int | None:
+    if high and f.high is not None:
+        return f.high
+    if f.low is not None:
+        return f.low
+    if f.high is not None:
+        return f.high
+    return _VAGUE_READING.get((f.vague_term or "").lower())
+
+
+def _latest_conservative(figs: list[Figure], articles: dict[str, Article]) -> int | None:
+    numeric = [f for f in figs if not f.vague_term and _count(f) is not None] or \
+        [f for f in figs if _count(f) is not None]
+    if not numeric:
+        return None
+
+    def day(f: Figure) -> str | None:
+        a = articles.get(f.article_id)
+        return f.as_of or (a.published[:10] if a and a.published else None)
+
+    dated = [f for f in numeric if day(f)]
+    if dated:
+        latest = max(day(f) for f in dated)  # type: ignore[type-var]
+        numeric = [f for f in dated if day(f) == latest]
+    return min(_count(f) for f in numeric)  # type: ignore[type-var]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprism import __version__
+from newsprism.coding import DISJOINT_VICTIMS
 from newsprism.errors import ConfigError
 from newsprism.store import Store
 
@@ -210,8 +211,6 @@ def acled_rows(record: dict[str, Any]) -> list[list[dict[str, Any]]]:
     return [[e] for e in sorted(acled_events(record), key=lambda e: (_acled_date(e), e["event_id"]))]
 
 
-# victim groups that never overlap, so their dead add up (children are counted among civilians)
-_DISJOINT_VICTIMS = ("civilians", "combatants", "military", "police", "peacekeepers")
 
 
 def _acled_fatalities(killed: list[dict[str, Any]], numeric_figures: set[str]) -> int:
@@ -250,11 +249,12 @@ def acled_csv(record: dict[str, Any]) -> tuple[str, str]:
         inter2 = recipients[0].get("inter") or 0 if recipients else 0
         mine = [r for r in reconciled if (r["scope"] or {}).get("event_id") in event_ids]
         killed = [r for r in mine if r["scope"]["metric"] == "killed" and r["scope"]["who"] == "all"]
-        fatalities = _acled_fatalities(killed, numeric_figures) if killed else sum(
+        toll = e.get("fatalities") or {}
+        fatalities = toll["acled"] if toll.get("acled") is not None else _acled_fatalities(killed, numeric_figures) if killed else sum(
             # no total given: the dead of each disjoint group ("four soldiers and two civilians")
             _acled_fatalities([r for r in mine if r["scope"]["metric"] == "killed" and r["scope"]["who"] == who],
                               numeric_figures)
-            for who in _DISJOINT_VICTIMS)
+            for who in DISJOINT_VICTIMS)
         wounded = [r for r in mine if r["scope"]["metric"] == "wounded" and r["best"] is not None]
         date = _acled_date(e)
         place = loc.get("name") or ""

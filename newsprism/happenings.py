@@ -62,6 +62,7 @@ class CodedMention:
     offset: int = 0  # where the sentence starts in its document
     article_order: int = 0
     told_as_history: bool = False  # no date, but worded as the past ("two wars were fought")
+    date_start: str | None = None  # the first day it can be (a week or a month: "last week's attack")
 
 
 @dataclass
@@ -185,12 +186,37 @@ def _prec(loc: Location | None) -> int:
 
 
 def _fits(h: _Happening, m: CodedMention) -> bool:
-    return _days_fit(h, m) and _places_fit(h, m) and _actors_fit(h, m) and _victims_fit(h, m)
+    return _days_fit(h, m) and _places_fit(h, m) and _actors_fit(h, m) and _victims_fit(h, m) and _kinds_fit(h, m)
 
 
 def _days_fit(h: _Happening, m: CodedMention) -> bool:
     days = h.days
-    return not m.day or not days or m.day in days
+    if not days:
+        return True
+    if m.day:
+        return m.day in days
+    if m.date_start and m.date_end:  # a week or a month holds the happening's day
+        return any(m.date_start <= d <= m.date_end for d in days)
+    return True
+
+
+def demonstration_kind(m: CodedMention) -> bool:
+    """Told as a demonstration: a protest, or an act by or against protesters or rioters."""
+    kinds = {a.kind for a in (*m.actors, *m.recipients) if a is not None}
+    return m.plover_type == "PROTEST" or bool(kinds & {"protesters", "rioters"}) \
+        or m.acled_type[0] == "Protests" or m.acled_type[1] == "Violent demonstration"
+
+
+def _kinds_fit(h: _Happening, m: CodedMention) -> bool:
+    """A protest and an armed attack are one happening only when something ties them: the same
+    report, or the same day at the same place (police firing on a crowd, told as a shooting)."""
+    mine = demonstration_kind(m)
+    if any(demonstration_kind(x) == mine for x in h.members):
+        return True
+    if any(x.article_id == m.article_id for x in h.members):
+        return True
+    return bool(m.day) and m.day in h.days and m.location is not None and any(
+        x.location is not None and same_place(m.location, x.location) for x in h.members)
 
 
 def _places_fit(h: _Happening, m: CodedMention) -> bool:
@@ -253,11 +279,16 @@ def _victim_kinds(m: CodedMention) -> set[str]:
 
 
 def _victims_fit(h: _Happening, m: CodedMention) -> bool:
+    """Victims of another kind make another happening (police hit by a mine on one road, civilians
+    by another in a village), unless the reports put both at the same place below the country."""
     mine = _victim_kinds(m)
     if not mine:
         return True
     theirs = set().union(*(_victim_kinds(x) for x in h.members))
-    return not theirs or bool(mine & theirs)
+    if not theirs or mine & theirs:
+        return True
+    return m.location is not None and (m.location.where_prec or 9) <= 4 and all(
+        x.location is not None and same_place(m.location, x.location) for x in h.members if _victim_kinds(x))
 
 
 def most_common(values: list, default=None):

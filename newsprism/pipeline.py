@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.clean import clean
 from newsprism.cluster import build_stories
-from newsprism.coding import DateFact, code_events, link_figures, reanchor, story_calendar
+from newsprism.coding import DateFact, code_events, event_fatalities, link_figures, reanchor, story_calendar
 from newsprism.dedupe import find_duplicates
 from newsprism.ingest import ingest
 from newsprism.claims import claim_contradictions
@@ -259,6 +259,9 @@ def _corpus_stage(store: Store, settings: Settings) -> None:
     figures = [replace(f, event_id=event_of.get(f.figure_id)) for f in figures]
     for f in figures:
         store.put_facts("figures", f.article_id, [(f.figure_id, to_json(f))])
+    tolls = event_fatalities(figures, by_id)
+    events = [replace(e, fatalities=tolls.get(e.event_id)) for e in events]
+    store.replace_corpus("events", [(e.event_id, to_json(e)) for e in events])
     # per story (every figure of the story, whatever event it is tied to), and per event where
     # figures are tied to one (what ACLED's fatalities come from)
     story_level = reconcile_figures([replace(f, event_id=None) for f in figures], by_id)
