@@ -148,8 +148,14 @@ def event_when(e: dict[str, Any]) -> str:
     return fmt_period(e.get("date_start"), e.get("date_end") if d1 and d1 != d0 else None) or "Date not given"
 
 
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which"})
+
+
 def _names(refs: Any) -> str:
-    names = [str(r.get("name")) for r in refs or [] if isinstance(r, dict) and r.get("name")]
+    """Actors as an analyst names them: ACLED's name when the actor has one, never a pronoun."""
+    names = list(dict.fromkeys(str(r.get("acled_name") or r.get("name")) for r in refs or []
+                               if isinstance(r, dict) and (r.get("acled_name") or r.get("name"))
+                               and str(r.get("acled_name") or r.get("name")).lower() not in _PRONOUNS))
     if len(names) <= 2:
         return " and ".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
@@ -172,6 +178,13 @@ def event_sentence(e: dict[str, Any]) -> str:
     acled = " / ".join(str(x) for x in (e.get("acled_event_type"), e.get("acled_sub_event_type")) if x)
     if acled:
         text += f" (ACLED: {acled})"
+    toll = e.get("fatalities") or {}
+    if toll.get("acled"):
+        high = toll.get("high")
+        text += f"; {toll['acled']:,} killed" + (f" (reports up to {high:,})" if isinstance(high, int) and high > toll["acled"] else "")
+    outlets = sorted({str(m.get("outlet")) for m in e.get("mentions") or [] if m.get("outlet")})
+    if len(outlets) > 1:
+        text += f"; reported by {len(outlets)} outlets"
     if e.get("negated"):
         text = "Reported as not having happened: " + text
     elif e.get("hypothetical"):
@@ -354,8 +367,12 @@ def build_story_brief(view: RecordView, story_id: str) -> StoryBrief:
         sec = Section("What happened")
         seen_sentences: set[tuple[str, str]] = set()
         listed = []
-        expected = sum(1 for e in events if e.get("hypothetical"))
-        for e in (x for x in events if not x.get("hypothetical")):  # what happened, not what was threatened
+        expected = sum(1 for e in events if e.get("realis", "hypothetical" if e.get("hypothetical") else "actual")
+                       in ("hypothetical", "planned", "threatened"))
+        # what happened: happenings that really took place in the story's period, not what was
+        # threatened, denied or only said
+        for e in (x for x in events if x.get("realis", "hypothetical" if x.get("hypothetical") else "actual") == "actual"
+                  and not x.get("background") and not x.get("negated")):
             ev = evidence_list(e)
             key = (event_when(e), (ev[0].get("text") or "") if ev else str(e.get("event_id")))
             if key not in seen_sentences:  # one line per reported sentence and date
