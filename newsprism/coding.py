@@ -259,7 +259,7 @@ def code_events(
             day=date.date_start if date and date.precision == "day" else None,
             date_rank=_ANCHOR_RANK.get(date.anchor, 3) if date else 3,
             date_end=(date.date_end or date.date_start) if date else None,
-            date_start=date.date_start if date else None,
+            date_start=date.date_start if date else None, country=country,
             realis=realis(m.plover_type, m.negated, m.hypothetical), trigger_text=m.trigger.text,
             sentence=m.evidence.text, offset=m.evidence.start,
             told_as_history=date is None and told_as_history(m.evidence.text, m.trigger.start - m.evidence.start,
@@ -316,8 +316,7 @@ def _event(group: list[_Report], articles: dict[str, Article], story_end: dt.dat
     coded = [r.coded for r in group]
     event_type, sub_type = happening_type(coded)
     location = _happening_place(coded)
-    country = (location.country_code if location else None) or next(
-        (c.location.country_code for c in coded if c.location and c.location.country_code), None)
+    country = (location.country_code if location else None) or most_common([c.country for c in coded if c.country])
     date = _happening_date(group)
     if event_type:
         side1, side2 = happening_actors(coded, event_type, country)

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from newsprism.actors import AcledActor
+from newsprism.actors import AcledActor, state_force
 from newsprism.geocode import haversine_km
 from newsprism.records import Location
 
@@ -63,6 +63,7 @@ class CodedMention:
     article_order: int = 0
     told_as_history: bool = False  # no date, but worded as the past ("two wars were fought")
     date_start: str | None = None  # the first day it can be (a week or a month: "last week's attack")
+    country: str | None = None  # where it happened: its place's country, else its story's
 
 
 @dataclass
@@ -376,8 +377,14 @@ def happening_actors(group: Sequence[CodedMention], event_type: str | None,
         lead = acled_actor(crowd.lower(), event_country=country) or AcledActor(crowd, 5 if crowd == "Rioters" else 6, crowd.lower())
         others = [a for a in actors + recipients if a.kind not in ("protesters", "rioters", "civilians")]
         return [lead], _ranked(others)[:1]
+    force = "Police Forces" if event_type == "Strategic developments" else "Military Forces"
+    actors = [_as_force(a, force) if event_type in _DISORDER or force == "Police Forces" else a for a in actors]
+    recipients = [_as_force(r, "Military Forces") if event_type in _DISORDER else r for r in recipients]
     side1 = _ranked([a for a in actors if a.kind != "civilians"])
     side2 = _ranked([r for r in recipients if r.name not in {a.name for a in side1[:1]}])
+    if not side1 and any(m.acled_type[1] == "Arrests" for m in group):
+        police = state_force("Police Forces", country)  # arrests are by state forces (ACLED)
+        side1 = [AcledActor(police, 1, "state", "described")] if police else []
     if event_type == "Violence against civilians" and not side2:
         civ = acled_actor("civilians", event_country=country, role="recipient")
         side2 = [civ] if civ else []
@@ -388,6 +395,13 @@ def happening_actors(group: Sequence[CodedMention], event_type: str | None,
 
 
 _BASIS_RANK = {"named": 0, "described": 1, "state_name": 2}
+
+
+def _as_force(actor: AcledActor, force: str) -> AcledActor:
+    """A government that fights is its military; one that arrests, its police."""
+    if actor.kind == "state" and actor.name.startswith("Government of "):
+        return AcledActor(force + " of " + actor.name[len("Government of "):], actor.inter, actor.kind, actor.basis)
+    return actor
 
 
 def _ranked(actors: list[AcledActor]) -> list[AcledActor]:
