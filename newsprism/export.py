@@ -232,10 +232,17 @@ def acled_csv(record: dict[str, Any]) -> tuple[str, str]:
     for e in record["events"]:
         if (e.get("location") or {}).get("country_code"):
             story_country[e["story_id"]][e["location"]["country_code"]] += 1
+    focus = _story_regions(record)
     for serial, group in enumerate(acled_rows(record), start=1):
         e = group[0]
         loc = next((x["location"] for x in group if x.get("location")), None) or {}
         code = loc.get("country_code") or next(iter(c for c, _ in story_country[e["story_id"]].most_common(1)), None)
+        if not code:
+            continue  # ACLED codes every event in a country; one the texts place nowhere is not a row
+        if not loc and focus.get(e["story_id"], {}).get("country_code") == code:
+            # ACLED's rule for a happening the texts place only in the story's area: the region it is
+            # in, at geo_precision 3 (its name and point)
+            loc = {**focus[e["story_id"]], "where_prec": 4}
         numeric, country, alpha3 = _country(code)
         actors: list[dict[str, Any]] = []
         recipients: list[dict[str, Any]] = []
@@ -297,6 +304,19 @@ def acled_csv(record: dict[str, Any]) -> tuple[str, str]:
                        "evidence": " ".join(spans),
                        "figures": ";".join(sorted({i for r in killed for i in r["inputs"] if i in figures}))})
     return _csv(rows, ACLED_COLUMNS), _csv(extras, tuple(extras[0]) if extras else ("event_id_cnty",))
+
+
+def _story_regions(record: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """story_id -> the region (a first-level unit or larger area, not a country) its happenings are
+    most often placed in: where ACLED codes one the texts place no closer."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    places: dict[str, dict[str, Any]] = {}
+    for e in acled_events(record):
+        loc = e.get("location") or {}
+        if loc.get("name") and 3 <= (loc.get("where_prec") or 9) <= 5 and loc.get("lat") is not None:
+            counts[e["story_id"]][loc["name"]] += 1
+            places[loc["name"]] = loc
+    return {story: places[c.most_common(1)[0][0]] for story, c in counts.items()}
 
 
 def _long_date(iso: str) -> str:
