@@ -30,6 +30,9 @@ _OUTLET_RES = [(kind, re.compile(p)) for kind, p in op.OUTLET_PATTERNS]
 _TITLE_SUFFIX = re.compile(op.TITLE_SUFFIX)
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)»…]\s*$")
 _WORD = re.compile(r"\w+")
+# a sentence ends: a word, its final mark (and a closing quote), then a space or the line end
+_PROSE_END = re.compile(r"[.!…][\"”’)»]*\s*$")
+_SENTENCE_BREAK = re.compile(r"[\w)\]\"”’»][.!?…][\"”’)»]*\s")
 
 
 @dataclass(frozen=True)
@@ -88,33 +91,84 @@ def separator_lines(lines: list[Line]) -> set[str]:
     return {t for t in candidates if len(followers[t]) == counts[t]}
 
 
+def _is_prose(line: str) -> bool:
+    """A line of running text: eight words or more ending a sentence, or two sentences, or long."""
+    n = len(_WORD.findall(line))
+    return n >= 8 and (bool(_PROSE_END.search(line)) or len(_SENTENCE_BREAK.findall(line + " ")) >= 2 or n > 30)
+
+
+def _is_clutter_line(line: str) -> bool:
+    return any(rx.fullmatch(line) for _, rx in _LINE_RES)
+
+
+def _prose_lines(lines: list[Line]) -> list[str]:
+    """Lines of running text: five words or more, not a clutter pattern."""
+    return [ln.stripped for ln in lines
+            if len(_WORD.findall(ln.stripped)) >= 5 and not _is_clutter_line(ln.stripped)]
+
+
+def has_body(lines: list[Line]) -> bool:
+    """Whether a stretch of lines holds an article body: two sentences or more, 40 words or more.
+
+    A teaser (a headline and a one-line summary), a menu, a weather widget or a list of headlines
+    has none.
+    """
+    prose = _prose_lines(lines)
+    sentences = sum(len(_SENTENCE_BREAK.findall(p + " ")) for p in prose)
+    return sentences >= 2 and sum(len(_WORD.findall(p)) for p in prose) >= 40
+
+
+def _starts_with_headline(lines: list[Line]) -> bool:
+    """The first line that is not clutter is a headline (a new article starts with its title)."""
+    first = next((ln.stripped for ln in lines if ln.stripped and not _is_clutter_line(ln.stripped)), "")
+    return bool(first) and _is_headline(first)
+
+
 def segment(text: str) -> list[tuple[int, int]]:
-    """Article spans in a document: between separator blocks, or the whole text trimmed."""
+    """Article spans in a document.
+
+    Separator blocks (see ``separator_lines``) cut the page into stretches; a stretch starts a new
+    article only when it opens with a headline and holds a body of sentences of its own.
+    Stretches that do not (a header, a teaser, a widget, the repeated byline of a page printed
+    twice) stay with the article before them, or the one after them at the top of the page, as
+    its clutter. A page without separators is one article, trimmed.
+    """
     lines = lines_of(text)
     seps = separator_lines(lines)
-    spans: list[tuple[int, int]] = []
-    chunk: list[Line] = []
-    after_separator = False
-
-    def close() -> None:
-        body = [ln for ln in chunk if ln.stripped]
-        # leading matter before the first separator (site header) counts only when article-sized
-        if body and (after_separator or not seps or sum(len(_WORD.findall(ln.text)) for ln in body) >= 30):
-            spans.append((body[0].start + len(body[0].text) - len(body[0].text.lstrip()), body[-1].end))
-
+    chunks: list[list[Line]] = [[]]
     for ln in lines:
         if ln.stripped in seps:
-            close()
-            chunk = []
-            after_separator = True
+            chunks.append([])
         else:
-            chunk.append(ln)
-    close()
+            chunks[-1].append(ln)
+    articles: list[list[Line]] = []
+    pending: list[Line] = []  # matter above the first article
+    for i, chunk in enumerate(chunks):
+        body = [ln for ln in chunk if ln.stripped]
+        if not body:
+            continue
+        starts = has_body(body) and (not articles or _starts_with_headline(body))
+        if starts:
+            articles.append(pending + body)
+            pending = []
+        elif articles:
+            articles[-1].extend(body)
+        else:
+            pending.extend(body)
+    if pending:  # no chunk with a body: the whole page is one article
+        articles.append(pending)
+    spans = [(b[0].start + len(b[0].text) - len(b[0].text.lstrip()), b[-1].start + len(b[-1].text.rstrip()))
+             for b in articles]
     return [(s, e) for s, e in spans if e > s]
 
 
-def find_boilerplate(doc_id: str, text: str, start: int, end: int) -> list[Boilerplate]:
-    """Clutter inside one article span, as document-offset spans with their kind."""
+def find_boilerplate(doc_id: str, text: str, start: int, end: int,
+                     repeated: frozenset[str] | set[str] = frozenset()) -> list[Boilerplate]:
+    """Clutter inside one article span, as document-offset spans with their kind.
+
+    ``repeated``: the page's separator lines (``separator_lines``); inside an article they are
+    the clutter of a page printed in pieces (a byline and time stamp over each copy).
+    """
     out: list[Boilerplate] = []
     lines = [ln for ln in lines_of(text, start, end) if ln.stripped]
     seen_paragraphs: list[tuple[set[tuple[str, ...]], str]] = []
@@ -135,6 +189,8 @@ def find_boilerplate(doc_id: str, text: str, start: int, end: int) -> list[Boile
             add("teaser")
             continue
         kind = next((k for k, rx in _LINE_RES if rx.fullmatch(line)), None)
+        if kind is None and line in repeated:
+            kind = "repeated_line"
         if kind:
             add(kind)
             continue
@@ -146,6 +202,54 @@ def find_boilerplate(doc_id: str, text: str, start: int, end: int) -> list[Boile
             continue
         # The headline only counts for verbatim repeats: a lede that expands it is not a copy.
         seen_paragraphs.append((set() if _is_headline(line) else _shingles(line), line))
+    out += _block_clutter(doc_id, text, lines, {b.start for b in out})
+    return sorted(out, key=lambda b: b.start)
+
+
+def _is_short(line: str) -> bool:
+    """A menu item, tag, label or stamp: four tokens at most, not a sentence."""
+    return len(line.split()) <= 4 and len(line) <= 40 and not line.endswith((".", ",", ";"))
+
+
+def _block_clutter(doc_id: str, text: str, lines: list[Line], marked: set[int]) -> list[Boilerplate]:
+    """Clutter that shows as a block rather than a line.
+
+    - a run of three or more short lines above the text (a site menu, a weather widget, a
+      section label with its time stamp and share buttons);
+    - whatever follows the last line of running text when it is three lines or more and none of
+      them reads as text: a list of headlines, a tag list, a footer menu.
+
+    Lines already recorded as clutter do not break a run.
+    """
+    items = [(ln.start + len(ln.text) - len(ln.text.lstrip()), ln.start + len(ln.text.rstrip())) for ln in lines]
+    texts = [text[a:b] for a, b in items]
+
+    def reads_as_text(i: int) -> bool:
+        line = texts[i]
+        nxt = texts[i + 1] if i + 1 < len(texts) else ""
+        # a hard-wrapped paragraph: the line goes on below, or goes on from above
+        return _is_prose(line) or line[:1].islower() or (nxt[:1].islower() and len(line.split()) >= 5)
+
+    text_at = [i for i in range(len(texts)) if items[i][0] not in marked and reads_as_text(i)]
+    if not text_at:
+        return []
+    out: list[Boilerplate] = []
+
+    def mark(idx: list[int], kind: str) -> None:
+        out.extend(Boilerplate(doc_id, items[i][0], items[i][1], texts[i], kind)
+                   for i in idx if items[i][0] not in marked)
+
+    run: list[int] = []
+    for i in range(text_at[0] + 1):
+        if i < text_at[0] and (items[i][0] in marked or _is_short(texts[i])):
+            run.append(i)
+            continue
+        if sum(1 for j in run if items[j][0] not in marked) >= 3 or len(run) >= 4:
+            mark(run, "menu")
+        run = []
+    tail = list(range(text_at[-1] + 1, len(texts)))
+    if len(tail) >= 3:
+        mark(tail, "footer")
     return out
 
 
@@ -170,6 +274,10 @@ def _duplicate_of_earlier(line: str, seen: list[tuple[set[tuple[str, ...]], str]
         if norm == " ".join(w.lower() for w in _WORD.findall(other)):
             return True
         if len(words) >= 12 and other_sh and len(sh & other_sh) / len(sh | other_sh) >= 0.35:
+            # a paragraph that contains the earlier one and adds to it (a standfirst, then the
+            # full lead) is the fuller telling, not a copy
+            if len(other_sh - sh) / len(other_sh) < 0.1 and len(sh - other_sh) / len(sh) > 0.2:
+                continue
             return True
     return False
 
@@ -202,11 +310,20 @@ def nlp_text(text: str, start: int, end: int, boilerplate: list[Boilerplate]) ->
     return "".join(out)
 
 
-def _first_body_line(text: str, start: int, end: int, boilerplate: list[Boilerplate]) -> Line | None:
+def headline(text: str, start: int, end: int, boilerplate: list[Boilerplate]) -> str | None:
+    """The article's title: the first headline-like line of four words or more above its first
+    paragraph of sentences (a section label or a city line above it is not the title), else the
+    first line when it reads as a headline."""
     spans = [(b.start, b.end) for b in boilerplate]
-    for ln in lines_of(text, start, end):
-        if ln.stripped and not any(a <= ln.start + len(ln.text) - len(ln.text.lstrip()) < b for a, b in spans):
-            return ln
+    lines = [ln for ln in lines_of(text, start, end)
+             if ln.stripped and not any(a <= ln.start + len(ln.text) - len(ln.text.lstrip()) < b for a, b in spans)]
+    for ln in lines:
+        if _is_prose(ln.stripped):
+            break
+        if _is_headline(ln.stripped) and len(_WORD.findall(ln.stripped)) >= 4:
+            return ln.stripped
+    if lines and _is_headline(lines[0].stripped):
+        return lines[0].stripped
     return None
 
 
@@ -286,14 +403,14 @@ def clean(document: RawDocument) -> list[CleanArticle]:
     """Split a document into articles, find their clutter, title, outlet, date and language."""
     text = document.text
     spans = segment(text)
+    repeated = separator_lines(lines_of(text))
     single = len(spans) == 1
     out: list[CleanArticle] = []
     for seq, (start, end) in enumerate(spans):
-        boiler = find_boilerplate(document.doc_id, text, start, end)
-        first = _first_body_line(text, start, end, boiler)
+        boiler = find_boilerplate(document.doc_id, text, start, end, repeated)
         title = document.title if single and document.title else None
-        if title is None and first is not None and _is_headline(first.stripped):
-            title = first.stripped
+        if title is None:
+            title = headline(text, start, end, boiler)
         masked = nlp_text(text, start, end, boiler)
         body = text[start:end]
         outlet, outlet_basis = document.outlet, document.outlet_basis

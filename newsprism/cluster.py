@@ -20,11 +20,98 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from newsprism.extract.patterns.topic import CONFLICT_TERMS, STOP_WORDS
+from newsprism.extract.patterns.topic import CASUALTY_CUES, CONFLICT_TERMS, HAZARD_CUES, STOP_WORDS, VIOLENCE_CUES
 from newsprism.records import Article, Story, content_id
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]{3,}")
 _CONFLICT = re.compile(r"\b(?:" + "|".join(CONFLICT_TERMS) + r")\b", re.IGNORECASE)
+
+
+def _cue_res(cues: tuple[tuple[str, float], ...]) -> list[tuple[re.Pattern[str], float]]:
+    return [(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), w) for p, w in cues]
+
+
+_VIOLENCE = _cue_res(VIOLENCE_CUES)
+_HAZARDS = {beat: _cue_res(cues) for beat, cues in HAZARD_CUES.items()}
+_CASUALTY = re.compile(rf"\b(?:{CASUALTY_CUES})\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+READABLE_LANGUAGES = frozenset({"en"})  # what the NLP stage (spaCy en_core_web_md) reads
+
+
+@dataclass(frozen=True)
+class TopicScore:
+    """Weighted cues of one text: violence by organised actors and protest, against each other beat."""
+
+    words: int
+    violence: float
+    hazards: dict[str, float]  # beat -> weight of its cues
+    cues: dict[str, Counter[str]]  # "violence" or a beat -> the cue words seen
+
+    @property
+    def beat(self) -> str | None:
+        """The non-conflict beat with the most weight, when it has any."""
+        best = max(self.hazards, key=lambda b: self.hazards[b], default=None)
+        return best if best is not None and self.hazards[best] > 0 else None
+
+    def per_100_words(self, weight: float) -> float:
+        return 100.0 * weight / max(1, self.words)
+
+
+def topic_score(text: str) -> TopicScore:
+    """Weigh a text's cues sentence by sentence.
+
+    A casualty word ("killed", "displaced") says nothing by itself about who or what did the harm:
+    it is counted for violence when its sentence holds more violence cues than hazard cues ("police
+    shot dead two protesters"), for the sentence's leading beat when hazards lead ("floods have
+    killed 13 people"), and not at all otherwise.
+    """
+    violence = 0.0
+    hazards = {beat: 0.0 for beat in _HAZARDS}
+    cues: dict[str, Counter[str]] = {"violence": Counter(), **{b: Counter() for b in _HAZARDS}}
+    for sentence in _SENTENCE.split(text):
+        v = 0.0
+        for rx, w in _VIOLENCE:
+            for m in rx.finditer(sentence):
+                v += w
+                cues["violence"][m.group(0).lower()] += 1
+        h: dict[str, float] = {}
+        for beat, res in _HAZARDS.items():
+            for rx, w in res:
+                for m in rx.finditer(sentence):
+                    h[beat] = h.get(beat, 0.0) + w
+                    cues[beat][m.group(0).lower()] += 1
+        harm = len(_CASUALTY.findall(sentence))
+        lead = max(h, key=lambda b: h[b], default=None)
+        if harm and v > (h[lead] if lead else 0.0):
+            v += harm
+        elif harm and lead and h[lead] > v:
+            h[lead] += harm
+        violence += v
+        for beat, x in h.items():
+            hazards[beat] += x
+    return TopicScore(len(_WORD.findall(text)), violence, hazards, cues)
+
+
+def off_topic_reason(text: str, language: str | None, cfg: "ClusterConfig") -> str | None:
+    """Why an article is set aside before stories are built, or None.
+
+    A page the NLP stage cannot read is set aside for that reason alone (it may well report a
+    war). A page is off topic when another beat outweighs violence and protest: its cues are
+    dense and weigh more than the violence cues, so a flood report that counts its dead, a
+    derby that ends in a brawl or a market report that mentions a war are not conflict news.
+    """
+    if language and language not in READABLE_LANGUAGES:
+        return f"language {language}: not analyzed"
+    score = topic_score(text)
+    beat = score.beat
+    if beat is None:
+        return None
+    weight = score.hazards[beat]
+    if score.per_100_words(weight) >= cfg.min_beat_density and weight > cfg.beat_over_violence * score.violence:
+        top = ", ".join(w for w, _ in score.cues[beat].most_common(3))
+        return (f"off topic: {beat} ({top}; cue weight {weight:.0f}) outweighs violence and protest "
+                f"(cue weight {score.violence:.0f})")
+    return None
 
 
 @dataclass(frozen=True)
@@ -37,10 +124,21 @@ class ClusterConfig:
     attach_near_similarity: float = 0.04  # ... needs only this cosine
     max_days_apart: int = 14  # articles further apart in publication date are not linked
     min_conflict_density: float = 1.0  # conflict terms per 100 words a story needs to be on topic
+    min_beat_density: float = 2.0  # weight of another beat's cues per 100 words that can make an article off topic
+    beat_over_violence: float = 1.0  # ... when it is more than this times the weight of its violence cues
 
 
-def _terms(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text) if w.lower() not in STOP_WORDS and len(w) > 2]
+# a capitalised word after a lower-case word or a comma: a name inside a sentence, not its first word
+_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]+")
+
+
+def _terms(text: str, names_twice: bool = True) -> list[str]:
+    """Content words, with names inside sentences counted twice: who and where a report is about
+    tell one story from another better than what happened, which every conflict story shares."""
+    words = [w.lower() for w in _WORD.findall(text) if w.lower() not in STOP_WORDS and len(w) > 2]
+    if not names_twice:
+        return words
+    return words + [w.lower() for w in _NAME.findall(text) if w.lower() not in STOP_WORDS and len(w) > 2]
 
 
 def conflict_density(text: str) -> float:
@@ -85,7 +183,7 @@ def _attach_small_groups(
     cfg: ClusterConfig,
 ) -> None:
     """Join groups of one or two articles to the larger group they share most places and words with."""
-    from newsprism.geocode import haversine_km
+    from newsprism.geocode import geocode, haversine_km
 
     def nearest_km(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> float:
         return min((haversine_km(*p, *q) for p in a for q in b), default=math.inf)
@@ -99,6 +197,9 @@ def _attach_small_groups(
     group_dates = {g: [originals[i][0].published for i in m] for g, m in large.items()}
     for g, members in sorted((g, m) for g, m in groups.items() if len(m) <= 2):
         own = set().union(*(places.get(originals[i][0].article_id, set()) for i in members))
+        # names the gazetteer does not know are mostly the NER's misreadings ("Githurai by"):
+        # the share is taken over the places that resolve, when any does
+        own = {p for p in own if geocode(p) is not None} or own
         own_points = [p for i in members for p in points.get(originals[i][0].article_id, [])]
         own_centroid = _centroid([vecs[i] for i in members])
         own_dates = [originals[i][0].published for i in members]
@@ -196,14 +297,20 @@ def build_stories(
         set, and the stories (on-topic ones only).
     """
     cfg = cfg or ClusterConfig()
-    originals = [(a, t) for a, t in articles if a.article_id not in duplicates]
+    # articles set aside on their own (another language, another beat) take no part in stories
+    set_aside = {a.article_id: r for a, t in articles
+                 if a.article_id not in duplicates and (r := off_topic_reason(t, a.language, cfg))}
+    set_aside.update({d: set_aside[c] for d, c in duplicates.items() if c in set_aside})
+    originals = [(a, t) for a, t in articles if a.article_id not in duplicates and a.article_id not in set_aside]
     vecs = _tfidf([_terms(t) for _, t in originals])
     clusters = _average_linkage(vecs, [a.published for a, _ in originals], cfg)
     groups: dict[int, list[int]] = {members[0]: members for members in clusters}
-    _attach_small_groups(groups, originals, vecs, places or {}, points or {}, cfg)
+    # attaching short reports weighs their places separately, so their words count plainly there
+    plain = _tfidf([_terms(t, names_twice=False) for _, t in originals])
+    _attach_small_groups(groups, originals, plain, places or {}, points or {}, cfg)
 
-    story_of: dict[str, str | None] = {}
-    reason_of: dict[str, str | None] = {}
+    story_of: dict[str, str | None] = {aid: None for aid in set_aside}
+    reason_of: dict[str, str | None] = dict(set_aside)
     stories: list[Story] = []
     for members in groups.values():
         texts = " ".join(originals[i][1] for i in members)

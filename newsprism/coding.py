@@ -82,22 +82,18 @@ def story_calendar(dates: list[DateFact]) -> tuple[dt.date | None, int | None]:
     return best, year
 
 
-def reanchor(dates: list[DateFact], article: Article, week_start: dt.date | None, year: int | None) -> list[DateFact]:
+def reanchor(dates: list[DateFact], article: Article, week_start: dt.date | None, year: int | None,
+             story_published: str | None = None) -> list[DateFact]:
     """Resolve an undated article's relative dates against its story's calendar.
 
     Articles with a publication date (or an explicit date of their own, used at extraction) are
-    returned unchanged.
+    returned unchanged. ``story_published``: the latest publication date among the story's dated
+    reports; weekdays of an undated report are resolved against it (a report in the story's week
+    names the days before it).
     """
     if article.published or not any(d.precision == "unknown" and d.kind == "point" for d in dates):
         return dates
-    # yearless dates ("On 19 September") take the story's year; the article's latest explicit
-    # day then anchors its weekdays and "today"; else the end of the story's busiest week does
-    year_base = dt.date(year, 12, 31) if year else None
-    first_pass = [_resolved(d, resolve_expression(d.evidence.text, year_base), "relative_to_other_event")
-                  if d.precision == "unknown" and year_base and _is_calendar_date(d.evidence.text) else d for d in dates]
-    own = [_day(d.date_start) for d in first_pass if d.precision == "day" and d.kind == "point" and d.date_start
-           and d.anchor in ("explicit", "relative_to_other_event") and _is_calendar_date(d.evidence.text)]
-    base = max(own) if own else (week_start + dt.timedelta(days=6) if week_start else None)
+    first_pass, own, base = _undated_base(dates, week_start, year, story_published)
     if base is None:
         return first_pass
     out, previous = [], None
@@ -111,6 +107,64 @@ def reanchor(dates: list[DateFact], article: Article, week_start: dt.date | None
         if d.precision == "day" and d.date_start:
             previous = _day(d.date_start)
         out.append(d)
+    return out
+
+
+def _undated_base(dates: list[DateFact], week_start: dt.date | None, year: int | None,
+                  story_published: str | None) -> tuple[list[DateFact], list[dt.date], dt.date | None]:
+    """(dates with yearless days given the story's year, the article's own explicit days, the
+    anchor of an undated article): its latest explicit day, else the later of the story's latest
+    publication date and the end of the story's busiest week."""
+    # yearless dates ("On 19 September") take the story's year
+    year_base = dt.date(year, 12, 31) if year else None
+    first_pass = [_resolved(d, resolve_expression(d.evidence.text, year_base), "relative_to_other_event")
+                  if d.precision == "unknown" and year_base and _is_calendar_date(d.evidence.text) else d for d in dates]
+    own = [x for x in (_day(d.date_start) for d in first_pass if d.precision == "day" and d.kind == "point"
+                       and d.date_start and d.anchor in ("explicit", "relative_to_other_event")
+                       and _is_calendar_date(d.evidence.text)) if x is not None]
+    if own:
+        return first_pass, own, max(own)
+    # both estimate the latest day the story's reports can be at: the later one keeps the days
+    # a report names ("on Tuesday") on or before it
+    bounds = [b for b in (_day(story_published), week_start + dt.timedelta(days=6) if week_start else None) if b]
+    return first_pass, own, max(bounds, default=None)
+
+
+def article_anchor(dates: list[DateFact], article: Article, week_start: dt.date | None, year: int | None,
+                   story_published: str | None = None) -> tuple[dt.date | None, str]:
+    """The day an article's undated past-tense sentences default to, and the ``date_anchor`` that
+    says so: its publication date, else the anchor ``reanchor`` resolves it against."""
+    if article.published:
+        return _day(article.published), "relative_to_published"
+    return _undated_base(dates, week_start, year, story_published)[2], "relative_to_other_event"
+
+
+def carry_dates(dates: list[DateFact], anchor: dt.date | None, anchor_kind: str,
+                window_days: int = 14) -> list[DateFact]:
+    """Give each ``implied`` fact (a past-tense sentence without a date of its own) a day.
+
+    News writing states the peg's day once: a sentence that follows a dated one continues its
+    account ("Police opened fire" after "Parliament on Tuesday came under siege"), and one with
+    no dated sentence before it is the news peg, told on the day of the report (the publication
+    date; a present perfect "has been detained" reads so). Only days within ``window_days``
+    before the anchor are carried on: a background date ("in 2014") or a caption's old date is
+    not the report's present. Implied facts that get no day are dropped.
+    """
+    out: list[DateFact] = []
+    current: dt.date | None = None
+    for d in sorted(dates, key=lambda d: d.evidence.start):
+        if d.kind == "point" and d.precision == "day" and d.date_start:
+            day = _day(d.date_start)
+            if day is not None and (anchor is None or -window_days <= (day - anchor).days <= 1):
+                current = day
+        if d.kind != "implied":
+            out.append(d)
+            continue
+        day = current or anchor
+        if day is None:
+            continue
+        out.append(DateFact(d.article_id, d.evidence, day.isoformat(), day.isoformat(), "day",
+                            "relative_to_other_event" if current else anchor_kind, "point"))
     return out
 
 

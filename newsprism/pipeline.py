@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.clean import clean
 from newsprism.cluster import build_stories
-from newsprism.coding import DateFact, code_events, event_fatalities, link_figures, reanchor, story_calendar
+from newsprism.coding import (DateFact, article_anchor, carry_dates, code_events, event_fatalities, link_figures,
+                              reanchor, story_calendar)
 from newsprism.dedupe import find_duplicates
 from newsprism.ingest import ingest
 from newsprism.claims import claim_contradictions
@@ -113,7 +114,24 @@ def _dates(doc: Doc, ctx: ArticleContext) -> list[tuple[str, Any]]:
         fact = DateFact(ctx.article_id, ctx.evidence(m.start, m.end), m.date_start, m.date_end, m.precision,
                         m.anchor, m.kind)
         out.append((content_id("dat", ctx.article_id, m.start, m.end), to_json(fact)))
+    # a sentence that tells of the past with no date of its own takes the date the report is at
+    # (the news peg, or the day last named): recorded here, resolved at the corpus stage
+    points = [(m.start, m.end) for m in found if m.kind == "point"]
+    for sent in doc.sents:
+        if any(s < sent.end_char and sent.start_char < e for s, e in points) or not _tells_past(sent):
+            continue
+        fact = DateFact(ctx.article_id, ctx.evidence(sent.start_char, sent.end_char), None, None, "unknown",
+                        "unknown", "implied")
+        out.append((content_id("dat", ctx.article_id, sent.start_char, sent.end_char, "implied"), to_json(fact)))
     return out
+
+
+def _tells_past(sent: Any) -> bool:
+    """A sentence whose verbs report what happened: a past or present-perfect verb, no future or
+    conditional modal ("will", "would", "could", "may")."""
+    if any(t.tag_ == "MD" for t in sent):
+        return False
+    return any(t.tag_ == "VBD" or (t.tag_ == "VBN" and any(c.lemma_ == "have" for c in t.children)) for t in sent)
 
 
 def extract_article(doc: Doc, ctx: ArticleContext) -> dict[str, list[tuple[str, Any]]]:
@@ -297,18 +315,35 @@ def _days(a: str, b: str) -> int:
 
 
 def _anchored_dates(store: Store, articles: list[Article]) -> dict[str, list[DateFact]]:
-    """Every article's date facts, undated articles anchored on their story's calendar."""
+    """Every article's date facts: undated articles anchored on their story (its latest
+    publication date, else its calendar), and sentences without a date given the day their
+    report is at (``carry_dates``)."""
     by_article: dict[str, list[DateFact]] = {}
     for fact in store.facts("dates"):
         by_article.setdefault(fact["article_id"], []).append(from_json(DateFact, fact))
     by_story: dict[str | None, list[DateFact]] = {}
+    published: dict[str | None, list[str]] = {}
     for a in articles:
         if a.on_topic:
             by_story.setdefault(a.story_id, []).extend(by_article.get(a.article_id, []))
+            if a.published:
+                published.setdefault(a.story_id, []).append(a.published)
     calendars = {story: story_calendar(facts) for story, facts in by_story.items()}
-    return {a.article_id: reanchor(sorted(by_article.get(a.article_id, []), key=lambda d: d.evidence.start), a,
-                                   *calendars.get(a.story_id, (None, None)))
-            for a in articles if a.on_topic}
+    by_id = {a.article_id: a for a in articles}
+    out: dict[str, list[DateFact]] = {}
+    for a in articles:
+        if not a.on_topic:
+            continue
+        facts = sorted(by_article.get(a.article_id, []), key=lambda d: d.evidence.start)
+        calendar = calendars.get(a.story_id, (None, None))
+        latest = max(published.get(a.story_id, []), default=None)
+        original = by_id.get(a.duplicate_of or "")
+        if not a.published and original is not None and original.published:
+            # an undated copy (a syndicated or scraped page) was written when its original was
+            calendar, latest = (None, calendar[1]), original.published
+        facts = reanchor(facts, a, *calendar, story_published=latest)
+        out[a.article_id] = carry_dates(facts, *article_anchor(facts, a, *calendar, story_published=latest))
+    return out
 
 
 def _place_points(mentions: list[dict[str, Any]]) -> dict[str, list[tuple[float, float]]]:

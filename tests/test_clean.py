@@ -70,8 +70,17 @@ def test_clean_boilerplate_spans_point_into_document(cleaned):
 
 @pytest.mark.parametrize("text,n", [
     ("One headline\nBody text of the first story runs here and says what happened.", 1),
-    ("Menu\nNews\n\nFirst title\nFirst body sentence one. It continues with more words here and there.\n\n"
-     "Menu\nNews\n\nSecond title\nSecond body sentence that differs entirely from the first one.", 2),
+    ("Menu\nNews\n\nFirst title\nFirst body sentence one says the river port reopened after the storm passed. "
+     "It continues with more words about the ferries, the dock workers and the cargo that waited for a week "
+     "on the quay while the harbour master inspected the damaged cranes.\n\n"
+     "Menu\nNews\n\nSecond title\nSecond body sentence differs entirely: the council voted on the new school budget. "
+     "The mayor said the vote came after months of talks with teachers, parents and the regional office, "
+     "and that the money for the two new buildings would be paid out before the end of the year.", 2),
+    # the second stretch has no body of its own (a headline and a one-line summary): a teaser
+    ("Menu\nNews\n\nFirst title\nFirst body sentence one says the river port reopened after the storm passed. "
+     "It continues with more words about the ferries, the dock workers and the cargo that waited for a week "
+     "on the quay while the harbour master inspected the damaged cranes.\n\n"
+     "Menu\nNews\n\nSecond title\nA one-line summary of another story.", 1),
     # a headline printed twice over the same text is not a separator
     ("Same headline\nSame lede text.\nSame headline\nSame lede text.\nBody.", 1),
 ])
@@ -108,7 +117,7 @@ def test_clean_boilerplate_kinds(line, kind):
 
 
 def test_clean_teaser_block_runs_to_end():
-    text = ("Headline\nThe army said fighting continued.\nmore like this\nA football club won the cup\n"
+    text = ("A headline over the story\nThe army said fighting continued.\nmore like this\nA football club won the cup\n"
             "An award was given to a chemist")
     found = find_boilerplate("d", text, 0, len(text))
     assert [b.kind for b in found] == ["teaser", "teaser", "teaser"]
@@ -156,3 +165,71 @@ def test_clean_detect_language(text, lang):
     from newsprism.clean import detect_language
 
     assert detect_language(text) == lang
+
+
+# Pages printed in pieces: repeated short lines cut them up, but only a stretch that opens with a
+# headline and holds sentences of its own is a new article (invented pages, not from any dev set).
+_PIECES = """World / Asia
+
+Flooded mine traps 14 workers in northern province
+
+Harbour Wire
+  09:10 UTC+7, 2031-05-02       0
+Rescuers are pumping water from a flooded tin mine where 14 workers have been trapped since Thursday.
+Harbour Wire
+  09:10 UTC+7, 2031-05-02       0
+
+Rescuers are pumping water from a flooded tin mine where 14 workers have been trapped since Thursday, the provincial governor said.
+
+The governor said divers reached the second gallery overnight and heard knocking from behind a wall of mud.
+
+Relatives waited at the mine gate through the night as heavy rain slowed the pumps.
+"""
+
+_WIDGET = """Home
+Harbour
+21
+o
+Uplands
+18
+o
+Coast
+24
+o
+Ferry service resumes between the islands after a week of storms
+Local News
+Share
+Share
+The island ferry resumed on Monday after storms kept the boats in port for a week, the operator said.
+Hundreds of passengers who had waited in the harbour town boarded the first crossing at dawn, and extra sailings were added.
+Local News
+Ferries
+"""
+
+_CREDIT_TWICE = """Valley town: At least 9 people were hurt when a grain silo collapsed on Friday, the fire service said.
+—Valley Press
+The fire service said the silo gave way during unloading and that two workers were still in hospital.
+Valley town: At least 9 people were hurt when a grain silo collapsed on Friday, the fire service said.
+—Valley Press"""
+
+
+@pytest.mark.parametrize("text,title", [
+    (_PIECES, "Flooded mine traps 14 workers in northern province"),
+    (_WIDGET, "Ferry service resumes between the islands after a week of storms"),
+    (_CREDIT_TWICE, None),
+])
+def test_clean_page_in_pieces_is_one_article(text, title):
+    from newsprism.records import RawDocument
+
+    doc = RawDocument("d", "p.txt", "x", text, None, None, None, None, None, None, "en", None, "utf-8")
+    arts = clean(doc)
+    assert len(arts) == 1
+    assert arts[0].article.title == title
+    # the repeated byline and widget lines are clutter of the article, not text to read
+    kinds = {b.text: b.kind for b in arts[0].article.boilerplate}
+    if text is _PIECES:
+        assert kinds.get("Harbour Wire") == "repeated_line"
+        assert "relatives waited" in arts[0].nlp_text.lower()
+    if text is _WIDGET:
+        assert "o" in kinds and "Share" in kinds and "Ferries" in kinds
+        assert "21" not in arts[0].nlp_text and "boarded the first crossing" in arts[0].nlp_text

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from newsprism.cluster import build_stories, conflict_density
+import pytest
+
+from newsprism.cluster import ClusterConfig, build_stories, conflict_density, off_topic_reason, topic_score
 from newsprism.records import Article
 
 STORY = [
@@ -32,7 +34,7 @@ def test_cluster_short_local_report_joins_by_geography():
     assert len(stories) == 1 and set(stories[0].article_ids) == {"art_0", "art_1", "art_2", "art_3"}
     off = {a.article_id: a for a in linked}["art_4"]
     assert not off.on_topic and off.story_id is None
-    assert off.off_topic_reason.startswith("belongs to no story about armed conflict")
+    assert off.off_topic_reason.startswith("off topic: sport")
 
 
 def test_cluster_duplicate_joins_its_original_story():
@@ -69,3 +71,62 @@ def test_cluster_a_bridging_article_does_not_chain_two_stories():
     aleppo, karabakh = {"art_0", "art_1", "art_2"}, {"art_3", "art_4", "art_5"}
     assert not any(aleppo <= set(g) and karabakh <= set(g) for g in groups)
     assert any(aleppo <= set(g) for g in groups) and any(karabakh <= set(g) for g in groups)
+
+
+# Topic: who or what does the harm decides, not whether people died (sentences written for these tests).
+CYCLONE = ("Cyclone Mirela made landfall on the southern coast on Sunday, killing at least 20 people and leaving "
+           "thousands displaced. Heavy rains and storm surges flooded low-lying districts, and forecasters warned of "
+           "more rainfall. Army helicopters joined rescue teams searching for missing fishermen.")
+MINE = ("A tunnel collapsed at a copper mine in the hills on Tuesday, trapping 31 miners. Rescuers pulled out nine "
+        "bodies overnight, and the company said a gas leak had slowed the rescue. Relatives gathered at the pit head "
+        "as firefighters pumped water from the lower galleries.")
+DERBY = ("City beat United 3-1 in a bad-tempered derby on Saturday. The striker scored twice before half-time and "
+         "the goalkeeper saved a penalty. Police used tear gas on fans outside the stadium after the final whistle, "
+         "and the club said two supporters were injured in the league match.")
+STOCKS = ("Shares fell sharply on Monday as investors dumped technology stocks. The main index lost 6 percent, its "
+          "worst day since the pandemic, and bond yields rose as traders priced in higher interest rates. Oil prices "
+          "climbed on fears that the war in the region could spread.")
+DRONE = ("A drone strike on a market in the border town killed eight civilians on Thursday, the governor said. The "
+         "army blamed rebel fighters for the attack, while the rebels accused government troops of shelling the "
+         "town's outskirts the night before.")
+CRACKDOWN = ("Police fired tear gas and live rounds at protesters marching on the presidential palace on Friday, "
+             "killing three people, rights groups said. Hundreds of demonstrators were arrested as security forces "
+             "broke up the rally, and the opposition called for fresh protests next week.")
+
+
+@pytest.mark.parametrize("text,beat", [(CYCLONE, "natural disaster"), (MINE, "accident"), (DERBY, "sport"),
+                                       (STOCKS, "markets")])
+def test_cluster_hazards_with_casualties_are_off_topic(text, beat):
+    reason = off_topic_reason(text, "en", ClusterConfig())
+    assert reason is not None and reason.startswith(f"off topic: {beat}")
+
+
+@pytest.mark.parametrize("text", [DRONE, CRACKDOWN])
+def test_cluster_violence_by_actors_is_on_topic(text):
+    assert off_topic_reason(text, "en", ClusterConfig()) is None
+    assert topic_score(text).violence > 10
+
+
+def test_cluster_casualty_words_go_to_the_side_their_sentence_is_on():
+    flood = topic_score("Floods and mudslides have killed 13 people and displaced thousands.")
+    shooting = topic_score("Gunmen killed 13 people and displaced thousands.")
+    assert flood.violence == 0 and flood.hazards["natural disaster"] > 4
+    assert shooting.violence == 4 and shooting.hazards["natural disaster"] == 0  # gunmen (2) + two harms
+
+
+def test_cluster_unreadable_language_is_set_aside_as_such_not_as_off_topic():
+    text = "Ракетный удар по жилому кварталу убил 50 человек, сообщили местные власти."
+    assert off_topic_reason(text, "ru", ClusterConfig()) == "language ru: not analyzed"
+    arts = _arts(STORY) + [(Article("art_ru", "d", 9, 0, len(text), None, None, None, "ru"), text)]
+    linked, stories = build_stories(arts, {}, {}, None, {})
+    ru = {a.article_id: a for a in linked}["art_ru"]
+    assert ru.off_topic_reason == "language ru: not analyzed" and ru.story_id is None
+    assert len(stories) == 1 and "art_ru" not in stories[0].article_ids
+
+
+def test_cluster_off_topic_article_does_not_join_a_story_that_shares_its_country():
+    floods = ("Floods in the north of Kadugli province have killed 11 people as heavy rains continued, and "
+              "forecasters expect more rainfall; the rains displaced thousands near Kadugli.")
+    linked, stories = build_stories(_arts(STORY + [floods]), {}, {"art_3": {"kadugli"}}, None, {})
+    assert len(stories) == 1 and "art_3" not in stories[0].article_ids
+    assert {a.article_id: a for a in linked}["art_3"].off_topic_reason.startswith("off topic: natural disaster")

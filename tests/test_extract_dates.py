@@ -154,3 +154,47 @@ def test_dates_reported_future_takes_the_next_weekday(nlp):
     doc, ctx = read_article(nlp, text, published="2024-03-06")  # a Wednesday
     got = [(m.text, m.date_start) for m in resolve_dates(doc, ctx) if m.precision == "day"]
     assert got == [("Thursday", "2024-03-07"), ("Thursday", "2024-02-29"), ("Friday", "2024-03-01")]
+
+
+# --- corpus-stage anchoring (newsprism.coding): news pegs, carried days, undated reports ---------
+
+def _fact(start: int, text: str, date: str | None, precision: str = "day", anchor: str = "explicit",
+          kind: str = "point"):
+    from newsprism.coding import DateFact
+    from newsprism.records import Evidence
+
+    return DateFact("a", Evidence("d", start, start + len(text), text), date, date, precision, anchor, kind)
+
+
+def test_carry_dates_news_peg_takes_the_publication_date_then_the_day_last_named():
+    import datetime as dt
+
+    from newsprism.coding import carry_dates
+
+    facts = [
+        _fact(0, "Dock workers have seized the port.", None, "unknown", "unknown", "implied"),  # the peg
+        _fact(40, "on Monday", "2031-05-05", anchor="relative_to_published"),
+        _fact(90, "Guards fired on the crowd.", None, "unknown", "unknown", "implied"),  # goes on from Monday
+        _fact(120, "in 2019", "2019-01-01", "year"),
+        _fact(150, "1 March 2031", "2031-03-01"),  # weeks before: history, not carried on
+        _fact(170, "The union struck.", None, "unknown", "unknown", "implied"),
+    ]
+    out = carry_dates(facts, dt.date(2031, 5, 7), "relative_to_published")
+    implied = [d for d in out if d.evidence.start in (0, 90, 170)]
+    assert [(d.date_start, d.anchor, d.kind) for d in implied] == [
+        ("2031-05-07", "relative_to_published", "point"),
+        ("2031-05-05", "relative_to_other_event", "point"),
+        ("2031-05-05", "relative_to_other_event", "point")]
+    assert carry_dates(facts[:1], None, "unknown") == []  # no anchor: no day, the fact is dropped
+
+
+def test_undated_report_weekdays_resolve_against_the_storys_latest_report():
+    from newsprism.coding import reanchor
+    from newsprism.records import Article
+
+    art = Article("a", "d", 0, 0, 100, None, None, None, "en")
+    facts = [_fact(0, "on Tuesday", None, "unknown", "unknown"), _fact(30, "on Wednesday", None, "unknown", "unknown")]
+    # the story's dated reports run to Thursday 12 June 2031; no calendar of explicit days
+    out = reanchor(facts, art, None, 2031, story_published="2031-06-12")
+    assert [d.date_start for d in out] == ["2031-06-10", "2031-06-11"]
+    assert {d.anchor for d in out} == {"relative_to_other_event"}

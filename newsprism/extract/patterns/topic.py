@@ -33,3 +33,69 @@ up very was we were what when where which while who whom why will with would you
 yourselves said says say told according also would could should one two three new last first year years
 day days week weeks time mr ms many much may might must since still well even however without within
 """.split())
+
+# ----------------------------------------------------------------------------------------------
+# Article-level topic cues: who or what does the harm. Weighted regular-expression stems.
+# Violence by organised actors and protest (ACLED's scope) on one side; hazards and other beats
+# that also count dead and injured (disasters, accidents, crime, sport, markets, science) on the
+# other. Casualty words belong to neither: a sentence's other cues decide whose harm it reports.
+# ----------------------------------------------------------------------------------------------
+
+VIOLENCE_CUES: tuple[tuple[str, float], ...] = (
+    # organised armed actors
+    (r"troops|soldiers?|servicem[ae]n|militants?|rebels?|insurgents?|militias?|militiam[ae]n|paramilitar(?:y|ies)|"
+     r"gunmen|jihadists?|separatists?|guerrillas?|fighters|armed (?:groups?|forces|men)|security forces|"
+     r"terrorists?|army|military|warplanes?|navy", 2.0),
+    # acts of war and political violence
+    (r"air ?strikes?|drone strikes?|missile strikes?|shelling|shelled|bombardments?|bombings?|suicide bomb(?:er|ing)s?|"
+     r"missiles?|rockets?|artillery|mortars?|ambush(?:ed)?|massacres?|offensive|clash(?:es|ed)?|fighting|"
+     r"assassinat(?:ed|ion)|landmines?|hostages?|abduct(?:ed|ion)s?|sieges?|besieged?|invasion|invaded|"
+     r"occupation|ceasefire|truce|hostilities|insurgency|coup|genocide|ethnic cleansing|terror(?:ist)? attacks?|"
+     r"terrorism|counter-terror(?:ism|ist)|anti-terror(?:ist)?|war|wars|warfare|shot dead|opened fire|gunfire|"
+     r"live (?:rounds|bullets|ammunition)|looting|looted|raided|attack(?:s|ed|ing)?", 2.0),
+    # protest and its policing
+    (r"protests?|protesters?|protested|protesting|demonstrat(?:ors|ions?)|rall(?:y|ies)|riots?|rioters|rioting|"
+     r"crackdown|tear ?gas|water cannons?|rubber bullets|marchers|uprising|unrest|curfew|dissidents?|"
+     r"opposition supporters", 2.0),
+    (r"weapons?|armed|forces|violence|violent|arrests?|arrested|detain(?:ed|ees?)|police|displaced by fighting", 1.0),
+)
+
+HAZARD_CUES: dict[str, tuple[tuple[str, float], ...]] = {
+    "natural disaster": (
+        (r"floods?|flooding|flooded|floodwaters?|flash floods?|rains?|rainfall|downpours?|storms?|cyclones?|"
+         r"hurricanes?|typhoons?|tornado(?:es)?|earthquakes?|quakes?|aftershocks?|tsunamis?|landslides?|"
+         r"mudslides?|droughts?|wildfires?|bushfires?|volcan(?:o|oes|ic)|eruptions?|heat ?waves?|avalanches?|"
+         r"monsoons?|landfall|magnitude|epicent(?:re|er)|seismic|tremors?|forecasters?|meteorolog\w*|"
+         r"weather|natural disasters?|rainy seasons?|epidemic|outbreak|cholera", 2.0),
+        (r"rescuers?|rescue (?:teams?|workers|efforts?)|search and rescue|disaster management|relief", 1.0),
+    ),
+    "accident": (
+        (r"crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment)|capsized?|accidents?|accidental|drown(?:ed|ing)|"
+         r"mine collapse|collapsed|miners|gas leak|blaze|firefighters?|fire-fighters?|plane crash|"
+         r"road traffic|stampede", 2.0),
+    ),
+    "crime": (
+        (r"murder(?:ed|s)?|homicides?|robber(?:y|ies|s)|burglar(?:y|ies|s)|fraud|theft|stolen|stabb(?:ed|ing)|"
+         r"drug traffick\w+|smuggl\w+|serial killer|gang(?:s|sters?)?|kidnapp\w+ for ransom|court|trial|"
+         r"sentenced|prosecutors?", 1.5),
+    ),
+    "sport": (
+        (r"football|soccer|matche?s?|goals?|league|champions|championships?|cup|finals?|tournaments?|coach|"
+         r"striker|midfielder|goalkeeper|defender|scored|season|clubs?|players?|team-?mates?|stadium|fans|derby|"
+         r"penalt(?:y|ies)|semi-finals?|quarter-finals?|kick-?off|half-time|wickets?|innings|medals?|olympics?|"
+         r"referee|title|trophy|comeback|upset|header|offside", 1.5),
+    ),
+    "markets": (
+        (r"shares|stocks?|stock markets?|indexes|indices|index|investors?|trading|traders|earnings|profits?|"
+         r"revenues?|inflation|interest rates?|central bank|bonds?|yields?|currenc(?:y|ies)|dow jones|nasdaq|"
+         r"s&p|sell-?off|bear market|bull market|market value|oil prices?|economists?|gdp", 1.5),
+    ),
+    "science": (
+        (r"researchers|scientists?|study|studies|species|physics|chemistry|astronom\w+|telescopes?|laborator(?:y|ies)|"
+         r"experiments?|journal|peer-reviewed|nobel prize", 1.5),
+    ),
+}
+
+# Counts of harm: they go to whichever side the rest of their sentence is on.
+CASUALTY_CUES: str = (r"kill(?:ed|ing|s)?|dead|deaths?|died|death toll|wound(?:ed|s)?|injur(?:ed|ies|y)|casualt(?:y|ies)|"
+                      r"displaced|evacuat(?:ed|ion|e)|fled|missing|victims?|bodies|survivors?")
