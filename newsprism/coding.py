@@ -24,7 +24,7 @@ from newsprism.actors import AcledActor, acled_actor
 from newsprism.extract.events import acled_type, guess_actor_kind
 from newsprism.geocode import geocode
 from newsprism.happenings import (CodedMention, assemble, happening_actors, happening_type, is_background,
-                                  most_common, realis, told_as_history)
+                                  most_common, precise, realis, stated_day, told_as_history)
 from newsprism.records import (Actor, Article, EntityRef, Event, Evidence, Figure, Location, MentionRef, content_id,
                                from_json)
 from newsprism.resolve import EntityIndex
@@ -311,9 +311,12 @@ def code_events(
             actors=actors, recipients=recipients, location=loc,
             place_names=frozenset(" ".join(p.text.lower().split()) for p in m.place_spans),
             day=date.date_start if date and date.precision == "day" else None,
-            date_rank=_ANCHOR_RANK.get(date.anchor, 3) if date else 3,
+            date_rank=(_ANCHOR_RANK.get(date.anchor, 3) + (3 if date.evidence.start <= m.evidence.start
+                                                           and date.evidence.end >= m.evidence.end else 0)) if date else 6,
             date_end=(date.date_end or date.date_start) if date else None,
             date_start=date.date_start if date else None, country=country,
+            # a date fact that spans the whole sentence is the report's day, carried to it
+            day_implied=bool(date) and date.evidence.start <= m.evidence.start and date.evidence.end >= m.evidence.end,
             realis=realis(m.plover_type, m.negated, m.hypothetical), trigger_text=m.trigger.text,
             sentence=m.evidence.text, offset=m.evidence.start,
             told_as_history=date is None and told_as_history(m.evidence.text, m.trigger.start - m.evidence.start,
@@ -402,6 +405,7 @@ def _event(group: list[_Report], articles: dict[str, Article], story_end: dt.dat
         reported_by=tuple(sorted({c.article_id for c in coded})),
         mentions=mentions,
         realis=first.coded.realis,
+        anchored=any(stated_day(c) or precise(c.location) for c in coded),
         background=all(r.coded.told_as_history for r in group) or bool(date) and is_background(
             date.date_end or date.date_start, story_end),  # type: ignore[union-attr]
     )

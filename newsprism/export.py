@@ -160,13 +160,15 @@ ACLED_STRATEGIC_CODED = frozenset({"Agreement", "Arrests", "Disrupted weapons us
 
 def acled_events(record: dict[str, Any], *, include_background: bool = False) -> list[dict[str, Any]]:
     """Happenings ACLED would code: an ACLED type, that really happened (``realis`` actual), inside
-    the story's period (not ``background``), known to the month or better.
+    the story's period (not ``background``), known to the month or better, and ``anchored`` (some
+    report states its day or its place: vague mentions alone make no row).
 
     ACLED has no year precision, so history told without a closer date is left out too.
     """
     return [e for e in record["events"] if e.get("acled_event_type") and e.get("date_start")
             and e["date_precision"] in ("day", "range", "week", "month") and _span_days(e) <= 31
             and e.get("realis", "actual") == "actual" and (include_background or not e.get("background"))
+            and e.get("anchored", True)
             and (e["acled_event_type"] != _STRATEGIC or e.get("acled_sub_event_type") in ACLED_STRATEGIC_CODED)]
 
 

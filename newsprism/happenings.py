@@ -64,6 +64,7 @@ class CodedMention:
     told_as_history: bool = False  # no date, but worded as the past ("two wars were fought")
     date_start: str | None = None  # the first day it can be (a week or a month: "last week's attack")
     country: str | None = None  # where it happened: its place's country, else its story's
+    day_implied: bool = False  # the day is the report's (a past-tense sentence with no date of its own)
 
 
 @dataclass
@@ -72,7 +73,8 @@ class _Happening:
 
     @property
     def days(self) -> set[str]:
-        return {m.day for m in self.members if m.day}
+        """The days its reports state (a day only implied by when a report was written is no evidence)."""
+        return {m.day for m in self.members if m.day and not m.day_implied}
 
     @property
     def places(self) -> list[Location]:
@@ -124,11 +126,11 @@ def assemble(mentions: Sequence[CodedMention], story_end: Callable[[str | None],
         if fam.startswith("plover/"):
             groups += _by_identity(members)
             continue
-        anchored = [m for m in members if m.day or _precise(m.location)]
-        loose = [m for m in members if not (m.day or _precise(m.location))]
+        anchored = [m for m in members if stated_day(m) or precise(m.location)]
+        loose = [m for m in members if not (stated_day(m) or precise(m.location))]
         happenings: list[_Happening] = []
         # the best-anchored mentions first: they set the day and place the others must fit
-        for m in sorted(anchored, key=lambda m: (m.day is None, m.date_rank, _prec(m.location), m.article_order)):
+        for m in sorted(anchored, key=lambda m: (stated_day(m) is None, m.date_rank, _prec(m.location), m.article_order)):
             home = next((h for h in happenings if _fits(h, m)), None)
             if home is None:
                 home = _Happening()
@@ -177,7 +179,7 @@ def _by_identity(members: list[CodedMention]) -> list[list[CodedMention]]:
     return list(out.values())
 
 
-def _precise(loc: Location | None) -> bool:
+def precise(loc: Location | None) -> bool:
     """A place below the country: a town, a district, a region."""
     return loc is not None and (loc.where_prec or 9) <= 4
 
@@ -190,11 +192,15 @@ def _fits(h: _Happening, m: CodedMention) -> bool:
     return _days_fit(h, m) and _places_fit(h, m) and _actors_fit(h, m) and _victims_fit(h, m) and _kinds_fit(h, m)
 
 
+def stated_day(m: CodedMention) -> str | None:
+    return None if m.day_implied else m.day
+
+
 def _days_fit(h: _Happening, m: CodedMention) -> bool:
     days = h.days
     if not days:
         return True
-    if m.day:
+    if stated_day(m):
         return m.day in days
     if m.date_start and m.date_end:  # a week or a month holds the happening's day
         return any(m.date_start <= d <= m.date_end for d in days)
@@ -216,7 +222,7 @@ def _kinds_fit(h: _Happening, m: CodedMention) -> bool:
         return True
     if any(x.article_id == m.article_id for x in h.members):
         return True
-    return bool(m.day) and m.day in h.days and m.location is not None and any(
+    return bool(stated_day(m)) and m.day in h.days and m.location is not None and any(
         x.location is not None and same_place(m.location, x.location) for x in h.members)
 
 

@@ -284,6 +284,10 @@ class Event:
     realis: str = "actual"  # actual|planned|threatened|hypothetical|negated|speech_act
     background: bool = False  # before the story's period, told as history
     fatalities: dict[str, int | None] | None = None  # {"low", "high", "acled"} from the figures tied to it
+    # newsprism extension: some report states its day or places it below the country; a happening
+    # known only from vague mentions ("the attack", dated by when the report was written) is not
+    # coded as a row of its own
+    anchored: bool = True
 
 
 @dataclass(frozen=True)
