@@ -184,6 +184,39 @@ def test_geocode_never_raises(text):
     assert place is None or isinstance(place, Place)
 
 
+# -- the on-disk cache -------------------------------------------------------------------------
+
+
+def test_geocode_gazetteer_cache_round_trips_and_is_keyed(tmp_path, monkeypatch, gaz):
+    from newsprism import geocode as g
+
+    monkeypatch.setenv(g.CACHE_ENV, str(tmp_path / "cache"))
+    path = g._cache_path(1000)
+    assert path is not None and path.parent == tmp_path / "cache"
+    g._save_cached(gaz, path)
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left behind
+    loaded = g.load_gazetteer(1000)
+    assert loaded is not gaz and len(loaded) == len(gaz) and loaded.load_seconds > 0
+    for name in ("Stepanakert", "Charkiw", "Orange County", "Calif."):
+        assert loaded.geocode(name) == gaz.geocode(name)
+    # a file keyed by other package versions is never read, and a newer save removes it
+    stale = path.with_name("gazetteer-1000-0000.pickle")
+    stale.write_bytes(b"not a pickle")
+    g._save_cached(gaz, path)
+    assert not stale.exists()
+
+
+def test_geocode_gazetteer_cache_survives_a_corrupt_file(tmp_path, monkeypatch):
+    from newsprism import geocode as g
+
+    monkeypatch.setenv(g.CACHE_ENV, str(tmp_path))
+    path = g._cache_path(1000)
+    path.write_bytes(b"\x80\x05truncated")
+    assert g._load_cached(path) is None
+    monkeypatch.setenv(g.CACHE_ENV, "off")
+    assert g.cache_dir() is None
+
+
 # -- entity ruler ------------------------------------------------------------------------------
 
 
