@@ -1559,19 +1559,21 @@ def _embedded_place(gaz: Gazetteer, doc: Doc, start: int, end: int, persons: set
     (a country, first- or second-level unit, curated region or town of 5,000+), or ``None``."""
     best: tuple[int, int, Place] | None = None
     for i in range(start, end):
-        if not (doc[i].is_title or doc[i].is_upper) or not doc[i].is_alpha:
+        if not _name_word(doc[i]):
             continue
         for j in range(min(end, i + 4), i, -1):
             if best is not None and j - i <= best[1] - best[0]:
                 break
-            if not (doc[j - 1].is_title or doc[j - 1].is_upper) or not doc[j - 1].is_alpha:
+            if not _name_word(doc[j - 1]):
                 continue
             text = doc[i:j].text
-            if len(text) < 3 or (j - i == 1 and (doc[i].lower_ in persons or doc[i].is_stop)):
+            if j - i == 1 and (doc[i].lower_ in persons or doc[i].is_stop):
                 continue
             place = gaz.exact_place(text, primary_only=True)
             if place is None or place.lat is None:
                 continue
+            if len(text.replace(".", "")) < 3 and place.kind != "country":
+                continue  # "US", "U.S.", "UK" name countries; other two-letter words do not
             if place.kind == "city" and place.population < 5000:
                 continue
             if place.kind in ("city", "adm2") and norm_key(place.name) != norm_key(text):
@@ -1580,12 +1582,21 @@ def _embedded_place(gaz: Gazetteer, doc: Doc, start: int, end: int, persons: set
                 common = doc[i].lower_ in _common_words() or doc[i].lemma_.lower() in _common_words()
                 if place.kind in ("city", "adm2") and place.population < 100_000 and (doc[i].is_upper or common):
                     continue  # "Star", "Union", "Green": a word first, a small town's name second
-                if place.kind == "adm1" and common and not place.population:
-                    continue  # "Lakes": an obscure unit's name
+                if place.kind == "adm1" and common and not place.population and (
+                        doc[i].pos_ != "PROPN" or doc[i].lemma_.lower() != doc[i].lower_):
+                    continue  # "Lakes", "Jewish": a word first, an obscure unit's name second
             if place.kind == "region" and place.source != "curated":
                 continue
             best = (i, j, place)
     return best
+
+
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}\Z")
+
+
+def _name_word(tok: Any) -> bool:
+    """A capitalised word, or an abbreviation with periods ("U.S.")."""
+    return (tok.is_alpha and (tok.is_title or tok.is_upper)) or bool(_ABBREVIATION.match(tok.text))
 
 
 def _dateline(doc: Doc, i: int) -> int | None:
@@ -1641,7 +1652,7 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
     if "demonyms" in feats:
         demonyms = _demonyms()
         for i, tok in enumerate(doc):
-            if i in taken or not tok.is_title:
+            if i in taken or not (tok.is_title or (tok.is_upper and tok.text in demonyms)):
                 continue
             for n in (2, 1):
                 if i + n > len(doc) or taken.intersection(range(i, i + n)):
