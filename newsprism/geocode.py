@@ -1522,6 +1522,9 @@ _FACILITY_WORDS = frozenset(
     "courthouse prison jail tower building house office base camp farm cemetery gardens garden "
     "harbour harbor port pier canal beach island".split()
 )
+# Streets are named after places elsewhere ("Kingsley Road"): placed at the article's town instead.
+_STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd lane drive highway freeway parkway "
+                          "square plaza".split())
 # Words before a language name: "in Turkish", "speaks French" (not a place).
 _LANGUAGE_CUES = frozenset({"in", "speak", "speaks", "spoke", "speaking", "into", "translated", "fluent"})
 # A comma between two place names: "Alexandria, Louisiana".
@@ -1635,8 +1638,8 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
             hit = _embedded_place(gaz, doc, e.start, e.end, persons)
             if hit is not None and not taken.intersection(range(hit[0], hit[1])):
                 i, j, place = hit
-                if _demonyms().get(doc[i:j].text) is None:
-                    out.append((i, j, doc[i:j].text, _label_for(place), "embedded", place))
+                if _demonyms().get(doc[i:j].text) is None:  # resolved in context, as the NER's places
+                    out.append((i, j, doc[i:j].text, _label_for(place), "embedded", None))
                     taken.update(range(i, j))
     if "datelines" in feats:
         for i, tok in enumerate(doc):
@@ -1737,7 +1740,10 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
         n_cands = len({(c.lat, c.lon) for c in gaz.candidates(n)})
         basis = "gazetteer" if n_cands <= 1 else "population" if place == gaz.geocode(n) else "context"
         resolved[n] = (place, basis)
-    focus = _focus_town(ctx_all, resolved) if "focus" in feats else None
+    counts: dict[str, int] = defaultdict(int)
+    for sp in spans:
+        counts[sp[2]] += 1
+    focus = _focus_town(ctx_all, resolved, counts) if "focus" in feats else None
     persons = None
     out = []
     for k, (i, j, text, label, source, fixed) in enumerate(spans):
@@ -1747,12 +1753,13 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
             place, basis = fixed, "demonym" if source in ("demonym", "ner") else "gazetteer"
         else:
             place, basis = resolved.get(text, (None, None))
-        if place is None and "embedded" in feats and label in _PLACE_LABELS:
+        street = doc[j - 1].lower_.rstrip(".") in _STREET_WORDS
+        if place is None and "embedded" in feats and label in _PLACE_LABELS and not street:
             if persons is None:
                 persons = _person_words(doc)
             hit = _embedded_place(gaz, doc, i, j, persons)  # "Heathrow Airport", "Cavan Town Hall"
             if hit is not None:
-                place, basis = hit[2], "containment"
+                place, basis = gaz.geocode(doc[hit[0]:hit[1]].text, ctx_all) or hit[2], "containment"
         if place is None and focus is not None and (label == "FAC" or doc[j - 1].lower_.rstrip(".") in _FACILITY_WORDS):
             place, basis = focus, "focus"
         start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
@@ -1771,16 +1778,21 @@ def _subtract(ctx: GeoContext, place: Place, weight: float) -> None:
         ctx.points = [pt for pt in ctx.points if pt != (place.lat, place.lon)]
 
 
-def _focus_town(ctx: GeoContext, resolved: dict[str, tuple[Place | None, str | None]]) -> Place | None:
-    """The article's main town: the most populous resolved town in its leading state or country."""
-    towns = [p for p, _ in resolved.values() if p is not None and p.kind == "city" and p.lat is not None]
-    if not towns:
+def _focus_town(ctx: GeoContext, resolved: dict[str, tuple[Place | None, str | None]],
+                counts: dict[str, int]) -> Place | None:
+    """The article's main town: the most often named resolved town of its leading state (if
+    any), the most populous of equals."""
+    mentions: dict[Place, int] = defaultdict(int)
+    for name, (p, _) in resolved.items():
+        if p is not None and p.kind == "city" and p.lat is not None:
+            mentions[p] += counts.get(name, 1)
+    if not mentions:
         return None
+    towns = list(mentions)
     if ctx.admin1:
         lead = max(ctx.admin1.items(), key=lambda kv: kv[1])[0]
-        inside = [p for p in towns if (p.country_code, p.admin1) == lead]
-        towns = inside or towns
-    return max(towns, key=lambda p: p.population)
+        towns = [p for p in towns if (p.country_code, p.admin1) == lead] or towns
+    return max(towns, key=lambda p: (mentions[p], p.population))
 
 
 def outlet_country(url: str | None) -> str | None:

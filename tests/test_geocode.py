@@ -356,3 +356,11 @@ def test_geocode_gwn_meets_floors(shared_dir):
     scores = geoparse.run(shared_dir)["full"]["all"]
     for key in ("e2e", "recall", "precision", "resolution"):
         assert scores[key] >= floors["floors"][key], (key, scores)
+
+
+def test_geocode_a_street_named_after_a_town_is_placed_at_the_articles_town(ruler_nlp):
+    text = ("Crews in Tulsa closed Maple Grove Avenue on Monday after a water main broke. "
+            "Tulsa officials said the avenue would reopen on Friday.")
+    places = _places(ruler_nlp, text)
+    street = next(m for t, m in places.items() if t.startswith("Maple Grove"))
+    assert street.basis == "focus" and (street.place.name, street.place.admin1) == ("Tulsa", "OK")
