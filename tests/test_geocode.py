@@ -364,3 +364,15 @@ def test_geocode_a_street_named_after_a_town_is_placed_at_the_articles_town(rule
     places = _places(ruler_nlp, text)
     street = next(m for t, m in places.items() if t.startswith("Maple Grove"))
     assert street.basis == "focus" and (street.place.name, street.place.admin1) == ("Tulsa", "OK")
+
+
+def test_geocode_print_places_lists_spans_and_choices(tmp_path, ruler_nlp):
+    import io
+
+    from newsprism.geocode import print_places
+
+    (tmp_path / "a.txt").write_text("Students in Moscow, Idaho, held a vigil on Sunday.\n", encoding="utf-8")
+    buf = io.StringIO()
+    assert print_places([str(tmp_path)], buf) >= 2
+    line = next(row for row in buf.getvalue().splitlines() if "'Moscow'" in row)
+    assert line.split()[0] == "12-18" and "containment" in line and "US/ID" in line
