@@ -1217,9 +1217,12 @@ def _save_cached(gaz: Gazetteer, path: Path) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
+        week_ago = time.time() - 7 * 86400
         for old in path.parent.glob(f"gazetteer-{gaz.min_city_population}-*.pickle"):
-            if old != path:  # an index built from older packages or code
-                with contextlib.suppress(OSError):
+            # an index of other packages or code, unused for a week (installs sharing the folder
+            # each keep theirs)
+            with contextlib.suppress(OSError):
+                if old != path and old.stat().st_mtime < week_ago:
                     old.unlink()
     except OSError as exc:
         log.warning("gazetteer cache not written to %s: %s", path, exc)

@@ -198,11 +198,15 @@ def test_geocode_gazetteer_cache_round_trips_and_is_keyed(tmp_path, monkeypatch,
     assert loaded is not gaz and len(loaded) == len(gaz) and loaded.load_seconds > 0
     for name in ("Stepanakert", "Charkiw", "Orange County", "Calif."):
         assert loaded.geocode(name) == gaz.geocode(name)
-    # a file keyed by other package versions is never read, and a newer save removes it
-    stale = path.with_name("gazetteer-1000-0000.pickle")
+    # a file keyed by other package versions is never read; a save removes it once unused for a week
+    import os
+
+    other, stale = path.with_name("gazetteer-1000-0000.pickle"), path.with_name("gazetteer-1000-1111.pickle")
+    other.write_bytes(b"not a pickle")
     stale.write_bytes(b"not a pickle")
+    os.utime(stale, (1_000_000_000, 1_000_000_000))
     g._save_cached(gaz, path)
-    assert not stale.exists()
+    assert other.exists() and not stale.exists()
 
 
 def test_geocode_gazetteer_cache_survives_a_corrupt_file(tmp_path, monkeypatch):
