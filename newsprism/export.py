@@ -62,6 +62,10 @@ def build_record(store: Store) -> dict[str, Any]:
     for kind in TOP_LEVEL[3:]:
         per_article = [r for r in store.facts(kind) if r.get("article_id") in on_topic]
         record[kind] = per_article + store.corpus(kind)
+    # every place mention of every page (off-topic ones flagged), its span, place and geo_basis
+    from newsprism.geocode import record_places
+
+    record["places"] = record_places(store.facts("mentions"), on_topic, record.get("entities", ()))
     return record
 
 

