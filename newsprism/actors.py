@@ -60,6 +60,7 @@ _NOT_ACTORS = frozenset({
     "region", "district", "county", "area", "square", "street", "centre", "center", "theatre", "theater",
     "stadium", "mall", "market", "mosque", "church", "airport", "station", "bridge", "venue", "base",
     "compound", "office", "headquarters", "embassy", "border", "territory", "vehicle", "car", "bus", "convoy",
+    "outpost", "position", "checkpoint", "target", "trench", "height", "post",
 })
 _POSSESSIVE = frozenset({"its", "their", "his", "her", "our", "whose"})
 # where a noun phrase's head ends: what follows is where or when, not who

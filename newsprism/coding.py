@@ -196,8 +196,17 @@ def _location(spans: list[Evidence], index: EntityIndex) -> Location | None:
             entity_id = None if place is None else entity_id
         if place is not None:
             return Location(entity_id, ev.text if entity_id is None else index.names[entity_id], place.lat, place.lon,
-                            place.where_prec, place.country_code, getattr(place, "admin1_name", None))
+                            place.where_prec, place.country_code, _admin1_of(place))
     return None
+
+
+def _admin1_of(place: Any) -> str | None:
+    """The first-level unit a place lies in (its own name when it is one)."""
+    from newsprism.geocode import get_gazetteer
+
+    if place.kind == "adm1":
+        return place.name
+    return get_gazetteer().admin1_name(place.country_code, getattr(place, "admin1", None))
 
 
 def _refs(spans: list[Evidence], index: EntityIndex) -> list[EntityRef]:
@@ -311,15 +320,14 @@ def code_events(
             actors=actors, recipients=recipients, location=loc,
             place_names=frozenset(" ".join(p.text.lower().split()) for p in m.place_spans),
             day=date.date_start if date and date.precision == "day" else None,
-            date_rank=(_ANCHOR_RANK.get(date.anchor, 3) + (3 if date.evidence.start <= m.evidence.start
-                                                           and date.evidence.end >= m.evidence.end else 0)) if date else 6,
+            date_rank=(_ANCHOR_RANK.get(date.anchor, 3) + (3 if _spans(date.evidence, m.evidence) else 0)) if date else 6,
             date_end=(date.date_end or date.date_start) if date else None,
             date_start=date.date_start if date else None, country=country,
             # a date fact that spans the whole sentence is the report's day, carried to it
-            day_implied=bool(date) and date.evidence.start <= m.evidence.start and date.evidence.end >= m.evidence.end,
+            day_implied=bool(date) and _spans(date.evidence, m.evidence),
             realis=realis(m.plover_type, m.negated, m.hypothetical), trigger_text=m.trigger.text,
             sentence=m.evidence.text, offset=m.evidence.start,
-            told_as_history=date is None and told_as_history(m.evidence.text, m.trigger.start - m.evidence.start,
+            told_as_history=(date is None or _spans(date.evidence, m.evidence)) and told_as_history(m.evidence.text, m.trigger.start - m.evidence.start,
                                                              m.trigger.end - m.evidence.start),
             article_order=order.get(m.evidence.doc, len(order)),
         )
@@ -336,6 +344,11 @@ def code_events(
                 if _wider_than(r.coded.location, event.location) or _COUNTRYWIDE.search(r.evidence.text)}
         triggers[event.event_id] = tuple(r.trigger for r in members if r.coded.mention_id not in wide)
     return sorted(events, key=lambda e: (e.date_start or "9999", e.event_id)), triggers
+
+
+def _spans(date: Evidence, sentence: Evidence) -> bool:
+    """A date fact over the whole sentence: the report's day carried to it, not a date it states."""
+    return date.start <= sentence.start and date.end >= sentence.end
 
 
 _ANCHOR_RANK = {"explicit": 0, "relative_to_published": 1, "relative_to_other_event": 2}

@@ -838,6 +838,20 @@ class Gazetteer:
 
     # -- reading ---------------------------------------------------------------------------
 
+    def admin1_name(self, country_code: str | None, admin1: str | None) -> str | None:
+        """The name of a country's first-level unit from its GeoNames admin1 code (for ACLED's
+        admin1 column); None when the gazetteer has no such unit."""
+        if not country_code or not admin1:
+            return None
+        names = self.__dict__.get("_admin1_names")
+        if names is None:
+            names = {}
+            for row, kind in enumerate(self._kind):
+                if kind == "adm1" and self._admin1[row]:
+                    names.setdefault((self._cc[row], self._admin1[row]), self._name[row])
+            self.__dict__["_admin1_names"] = names
+        return names.get((country_code, admin1))
+
     def place(self, row: int) -> Place:
         return Place(
             geonames_id=self._gid[row], name=self._name[row], lat=self._lat[row], lon=self._lon[row],

@@ -165,7 +165,14 @@ def told_as_history(sentence: str, trigger_start: int, trigger_end: int) -> bool
     before = re.findall(r"[\w']+", sentence[:trigger_start].lower())[-4:]
     after = re.findall(r"[\w']+", sentence[trigger_end:].lower())[:3]
     window = before + after
-    return any(w in _HISTORY_WORDS or re.fullmatch(r"1[89]\d\d|20\d\d|\d{4}s", w) for w in window)
+    return any(w in _HISTORY_WORDS or re.fullmatch(r"1[89]\d\d|20\d\d|\d{4}s", w) for w in window) \
+        or bool(_SPAN_OF_TIME.search(sentence))
+
+
+# a toll or an act told over a span of time ("in a little over a year, the war has killed …")
+_SPAN_OF_TIME = re.compile(r"\b(?:in|over|during|throughout|for) (?:the )?(?:past |last |a little over (?:a )?|more than (?:a )?"
+                           r"|nearly (?:a )?|almost (?:a )?)?(?:a |one |two |three |several |many )?"
+                           r"(?:years?|months|decades?)\b", re.IGNORECASE)
 
 
 def _by_identity(members: list[CodedMention]) -> list[list[CodedMention]]:
@@ -240,7 +247,19 @@ def _places_fit(h: _Happening, m: CodedMention) -> bool:
 def _shares_facility(a: CodedMention, b: CodedMention) -> bool:
     """Both name a spot beyond the towns they are placed at (a hall, a square, a camp)."""
     towns = {x.location.name.lower() for x in (a, b) if x.location is not None}
-    return any(len(n.split()) > 1 and not any(t in n for t in towns) for n in a.place_names & b.place_names)
+
+    def spots(m: CodedMention) -> set[str]:
+        out = set()
+        for n in m.place_names:
+            words = n.split()
+            while words and words[0] in ("the", "a", "an"):
+                words = words[1:]
+            if len(words) > 1 and not any(t in n for t in towns):
+                out.add(" " + " ".join(words) + " ")
+        return out
+
+    # "the Crocus City Hall" and "the Crocus City Hall concert venue" are one spot
+    return any(x in y or y in x for x in spots(a) for y in spots(b))
 
 
 def same_place(a: Location, b: Location) -> bool:
