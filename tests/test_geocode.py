@@ -113,6 +113,11 @@ def test_geocode_all_uses_the_other_toponyms_as_context(gaz):
     assert [p.country_code for p in places] == ["LB", "LB", "LB"]
 
 
+@pytest.mark.parametrize(("abbrev", "name"), [("B.C.", "British Columbia"), ("Ont.", "Ontario"), ("NSW", "New South Wales")])
+def test_geocode_provincial_abbreviations_as_written(gaz, abbrev, name):
+    assert geocode(abbrev, gazetteer=gaz).name == name
+
+
 @pytest.mark.parametrize("name", ["Foobarville", "", "   ", "West", "the Valley", "Qwxzyplk Mountains"])
 def test_geocode_unknown_name_is_none(gaz, name):
     assert geocode(name, gazetteer=gaz) is None
