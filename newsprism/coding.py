@@ -196,7 +196,7 @@ def _location(spans: list[Evidence], index: EntityIndex) -> Location | None:
             entity_id = None if place is None else entity_id
         if place is not None:
             return Location(entity_id, ev.text if entity_id is None else index.names[entity_id], place.lat, place.lon,
-                            place.where_prec, place.country_code, _admin1_of(place))
+                            place.where_prec, place.country_code, _admin1_of(place), place.population or None)
     return None
 
 
@@ -463,9 +463,11 @@ def _happening_place(coded: list[CodedMention]) -> Location | None:
     if not placed:
         return None
     finest = min(p.where_prec or 9 for p in placed)
-    names = [p.name for p in placed if (p.where_prec or 9) == finest]
-    best = most_common(names)
-    return next(p for p in placed if p.name == best)
+    candidates = [p for p in placed if (p.where_prec or 9) == finest]
+    # two towns told for one happening: reports name the big city the smaller place lies near
+    # ("outside Moscow"), so the smaller is the more specific; then the most reported
+    counts = Counter(p.name for p in candidates)
+    return min(candidates, key=lambda p: (p.population or 0, -counts[p.name]))
 
 
 def _happening_date(group: list[_Report]) -> DateFact | None:

@@ -235,6 +235,7 @@ class Location:
     # optional (newsprism extension): ISO 3166-1 alpha-2 of the place, for ACLED's country columns
     country_code: str | None = None
     admin1: str | None = None  # the first-level unit the place lies in, when the gazetteer knows it
+    population: int | None = None  # the gazetteer's population (a suburb is more specific than its city)
 
 
 @dataclass(frozen=True)
