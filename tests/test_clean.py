@@ -264,3 +264,18 @@ def test_clean_published_from_page(text, url, expected):
 
     boiler = find_boilerplate("d", text, 0, len(text))
     assert published_from_page(text, 0, len(text), boiler, url) == expected
+
+
+def test_clean_dev2_pages_are_one_article_each_and_traps_are_off_topic(shared_dir):
+    """dev2 (read from ../shared, never copied): 21 saved pages of one article each, with their
+    clutter; the three off-topic traps (a flood, an earthquake, a final) are set aside by topic."""
+    from newsprism.cluster import ClusterConfig, off_topic_reason
+
+    folder = shared_dir / "eval" / "dev2" / "articles"
+    docs = ingest([str(folder)], str(folder / "manifest.csv")).documents
+    assert len(docs) == 21
+    for doc in docs:
+        arts = clean(doc)
+        assert len(arts) == 1, doc.path
+        reason = off_topic_reason(arts[0].nlp_text, arts[0].article.language, ClusterConfig())
+        assert (reason is not None) == Path(doc.path).name.startswith("o"), (doc.path, reason)
