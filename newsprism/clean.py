@@ -374,6 +374,79 @@ def dateline(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_URL_DATES = [
+    re.compile(r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>0[1-9]|1[0-2])[/-](?P<day>0[1-9]|[12]\d|3[01])(?=[/._-]|$)"),
+    re.compile(r"/(?P<year>(?:19|20)\d\d)(?P<month>0[1-9]|1[0-2])(?P<day>0[1-9]|[12]\d|3[01])(?=[/._-]|$)"),
+]
+# a wire dateline: "Moscow [Russia], January 4 (ANI) -", "NAIROBI, June 25 (Reuters) -"
+_WIRE_DATELINE = re.compile(rf"^[A-Z][\w .'’-]{{1,40}}(?:\s*\[[\w .'’-]+\])?,\s+{_MONTH_RE}\s+(?P<day>\d{{1,2}})"
+                            rf"(?:,?\s+(?P<year>\d{{4}}))?\s*\(", re.I)
+_PUBLISHED_CUE = re.compile(r"\b(?:published|updated|posted|first published|last updated)\b\s*:?", re.I)
+_TEXT_DATES = [
+    re.compile(rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE}\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+    re.compile(r"\b(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>(?:19|20)\d\d)\b"),
+]
+
+
+def _iso_of(m: re.Match[str], year: int | None = None) -> str | None:
+    month = m.group("month")
+    month_n = int(month) if month.isdigit() else _MONTHS.get(month.lower()) or next(
+        (v for k, v in _MONTHS.items() if k.startswith(month.lower()[:3])), 0)
+    y = m.groupdict().get("year")
+    try:
+        return dt.date(int(y) if y else year or 0, month_n, int(m.group("day"))).isoformat() if (y or year) else None
+    except ValueError:
+        return None
+
+
+def date_from_url(url: str | None) -> str | None:
+    """A date in the page's address: /2024/03/22/, /2024-03-23/, /20240329/."""
+    for rx in _URL_DATES:
+        m = rx.search(url or "")
+        if m and (iso := _iso_of(m)):
+            return iso
+    return None
+
+
+def published_from_page(text: str, start: int, end: int, boilerplate: list[Boilerplate],
+                        url: str | None = None) -> tuple[str | None, str | None]:
+    """(publication date, basis) as a saved page shows it, for pages whose manifest gives none.
+
+    In order of trust: a date in the URL (``url``); a date line at the top of the article (a
+    line that is only a date, a "Published/Updated" line, a byline or time stamp with a date, a
+    wire dateline such as "NAIROBI, June 25 (Reuters)", whose year is the text's latest); else
+    the latest full date the article's text gives (``text_latest``: a copier's stamp or an old
+    caption may mislead it, so it comes last). A date without a year never takes the clock's.
+    """
+    iso = date_from_url(url)
+    if iso:
+        return iso, "url"
+    lines = [ln for ln in lines_of(text, start, end) if ln.stripped]
+    clutter = {b.start: b.kind for b in boilerplate}
+    found = dateline(text, start, end)
+    if found:
+        return found, "text"
+    body_years = [int(m.group("year")) for rx in _TEXT_DATES for m in rx.finditer(text, start, end)]
+    for ln in lines[:8]:
+        s = ln.start + len(ln.text) - len(ln.text.lstrip())
+        m = _WIRE_DATELINE.match(ln.stripped)
+        if m:
+            year = int(m.group("year")) if m.group("year") else max(body_years, default=None)
+            if (iso := _iso_of(m, year)):
+                return iso, "text"
+        if _PUBLISHED_CUE.search(ln.stripped) or clutter.get(s) in ("byline", "timestamp"):
+            for rx in _TEXT_DATES:
+                m = rx.search(ln.stripped)
+                if m and (iso := _iso_of(m)):
+                    return iso, "text"
+    masked = [(b.start, b.end) for b in boilerplate if b.kind not in ("timestamp", "byline")]
+    dates = [iso for rx in _TEXT_DATES for m in rx.finditer(text, start, end)
+             if not any(a <= m.start() < b for a, b in masked) and (iso := _iso_of(m))]
+    return (max(dates), "text_latest") if dates else (None, None)
+
+
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to in a is that for on with as was by it at from his her their said has have were are be this".split())
 
@@ -420,8 +493,7 @@ def clean(document: RawDocument) -> list[CleanArticle]:
             _ = cue
         published, published_basis = document.published, document.published_basis
         if not published:
-            published = dateline(text, start, end)
-            published_basis = "text" if published else None
+            published, published_basis = published_from_page(text, start, end, boiler, document.url)
         language = document.language or detect_language(masked)
         out.append(CleanArticle(
             Article(

@@ -328,6 +328,9 @@ def _days(a: str, b: str) -> int:
     return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
 
 
+_WEAK_BASES = ("text", "text_latest", None)  # publication dates read from the page's own words
+
+
 def _anchored_dates(store: Store, articles: list[Article]) -> dict[str, list[DateFact]]:
     """Every article's date facts: undated articles anchored on their story (its latest
     publication date, else its calendar), and sentences without a date given the day their
@@ -352,9 +355,15 @@ def _anchored_dates(store: Store, articles: list[Article]) -> dict[str, list[Dat
         calendar = calendars.get(a.story_id, (None, None))
         latest = max(published.get(a.story_id, []), default=None)
         original = by_id.get(a.duplicate_of or "")
-        if not a.published and original is not None and original.published:
-            # an undated copy (a syndicated or scraped page) was written when its original was
+        if original is not None and original.published and original.published != a.published and (
+                not a.published or (a.published_basis in _WEAK_BASES and original.published_basis not in _WEAK_BASES)):
+            # a copy (a syndicated or scraped page) without a date of its own, or only the one its
+            # text shows (a copier's stamp is later than the original), was written when its
+            # original was: its relative dates are read again from the original's date
             calendar, latest = (None, calendar[1]), original.published
+            facts = [DateFact(d.article_id, d.evidence, None, None, "unknown", "unknown", d.kind)
+                     if d.anchor == "relative_to_published" else d for d in facts]
+            a = replace(a, published=None)
         facts = reanchor(facts, a, *calendar, story_published=latest)
         out[a.article_id] = carry_dates(facts, *article_anchor(facts, a, *calendar, story_published=latest))
     return out

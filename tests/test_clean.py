@@ -233,3 +233,49 @@ def test_clean_page_in_pieces_is_one_article(text, title):
     if text is _WIDGET:
         assert "o" in kinds and "Share" in kinds and "Ferries" in kinds
         assert "21" not in arts[0].nlp_text and "boarded the first crossing" in arts[0].nlp_text
+
+
+@pytest.mark.parametrize("url,date", [
+    ("https://news.example.org/2031/05/02/mine-flood-traps-workers/", "2031-05-02"),
+    ("https://wire.example.com/20310502/mine-flood-1234.html", "2031-05-02"),
+    ("https://example.net/news/2031-05-02/mine-flood/99", "2031-05-02"),
+    ("https://example.net/news/article-17d699305.html", None),
+    ("https://example.net/world/2403232127/", None),  # an id, not a date
+])
+def test_clean_date_from_url(url, date):
+    from newsprism.clean import date_from_url
+
+    assert date_from_url(url) == date
+
+
+@pytest.mark.parametrize("text,url,expected", [
+    ("Headline over a wire story\nHARBOUR CITY [Valeria], May 2 (Wire) - Rescuers pumped water on "
+     "Friday. The governor spoke on 1 May 2031.", None, ("2031-05-02", "text")),
+    ("Headline over the story\nUpdated: 3 May 2031 10:15\nRescuers pumped water.", None, ("2031-05-03", "text")),
+    ("Headline\nRescuers pumped water from the mine flooded on April 28, 2031. The governor said on "
+     "2 May 2031 that the pumps were working.", None, ("2031-05-02", "text_latest")),
+    # the URL outranks a later date in the text (a copier's stamp, a footer)
+    ("Headline\nThe pumps were working on 9 June 2031.", "https://x.example/2031/05/02/a", ("2031-05-02", "url")),
+    # a yearless wire dateline with no year anywhere: no date, never the clock's year
+    ("Headline\nHARBOUR CITY, May 2 (Wire) - Rescuers pumped water on Friday.", None, (None, None)),
+])
+def test_clean_published_from_page(text, url, expected):
+    from newsprism.clean import published_from_page
+
+    boiler = find_boilerplate("d", text, 0, len(text))
+    assert published_from_page(text, 0, len(text), boiler, url) == expected
+
+
+def test_clean_dev2_pages_are_one_article_each_and_traps_are_off_topic(shared_dir):
+    """dev2 (read from ../shared, never copied): 21 saved pages of one article each, with their
+    clutter; the three off-topic traps (a flood, an earthquake, a final) are set aside by topic."""
+    from newsprism.cluster import ClusterConfig, off_topic_reason
+
+    folder = shared_dir / "eval" / "dev2" / "articles"
+    docs = ingest([str(folder)], str(folder / "manifest.csv")).documents
+    assert len(docs) == 21
+    for doc in docs:
+        arts = clean(doc)
+        assert len(arts) == 1, doc.path
+        reason = off_topic_reason(arts[0].nlp_text, arts[0].article.language, ClusterConfig())
+        assert (reason is not None) == Path(doc.path).name.startswith("o"), (doc.path, reason)

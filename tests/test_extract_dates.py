@@ -198,3 +198,24 @@ def test_undated_report_weekdays_resolve_against_the_storys_latest_report():
     out = reanchor(facts, art, None, 2031, story_published="2031-06-12")
     assert [d.date_start for d in out] == ["2031-06-10", "2031-06-11"]
     assert {d.anchor for d in out} == {"relative_to_other_event"}
+
+
+def test_a_copy_dated_only_by_its_own_words_is_read_on_its_originals_date(tmp_path):
+    from dataclasses import replace
+
+    from newsprism.pipeline import _anchored_dates
+    from newsprism.records import Article, to_json
+    from newsprism.store import Store
+
+    original = Article("orig", "d1", 0, 0, 100, None, None, "2031-05-02", "en", on_topic=True, story_id="s",
+                       published_basis="manifest")
+    # a scraper's copy whose only date is the stamp it added weeks later
+    copy = replace(original, article_id="copy", doc_id="d2", published="2031-06-20", published_basis="text_latest",
+                   duplicate_of="orig")
+    friday = replace(_fact(10, "on Friday", "2031-06-20", anchor="relative_to_published"), article_id="copy")
+    peg = replace(_fact(40, "Eleven men were detained.", None, "unknown", "unknown", "implied"), article_id="copy")
+    with Store(str(tmp_path / "t.duckdb")) as store:
+        store.put_facts("dates", "copy", [("f1", to_json(friday)), ("f2", to_json(peg))])
+        dates = _anchored_dates(store, [original, copy])
+    assert [(d.evidence.text, d.date_start) for d in dates["copy"]] == [
+        ("on Friday", "2031-05-02"), ("Eleven men were detained.", "2031-05-02")]
