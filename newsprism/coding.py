@@ -200,6 +200,21 @@ def _location(spans: list[Evidence], index: EntityIndex) -> Location | None:
     return None
 
 
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|across)\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")
+
+
+def _places_in_phrases(m: Any) -> list[Evidence]:
+    """Places inside the actor phrases ("protesters ... in Nairobi"): where the act was, when the
+    sentence names it nowhere else."""
+    out = []
+    for ev in (*m.actors, *m.recipients):
+        for hit in _LOCATIVE.finditer(ev.text):
+            name = hit.group(1)
+            start = ev.start + hit.start(1)
+            out.append(Evidence(ev.doc, start, start + len(name), name))
+    return out
+
+
 def _admin1_of(place: Any) -> str | None:
     """The first-level unit a place lies in (its own name when it is one)."""
     from newsprism.geocode import get_gazetteer
@@ -289,7 +304,8 @@ def code_events(
         if article is None or not article.on_topic:
             continue
         m = from_json(EventMention, {k: v for k, v in raw.items() if k not in ("article_id", "mention_id")})
-        parsed.append((raw["mention_id"], article, m, _location(list(m.place_spans), index)))
+        parsed.append((raw["mention_id"], article, m,
+                       _location(list(m.place_spans), index) or _location(_places_in_phrases(m), index)))
     # unnamed actors ("gunmen", "civilians") belong to the country the story happens in
     story_country: dict[str | None, Counter[str]] = defaultdict(Counter)
     for _mid, article, _m, loc in parsed:
