@@ -605,6 +605,15 @@ ISSUE13 = [
      [{"metric": "displaced", "low": 10_000, "source": None}]),
     ("headline_tail_source", "Twelve miners feared dead after drone strike: local council",
      [{"metric": K, "low": 12, "source": "local council"}]),
+    ("quote_paragraph_speaker", '"Soldiers opened fire on the crowd without warning. At least nine people were '
+     'killed. We demand an independent inquiry," the Sahel Human Rights Observatory said in a statement.',
+     [{"metric": K, "low": 9, "source": "Sahel Human Rights Observatory"}]),
+    ("quote_first_person_is_the_speaker", "\u201cOur teams reached the village at dawn. We counted 23 bodies in "
+     "the market. Nobody has helped us,\u201d a local nurse, Aminata Diallo, told AFP by phone.",
+     [{"metric": K, "low": 23, "source": "local nurse, Aminata Diallo"}]),
+    ("quote_after_count_not_its_source", 'The army said 14 soldiers were killed. "It was a hard day," a '
+     "commander said.",
+     [{"metric": K, "low": 14, "source": "army"}]),
 ]
 
 ISSUE13_MUST_NOT = [

@@ -2073,6 +2073,10 @@ def extract_figures(doc: Doc, ctx: ArticleContext) -> list[Figure]:
             d.source = _prev_sentence_source(sents, d.sent_index, resolver) \
                 or _next_sentence_source(sents, d.sent_index, resolver)
     for d in drafts:
+        if d.source is None or (d.source.name or "").split(" ")[0].lower() in _FIRST_PERSON:
+            # inside a quotation the count is the speaker's ("... 23 bodies ...," a nurse told AFP)
+            d.source = _quote_speaker(sents, d, resolver) or d.source
+    for d in drafts:
         if d.source is None and d.headline:
             d.source = _headline_tail_source(d.sent, d.hit)
         if d.source is None and d.headline:
@@ -2092,6 +2096,47 @@ def extract_figures(doc: Doc, ctx: ArticleContext) -> list[Figure]:
         d.next_unverified = _next_unverified(sents, d.sent_index)
     _drop_restatements(drafts)
     return _running_tallies(_to_figures(drafts, ctx))
+
+
+_FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
+
+
+def _inside_quote(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened since ``start`` (the paragraph's start)."""
+    span = text[start:pos]
+    curly = span.count("\u201c") - span.count("\u201d")
+    return curly > 0 or (curly == 0 and span.count('"') % 2 == 1)
+
+
+def _quote_speaker(sents: list[Span], d: _Draft, resolver: _Resolver) -> _Source | None:
+    """The speaker of the quotation a count sits in: the reporting clause after the closing mark,
+    in the sentence that closes the quote ('"... nine people were killed. ...," the group said')."""
+    doc = d.sent.doc
+    text = doc.text
+    pos = doc[d.hit.num.start].idx
+    para = text.rfind("\n", 0, pos) + 1
+    if not _inside_quote(text, para, pos):
+        return None
+    para_end = text.find("\n", pos)
+    para_end = len(text) if para_end < 0 else para_end
+    for k in range(d.sent_index, min(len(sents), d.sent_index + 6)):
+        sent = sents[k]
+        if sent.start_char >= para_end:
+            return None
+        closes = [t for t in sent if t.text in ('"', "\u201d", "''") and t.idx > pos
+                  and not _inside_quote(text, para, t.idx + 1)]
+        if not closes:
+            continue
+        after = closes[0].i
+        for t in sent:
+            if t.i > after and t.pos_ in ("VERB", "AUX") and _tl(t) & P.REPORTING_VERBS:
+                subj = _subject_of(t)
+                if subj is not None and subj.i > after:
+                    name = _source_from_subject(subj, resolver, k)
+                    if name:
+                        return _Source(name, _verb_hedge(t), (name,))
+        return None
+    return None
 
 
 def _headline_tail_source(sent: Span, hit: _Hit) -> _Source | None:
