@@ -389,11 +389,11 @@ def test_extract_figures_headline_restated_in_body_is_dropped(nlp):
 
 
 def test_extract_figures_same_source_repeat_is_dropped_other_source_kept(nlp):
-    text = ("Officials said 18 people were killed. Later the officials said 18 people were killed in all. "
+    text = ("Rescuers said 18 people were killed. Later the rescuers said 18 people were killed in all. "
             "Eighteen people are said to have been killed.")
     figs = run(nlp, text)
     assert [(f.low, f.attributed_to.name if f.attributed_to else None) for f in figs] == [
-        (18, "Officials"), (18, "unnamed source")]
+        (18, "Rescuers"), (18, "unnamed source")]
 
 
 def test_extract_figures_evidence_offsets_are_document_offsets(nlp):
@@ -453,17 +453,22 @@ def _join_hard_wraps(text: str) -> str:
     return "".join(out)
 
 
-def seed_scores(nlp, shared_dir: Path, verbose: bool = False) -> dict:
-    """Score the extractor on the seeds, one article per gold article text (dev loop helper)."""
+def seed_scores(nlp, shared_dir: Path, verbose: bool = False, dev: str = "seeds") -> dict:
+    """Score the extractor on a dev set ("seeds" or "dev2"), one article per gold article text
+    (dev loop helper; the texts are read from ../shared, never copied into the repo)."""
     spec = importlib.util.spec_from_file_location("np_score", shared_dir / "eval" / "score.py")
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
-    gold = score.load_gold(shared_dir / "eval" / "seeds-gold")
-    seeds = shared_dir / "seeds"
+    if dev == "seeds":
+        gold = score.load_gold(shared_dir / "eval" / "seeds-gold")
+        seeds = shared_dir / "seeds"
+    else:
+        gold = score.load_gold(shared_dir / "eval" / dev / "gold")
+        seeds = shared_dir / "eval" / dev / "articles"
     documents, figures = [], []
     for key, garts in gold.items():
         text = score.find_doc_text(seeds, key)
-        documents.append({"doc_id": key, "path": f"seeds/{key}.txt"})
+        documents.append({"doc_id": key, "path": f"{dev}/{key}.txt"})
         if len(garts) == 1:
             spans = [(0, len(text))]
         else:  # one article per gold title, as the scorer segments the document
@@ -532,3 +537,120 @@ def test_extract_figures_as_of_never_invents_a_year(nlp, text, published, as_of)
 def test_extract_figures_bare_officers_take_their_service_from_context(nlp, text, who):
     figs = run(nlp, text)
     assert figs and figs[0].who == who, [_summary(f) for f in figs]
+
+
+# --- issue 13: wordings of other stories (sentences written fresh; no dev-set text) ------------
+ISSUE13 = [
+    # qualifiers and numbers the parse mangles
+    ("quoted_number", 'A militia raid on a village near Mopti has killed "at least 40" people, a local rights '
+     "group said on Friday.",
+     [{"metric": K, "low": 40, "high": None, "qualifier": "at_least", "source": "local rights group"}]),
+    ("qualifier_outside_quotes", 'The toll of the siege remains unclear, with some estimates of up to "8,000", '
+     "according to researchers at the university.",
+     [{"metric": K, "low": None, "high": 8000, "qualifier": "up_to", "source": "researchers at the university"}]),
+    ("feared_dead", "Up to 60 feared dead in Tigray market strike",
+     [{"metric": K, "low": None, "high": 60, "qualifier": "up_to", "hedge": "estimate"}]),
+    ("presumed_dead", "Twelve miners are presumed dead after the shelling of the pit.",
+     [{"metric": K, "low": 12, "hedge": "estimate", "who": "civilians"}]),
+    ("qualifier_as_preposition", "Gunmen stormed a church in Kaduna, killing 14 worshippers and wounding over 30.",
+     [{"metric": K, "low": 14, "who": "civilians"},
+      {"metric": W, "low": 30, "high": None, "qualifier": "more_than", "who": "civilians"}]),
+    # what was counted
+    ("event_noun_of", "Rights groups condemned the abduction of 14 schoolgirls in Zamfara.",
+     [{"metric": "detained", "low": 14, "who": "children"}]),
+    ("event_noun_subcount", "The interior minister told parliament about the arrest of 23 people, including "
+     "five who had crossed from the north.",
+     [{"metric": "detained", "low": 23, "n_includes": 1, "source": "interior minister"},
+      {"metric": "detained", "low": 5}]),
+    ("headline_reduced_passive", "Nine fishermen held near Hodeidah port detained",
+     [{"metric": "detained", "low": 9, "who": "civilians"}]),
+    ("headline_list_not_subject", "Gunmen who killed 5 police officers, 3 herders in Zamfara arrested",
+     [{"metric": K, "low": 5, "who": "police"}, {"metric": K, "low": 3, "who": "civilians"}]),
+    ("shot", "Troops have shot six demonstrators in Mandalay, killing one.",
+     [{"metric": "killed_or_wounded", "low": 6}, {"metric": K, "low": 1}]),
+    ("shot_and_injured", "Residents said at least 12 marchers had been shot and injured near the port.",
+     [{"metric": W, "low": 12, "qualifier": "at_least", "source": "Residents"}]),
+    ("shot_vague", "Several people have been shot in clashes between riot police and students in Dhaka.",
+     [{"metric": "killed_or_wounded", "low": None, "vague_term": "several"}]),
+    ("headline_several_shot_dead", "Opposition supporters rally in Conakry, several shot 'dead'",
+     [{"metric": K, "vague_term": "several"}]),
+    ("single_unnumbered_victim", "A schoolboy was shot in the leg during the march in Bamako.",
+     [{"metric": "killed_or_wounded", "low": 1, "high": 1, "who": "children"}]),
+    ("injury_patients", "The hospital in Bunia received 14 gunshot-wound patients overnight, three of whom "
+     "it sent to Goma.",
+     [{"metric": W, "low": 14, "who": "all", "n_includes": 1}, {"metric": W, "low": 3}]),
+    ("treated_with_wounds", "Doctors in Rafah treated 30 patients with shrapnel wounds.",
+     [{"metric": W, "low": 30}]),
+    # attribution
+    ("as_witnessed_by", "Police have shot four students, as witnessed by Amnesty International, killing two.",
+     [{"source": "Amnesty International", "low": 4}, {"source": "Amnesty International", "low": 2}]),
+    ("hearsay_in_adjunct", "The governor of Ituri resigned after 30 villagers were reported dead in the raid.",
+     [{"metric": K, "low": 30, "source": "unnamed source", "hedge": "reportedly"}]),
+    ("event_is_not_a_source", "The Nigerian Bar Association said the unrest had recorded 14 deaths and 40 "
+     "injured victims.",
+     [{"metric": K, "low": 14, "source": "Nigerian Bar Association"},
+      {"metric": W, "low": 40, "source": "Nigerian Bar Association"}]),
+    ("reports_that", "The junta on Monday dismissed opposition media reports that 40 civilians had been killed "
+     "in Sagaing.",
+     [{"metric": K, "low": 40, "who": "civilians", "source": "opposition media reports"}]),
+    ("bare_reports_that", "The army rejected reports that 40 civilians had been killed in the valley.",
+     [{"metric": K, "low": 40, "source": "unnamed source"}]),
+    ("bare_officials", "At least 15 people were killed in the raid on Djibo, officials said.",
+     [{"metric": K, "low": 15, "source": "unnamed source", "hedge": "reportedly"}]),
+    ("quoted_saying", 'The statement quoted WFP country director Anna Berg saying, "We are appalled that at '
+     'least 12 aid workers were killed this week."',
+     [{"metric": K, "low": 12, "source": "WFP country director Anna Berg"}]),
+    ("place_description_is_background", "The army said it had recaptured Kadugli, the capital of South "
+     "Kordofan, and a refuge for tens of thousands of people displaced by the fighting.",
+     [{"metric": "displaced", "low": 10_000, "source": None}]),
+    ("headline_tail_source", "Twelve miners feared dead after drone strike: local council",
+     [{"metric": K, "low": 12, "source": "local council"}]),
+    ("quote_paragraph_speaker", '"Soldiers opened fire on the crowd without warning. At least nine people were '
+     'killed. We demand an independent inquiry," the Sahel Human Rights Observatory said in a statement.',
+     [{"metric": K, "low": 9, "source": "Sahel Human Rights Observatory"}]),
+    ("quote_first_person_is_the_speaker", "\u201cOur teams reached the village at dawn. We counted 23 bodies in "
+     "the market. Nobody has helped us,\u201d a local nurse, Aminata Diallo, told AFP by phone.",
+     [{"metric": K, "low": 23, "source": "local nurse, Aminata Diallo"}]),
+    ("quote_after_count_not_its_source", 'The army said 14 soldiers were killed. "It was a hard day," a '
+     "commander said.",
+     [{"metric": K, "low": 14, "source": "army"}]),
+]
+
+ISSUE13_MUST_NOT = [
+    ("ordered_arrest", "The prosecutor ordered the arrest of 20 officers."),
+    ("called_for_release_and_arrest", "Protesters called for the arrest of 12 commanders."),
+    ("shot_at", "Troops shot at 20 protesters."),
+    ("shot_down", "The air force shot down two drones over the capital."),
+    ("one_shot", "One shot was fired into the air."),
+    ("treated_with_drugs", "Medics treated 12 patients with antibiotics."),
+    ("flood_toll", "Heavy rains have killed 9 people in northern Ghana. On Sunday four people died in Tamale."),
+    ("quake_toll", "The earthquake left 120 people dead and 3,000 homeless, the agency said."),
+]
+
+
+@pytest.mark.parametrize("text,expected", _cases(ISSUE13))
+def test_extract_figures_issue13_wordings(nlp, text, expected):
+    check(run(nlp, text), expected)
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=n) for n, t in ISSUE13_MUST_NOT])
+def test_extract_figures_issue13_must_not(nlp, text):
+    assert [_summary(f) for f in run(nlp, text)] == []
+
+
+def test_extract_figures_disaster_counts_do_not_hide_conflict_counts(nlp):
+    text = ("Floods have displaced 4,000 people in the camp. Separately, gunmen killed 12 villagers near "
+            "Djibo. On Monday five people died in Dori.")
+    assert [(f.metric, f.low) for f in run(nlp, text)] == [("killed", 12), ("killed", 5)]
+
+
+DEV2_FLOORS = {"f1": 0.94, "attribution": 0.97, "who": 0.97}  # measured 0.955 / 1.0 / 0.984
+
+
+def test_extract_figures_dev2_floor(nlp, shared_dir):
+    if not (shared_dir / "eval" / "dev2" / "gold").exists():
+        pytest.skip("dev2 is not in ../shared")
+    res = seed_scores(nlp, shared_dir, dev="dev2")
+    assert res["figures"]["f1"] >= DEV2_FLOORS["f1"], res["figures"]
+    assert res["figure_attribution_accuracy"] >= DEV2_FLOORS["attribution"]
+    assert res["figure_who_accuracy"] >= DEV2_FLOORS["who"]

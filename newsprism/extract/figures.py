@@ -170,8 +170,16 @@ def _lower_seq(tokens: Span, start: int, end: int) -> list[str]:
     return [t.lower_ for t in tokens[max(0, start):max(0, end)]]
 
 
+_QUOTE_MARKS = {'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"}
+
+
 def _qualifier_before(tokens: Span, i: int) -> tuple[str, int] | None:
-    """The qualifier phrase ending right before token ``i`` -> (qualifier, start index)."""
+    """The qualifier phrase ending right before token ``i`` -> (qualifier, start index); a quote
+    mark between them is skipped (up to "150,000": the outlet quotes the number, not the hedge)."""
+    if i > 0 and tokens[i - 1].text in _QUOTE_MARKS:
+        q = _qualifier_before(tokens, i - 1)
+        if q is not None:
+            return q
     for phrase, qual in P.QUALIFIERS:
         words = phrase.split()
         s = i - len(words)
@@ -378,7 +386,11 @@ def _vague_quantifier(toks: Span, i: int) -> _Num | None:
         and anchor.head.i > anchor.i
     if low == "a" and nxt is not None and nxt.lower_ == "of":
         det_of_person = _person_class(_of_object(anchor)) is not None if _of_object(anchor) is not None else False
-    if not (of_them or pron or det_of_person):
+    k = end
+    while k < len(toks) and toks[k].text in _QUOTE_MARKS:
+        k += 1
+    casualty_next = k < len(toks) and (toks[k].lower_ in P.ADJ_METRIC or toks[k].lower_ in P.SHOOT_VERBS)
+    if not (of_them or pron or det_of_person or casualty_next):  # "several shot dead", "many injured"
         return None
     return _Num(i, end, anchor, None, None, "vague", term, i, pronoun=True)
 
@@ -497,15 +509,34 @@ def _group_class(noun: Token) -> str | None:
     return min(found, key=_WHO_PRIORITY.index)
 
 
+# "100 feared dead", "12 presumed dead": the count is an estimate, the metric follows
+_PRESUMED = {"feared", "believed", "presumed", "thought", "confirmed", "reported"}
+_ESTIMATE_WORDS = {"feared", "believed", "presumed", "thought"}
+_BEFORE_METRIC = {"more", "others", "other", "people", "persons", "were", "are", "have", "had", "been", "being",
+                  "still", "now", "reportedly", "also", "later", "critically", "seriously", "severely",
+                  "slightly", "lightly", "gravely", "fatally", "mortally", "allegedly"}
+
+
 def _adj_metrics_after(toks: Span, j: int) -> tuple[list[str], int, int]:
-    """Casualty words right after a count: "25 killed", "12 dead, wounded or missing"."""
+    """Casualty words right after a count: "25 killed", "12 dead, wounded or missing", "100
+    feared dead"."""
     n = len(toks)
     k = j
-    while k < n and toks[k].lower_ in ("more", "others", "other", "people", "persons", "were", "are", "have",
-                                       "had", "been", "being", "still", "now", "reportedly", "also",
-                                       "later", "critically", "seriously", "severely", "slightly",
-                                       "lightly", "gravely", "fatally", "mortally", "allegedly"):
+    while k < n and (toks[k].lower_ in _BEFORE_METRIC or toks[k].lower_ in _PRESUMED
+                     or toks[k].text in _QUOTE_MARKS):
         k += 1
+    if k < n and toks[k].lower_ in P.SHOOT_VERBS:
+        # "several shot 'dead'", "12 shot and wounded", "40 shot": hit by gunfire
+        m = k + 1
+        while m < n and toks[m].text in _QUOTE_MARKS:
+            m += 1
+        if m < n and toks[m].lower_ == "dead":
+            return ["killed"], m + 1, k
+        if m + 1 < n and toks[m].lower_ == "and" and toks[m + 1].lower_ in P.ADJ_METRIC:
+            return [P.ADJ_METRIC[toks[m + 1].lower_]], m + 2, k
+        if toks[k].tag_ in ("VBN", "VBD"):
+            return ["killed_or_wounded"], k + 1, k
+        return [], k, k
     mets: list[str] = []
     first = k
     while k < n:
@@ -579,9 +610,25 @@ def _verb_metric(verb: Token, arg: Token | None) -> str | None:
         return "wounded"
     if words & {"treat", "treated"} and any(c.lower_ == "for" for c in verb.children):
         return "wounded"
+    if words & {"treat", "treated", "admit", "admitted", "receive", "received"} and any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(
+                g.dep_ == "pobj" and g.lower_.startswith(P.INJURY_STEMS) for g in c.children)
+            for c in verb.children):
+        return "wounded"  # "treated 30 patients with gunshot wounds"
     if words & {"send", "sent", "take", "taken", "rush", "rushed", "admit", "admitted"} and any(
             c.lower_ in ("to", "into") and any(g.lower_ in P.HOSPITAL_WORDS for g in c.children) for c in verb.children):
         return "wounded"
+    if words & P.SHOOT_VERBS and verb.pos_ == "VERB":
+        # "were shot": killed or wounded, unless the text says which ("shot and killed", "shot and
+        # injured"); "shot at" / "shot down" are not hits on people
+        if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "at") for c in verb.children):
+            return None
+        for c in verb.children:
+            if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "ADJ"):
+                m = P.ADJ_METRIC.get(c.lower_) or next((P.VERB_METRIC[w] for w in _tl(c) if w in P.VERB_METRIC), None)
+                if m is not None:
+                    return m
+        return "killed_or_wounded"
     if words & P.FORCE_VERBS:
         for c in verb.children:
             if c.dep_ in ("xcomp", "ccomp", "advcl") and _tl(c) & P.LEAVE_VERBS:
@@ -629,6 +676,10 @@ class _Hit:
 def _counted_noun(num: _Num) -> tuple[Token | None, bool]:
     """The noun counted by ``num`` and whether it is an anaphor ("of them")."""
     a = num.anchor
+    doc = a.doc
+    if num.end + 1 < len(doc) and doc[num.end].lower_ == "of" and doc[num.end + 1].lower_ in _ANAPHORS \
+            and _of_object(a) is None:
+        return None, True  # "three of whom it sent on": the parse lost the "of"
     obj = _of_object(a)
     if obj is not None:
         if obj.lower_ in _ANAPHORS:
@@ -645,6 +696,8 @@ def _counted_noun(num: _Num) -> tuple[Token | None, bool]:
             and a.head.i > a.i and a.head.i - a.i <= 5:
         head = a.head
         nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+        if head.lower_ in P.SHOOT_VERBS and head.i == a.i + 1:
+            return None, False  # "several shot dead": the participle misread as a noun
         if head.lower_ in P.ADJ_METRIC and nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
             return nxt, False  # "150 dead fish": the noun after the adjective
         return head, False
@@ -700,6 +753,16 @@ def _climb_to_verb(node: Token) -> tuple[Token | None, Token]:
             return cur, cur
         return None, cur
     return None, cur
+
+
+def _climb_from_count(num: _Num, node: Token) -> tuple[Token | None, Token]:
+    """:func:`_climb_to_verb`, where the count's own qualifier may be parsed as a preposition
+    ("injuring over 120": 120 is the object of "over", "over" hangs on the verb)."""
+    prep = node.head
+    if node.dep_ == "pobj" and num.start <= prep.i < num.value_start and prep.dep_ == "prep" \
+            and prep.head.pos_ == "VERB":
+        return prep.head, node
+    return _climb_to_verb(node)
 
 
 def _modal_or_negated(verb: Token | None) -> bool:
@@ -764,9 +827,19 @@ def _toll_metric(num: _Num, noun: Token | None = None) -> tuple[str | None, Toke
             v = head.head
             if _tl(v) & P.LIFE_VERBS:
                 return "killed", v
-        if prep.lower_ == "of" and _tl(head) & {"death", "deaths", "killing", "killings", "body", "bodies",
-                                                 "remains", "corpse", "corpses", "murder", "murders"}:
+        if prep.lower_ == "of" and _tl(head) & {"body", "bodies", "remains", "corpse", "corpses"}:
             return "killed", head
+        if prep.lower_ == "of" and head.pos_ in ("NOUN", "PROPN") and (head.lower_ in P.EVENT_NOUN_METRIC
+                                                                      or head.lemma_.lower() in P.EVENT_NOUN_METRIC):
+            # "the detention of 11 people", "the killing of 12 protesters"; not "called for the
+            # arrest of 20 officers": an event someone wants is not one that happened
+            gov = head
+            while gov.pos_ not in ("VERB", "AUX") and gov.dep_ in ("pobj", "prep", "dobj", "conj", "appos") \
+                    and gov.head.i != gov.i:
+                gov = gov.head
+            if gov.pos_ in ("VERB", "AUX") and (_tl(gov) & (P.INTENT_VERBS | P.ORDER_VERBS) or _modal_or_negated(gov)):
+                return None, None
+            return P.EVENT_NOUN_METRIC.get(head.lower_) or P.EVENT_NOUN_METRIC[head.lemma_.lower()], head
         if prep.lower_ == "of" and _tl(head) & {"toll", "tally"}:
             return _toll_noun_metric(head), head
         if head.pos_ in ("VERB", "AUX"):
@@ -782,7 +855,32 @@ def _toll_metric(num: _Num, noun: Token | None = None) -> tuple[str | None, Toke
                 m = _toll_subject_metric(subj)
                 if m:
                     return m, head
-    return None, None
+    return _estimate_of_toll(a)
+
+
+def _estimate_of_toll(a: Token) -> tuple[str | None, Token | None]:
+    """"the death toll remains unclear, with some estimates of up to 150,000": a count given as
+    an estimate of a toll named as the clause's subject."""
+    cur = a
+    for _ in range(5):
+        if cur.dep_ not in ("pobj", "prep", "pcomp", "quantmod", "nummod") or cur.head.i == cur.i:
+            return None, None
+        cur = cur.head
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in ("estimate", "figure", "count", "projection"):
+            break
+    else:
+        return None, None
+    if cur.pos_ != "NOUN":
+        return None, None
+    verb = cur
+    while verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None, None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not _tl(subj) & {"toll", "tally"}:
+        return None, None
+    return _toll_noun_metric(subj), cur
 
 
 def _toll_noun_metric(tok: Token) -> str:
@@ -823,6 +921,9 @@ def _toll_subject_metric(subj: Token) -> str | None:
 def _noun_own_metric(noun: Token) -> tuple[str | None, Token | None]:
     """A participle or adjective on the noun ("displaced persons", "people injured in ...")."""
     for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "with" and any(
+                g.dep_ == "pobj" and g.lower_.startswith(P.INJURY_STEMS) for g in c.children):
+            return "wounded", c  # "30 patients with gunshot wounds"
         if c.dep_ in ("amod", "acl", "compound") and c.lower_ in P.ADJ_METRIC:
             if c.dep_ == "acl" and _modal_or_negated(c):
                 return None, None
@@ -834,11 +935,37 @@ def _noun_own_metric(noun: Token) -> tuple[str | None, Token | None]:
     return None, None
 
 
+def _injury_patients(num: _Num) -> Token | None:
+    """"eight gunshot-wound patients", "12 bullet-wound victims": people counted by their wounds.
+    Read on the surface, since spaCy often tags "wounds" in such a chain as a verb."""
+    doc = num.anchor.doc
+    injured = False
+    for k in range(num.end, min(len(doc), num.end + 6)):
+        t = doc[k]
+        low = t.lower_
+        if low.startswith(P.INJURY_STEMS):
+            injured = True
+            continue
+        if t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS") and _person_class(t) is not None:
+            return t if injured else None
+        if not (t.pos_ in ("NOUN", "ADJ") or t.text in ("-", "\u2013")):
+            return None
+    return None
+
+
 def _classify(num: _Num, sent: Span) -> _Hit | None:
     """Decide whether a count is a casualty figure; give its metric and who."""
     noun, of_them = _counted_noun(num)
     if noun is not None and noun.lower_ in _ANAPHORS:
         noun, of_them = None, True
+    patients = _injury_patients(num) if not of_them else None
+    if patients is not None and (noun is None or noun.i != patients.i or _noun_own_metric(patients)[0] is None):
+        verb = _climb_to_verb(patients)[0]
+        if verb is not None and _modal_or_negated(verb):
+            return None
+        # hospital patients are counted by their wounds, not by who they are
+        who = "all" if patients.lemma_.lower() in ("patient", "victim") else _group_class(patients) or "all"
+        return _Hit(num, "wounded", who, patients, patients)
     part_of = _of_object(num.anchor)
     if part_of is not None and part_of.lower_ in ("dead", "wounded", "injured", "missing", "killed"):
         # "five of the dead were children": a part of the dead, named by the predicate
@@ -873,7 +1000,7 @@ def _classify(num: _Num, sent: Span) -> _Hit | None:
     if noun is not None and noun.i >= num.end and noun.i - num.end <= 3:
         after = noun.i + 1
     mets, _k, first_met = _adj_metrics_after(sent.doc, after)
-    verb0, arg0 = _climb_to_verb(node)
+    verb0, arg0 = _climb_from_count(num, node)
     if verb0 is not None and arg0.dep_ == "dobj" and _tl(verb0) & set(P.VERB_METRIC):
         mets = []  # "killed 7 soldiers detained" (headline): the object of "killed"
     if mets and (after < len(sent.doc)):
@@ -882,10 +1009,12 @@ def _classify(num: _Num, sent: Span) -> _Hit | None:
         if not (cue_tok.pos_ == "VERB" and cue_tok.tag_ == "VBD" and any(c.dep_ == "dobj" for c in cue_tok.children)):
             metric = _combine(mets)
             cue = cue_tok
+            if any(t.lower_ in _ESTIMATE_WORDS for t in sent.doc[after:first_met]):
+                num.estimate = True
             if _modal_or_negated(cue_tok) and cue_tok.pos_ == "VERB":
                 return None
     # 2. the governing verb
-    verb, arg = _climb_to_verb(node)
+    verb, arg = _climb_from_count(num, node)
     if metric is None and verb is not None:
         vm = _verb_metric(verb, arg)
         if vm is None:
@@ -902,7 +1031,7 @@ def _classify(num: _Num, sent: Span) -> _Hit | None:
             # the agent of an active transitive verb is not the victim ("3 gunmen killed 5")
             if arg is not None and arg.dep_ == "nsubj" and not (_tl(verb) & _INTRANSITIVE) \
                     and verb.tag_ != "VBN" and not (_tl(verb) & {"be", "remain", "go", "leave", "left"}) \
-                    and vm not in ("missing",):
+                    and vm not in ("missing",) and not _reduced_passive(verb):
                 vm = None
             elif arg is not None and arg.dep_ == "nsubj" and verb.tag_ == "VBN" and any(
                     c.lower_ in ("have", "has", "had") for c in verb.children if c.dep_ == "aux") \
@@ -935,12 +1064,45 @@ def _classify(num: _Num, sent: Span) -> _Hit | None:
             "near", "neared", "approach", "approached", "approaching", "nearing"}:
         num.qualifier, num.low = "up_to", None
     if metric is None:
+        lv = _verb_right_before(num)
+        if lv is not None:
+            metric, cue = lv
+    if metric is None:
         hint = "including" if _is_subcount_pos(num, noun) else None
         return _Hit(num, "", who, noun, node, parent_hint=hint, of_them=of_them)  # resolved later
     # a casualty noun refines who: "civilian casualties" / "military deaths"
     if noun is not None and who == "all":
         who = _person_class(noun) or "all"
     return _Hit(num, metric, who, noun, cue, of_them=of_them)
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """Headline style "11 people detained", "Four soldiers killed": a past form with no object
+    and no auxiliary is a passive with its auxiliary dropped, so its subject is the victim."""
+    if verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if sum(1 for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")) != 1:
+        return False  # two subjects: the parse has glued a list item to the verb
+    if any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "dative", "attr", "oprd", "aux", "auxpass", "conj")
+           for c in verb.children):
+        return False
+    return not (verb.dep_ == "conj" and any(c.dep_ in ("dobj", "obj") for c in verb.head.children))
+
+
+def _verb_right_before(num: _Num) -> tuple[str, Token] | None:
+    """Surface fall-back when quote marks break the parse ('has killed "up to 100" people'): an
+    active casualty verb right before the count has the count as its object."""
+    doc = num.anchor.doc
+    k = num.start - 1
+    while k >= 0 and doc[k].text in _QUOTE_MARKS:
+        k -= 1
+    if k < 0 or k == num.start - 1:
+        return None  # no quote mark in between: the parse was trusted above
+    verb = doc[k]
+    if verb.pos_ != "VERB" or _modal_or_negated(verb) or _is_passive(verb):
+        return None
+    m = _verb_metric(verb, None)
+    return (m, verb) if m else None
 
 
 def _elided_non_person(num: _Num, sent: Span) -> bool:
@@ -1031,7 +1193,8 @@ def _implicit_counts(sent: Span, taken: set[int]) -> list[_Hit]:
             cls = _person_class(p)
             if cls is None or _tl(p) & set(P.NOUN_METRIC):
                 continue  # "suffered a head injury": the casualty noun is not the victim
-            if p.tag_ == "NN" and p.lower_ not in _COLLECTIVE and vm in ("killed", "wounded", "detained"):
+            if p.tag_ == "NN" and p.lower_ not in _COLLECTIVE and vm in ("killed", "wounded", "detained",
+                                                                         "killed_or_wounded"):
                 # "a construction engineer was killed", "the third serviceman was injured"; a bare
                 # "the man" refers back to someone already counted
                 dets = {c.lower_ for c in p.children if c.dep_ in ("det", "nummod")}
@@ -1112,7 +1275,7 @@ def _np_text(tok: Token) -> str:
         if long and c.dep_ == "appos" and c.i > tok.i:
             drop.update(t.i for t in c.subtree)  # "one of the victims, a pregnant woman, ..."
             continue
-        if c.dep_ in ("relcl", "acl", "advcl", "punct") and (c.dep_ != "punct" or c.i > tok.i):
+        if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "punct") and (c.dep_ != "punct" or c.i > tok.i):
             if c.dep_ == "punct" and c.text in ("(", ")"):
                 continue
             drop.update(t.i for t in c.subtree)
@@ -1215,6 +1378,11 @@ class _Resolver:
 
 
 def _source_from_subject(subj: Token, resolver: _Resolver, sent_index: int) -> str | None:
+    appos = next((c for c in subj.children if c.dep_ == "appos"), None)
+    if appos is not None and any(c.dep_ in ("nummod", "quantmod") for c in subj.children):
+        # 'killed "up to 100" people, a local committee said': a misparse makes the counted
+        # group the subject; the source is the noun in apposition
+        return _source_from_subject(appos, resolver, sent_index)
     if subj.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
         return resolver.resolve(subj, sent_index)
     if subj.pos_ == "PRON":
@@ -1241,6 +1409,19 @@ def _chain_source(verb: Token) -> Token | None:
             for g in c.children:
                 if g.dep_ in ("dobj", "pobj", "attr"):
                     return g
+    return None
+
+
+def _as_reported_by(sent: Span) -> Token | None:
+    """"..., as witnessed by X, ...", "as reported by X": X vouches for the sentence."""
+    for t in sent:
+        if t.pos_ == "VERB" and _tl(t) & P.REPORTING_VERBS and any(c.dep_ == "mark" and c.lower_ == "as"
+                                                                  for c in t.children):
+            for c in t.children:
+                if c.dep_ == "agent":
+                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
     return None
 
 
@@ -1282,9 +1463,13 @@ def _reporting_ancestor(cue: Token, sent: Span) -> tuple[Token | None, bool]:
     crossed_rel: Token | None = None
     adjunct_after_rel = False
     steps = 0
+    report_noun: Token | None = None
+    seen_verb = cue.pos_ in ("VERB", "AUX") and cue.dep_ not in ("acl", "amod")  # "people displaced"
     for _ in range(12):
-        if cur.pos_ in ("VERB", "AUX") and _tl(cur) & P.REPORTING_VERBS and cur.i != cue.i:
-            active = [c for c in cur.children if c.dep_ in ("nsubj", "agent")]
+        if cur.pos_ in ("VERB", "AUX") and _tl(cur) & P.REPORTING_VERBS and cur.i != cue.i \
+                and not _is_report_noun(cur):
+            # "the protest had recorded 22 deaths": an event is not a source; read on upwards
+            active = [c for c in cur.children if c.dep_ in ("nsubj", "agent") and not _is_event_noun(c)]
             passive = [c for c in cur.children if c.dep_ == "nsubjpass"]
             hearsay = bool(passive) and not active and bool(_tl(cur) & P.HEARSAY_PASSIVES)
             if active or hearsay or (not passive and cur.dep_ in ("advcl", "conj", "xcomp")
@@ -1295,6 +1480,13 @@ def _reporting_ancestor(cue: Token, sent: Span) -> tuple[Token | None, bool]:
         head = cur.head
         if head.i == cur.i:
             break
+        if cur.dep_ in ("ccomp", "acl") and report_noun is None and _is_report_noun(head):
+            report_noun = head  # "disputed media reports that 100 civilians had been killed"
+        if not seen_verb and head.ent_type_ in ("GPE", "LOC", "FAC") and cur.dep_ in ("appos", "conj", "prep"):
+            # "Wad Madani, ... a haven for hundreds of thousands of people displaced": the outlet's
+            # description of a place, not part of what the source reports
+            return None, True
+        seen_verb = seen_verb or head.pos_ in ("VERB", "AUX")
         is_rel = cur.dep_ == "relcl" or (
             cur.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE_PRONOUNS
                                        and c.tag_ in ("WDT", "WP") for c in cur.children))
@@ -1311,7 +1503,32 @@ def _reporting_ancestor(cue: Token, sent: Span) -> tuple[Token | None, bool]:
             if steps > 1 or cur.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "ccomp", "oprd"):
                 adjunct_after_rel = True
         cur = head
-    return None, False
+    return report_noun, False
+
+
+def _unnamed_hearsay_cue(cue: Token) -> bool:
+    """"after 22 persons have been reported dead": the count's own verb is a passive of hearsay
+    with no agent, in a clause that no reporting verb takes as its content."""
+    if not (cue.pos_ == "VERB" and _tl(cue) & P.HEARSAY_PASSIVES and _tl(cue) & P.REPORTING_VERBS):
+        return False
+    if not any(c.dep_ == "nsubjpass" for c in cue.children) or any(c.dep_ == "agent" for c in cue.children):
+        return False
+    return cue.dep_ in ("advcl", "relcl", "acl", "ROOT") and not any(
+        c.dep_ in ("ccomp", "parataxis") and _tl(c) & P.REPORTING_VERBS for c in cue.children)
+
+
+def _is_report_noun(tok: Token) -> bool:
+    """"reports", "claims", "allegations" used as a noun (spaCy sometimes tags "reports" a verb
+    even as the object of "disputed")."""
+    if not (tok.lower_ in P.REPORT_NOUNS or tok.lemma_.lower() in P.REPORT_NOUNS):
+        return False
+    return tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos")
+
+
+def _is_event_noun(tok: Token) -> bool:
+    """A happening ("the protest", "the attack"), which can record deaths but not report them."""
+    words = _tl(tok)
+    return bool(words & P.EVENT_SUBJECTS) and tok.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP")
 
 
 def _sentence_reporter(sent: Span) -> Token | None:
@@ -1342,13 +1559,21 @@ def _subject_of(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "nsubj":
             return c
+    if verb.dep_ in ("advcl", "xcomp", "oprd") and _tl(verb.head) & {"quote", "quoted", "cite", "cited"}:
+        # "the statement quoted the director saying ...": the words are the director's
+        quoted = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if quoted is not None:
+            return quoted
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
-    # "X said ... , adding ..." / "X said and added": share the head verb's subject
-    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
+    # "X said ... , adding ..." / "X said and added": share the head verb's subject; not a clause
+    # with its own subject ("after 22 persons have been reported dead")
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i and not any(
+            c.dep_ in ("nsubjpass", "csubj", "csubjpass", "expl") or (c.dep_ == "mark" and verb.dep_ == "advcl")
+            for c in verb.children):
         for c in verb.head.children:
             if c.dep_ == "nsubj":
                 return c
@@ -1360,11 +1585,24 @@ def _attribute(cue: Token, sent: Span, sent_index: int, resolver: _Resolver) -> 
     rep, background = _reporting_ancestor(cue, sent)
     if background:
         return _Source(None, "none")
+    if _unnamed_hearsay_cue(cue):
+        return _Source(P.UNNAMED_SOURCE, "reportedly", (), unnamed=True)
+    if rep is not None and _is_report_noun(rep):
+        # the figure is what some reports say, and nobody in the sentence says it: the reports are
+        # the source ("Western media reports"); bare "reports" name nobody
+        named = any(c.dep_ in ("compound", "amod", "poss", "nmod") and c.lower_ not in ("some", "several", "other",
+                                                                                        "many", "recent", "new")
+                    for c in rep.children)
+        if named:
+            name = _np_text(rep)
+            return _Source(name, "reportedly", (name,))
+        return _Source(P.UNNAMED_SOURCE, "reportedly", (), unnamed=True)
     if rep is not None:
         subj = _subject_of(rep)
         passive_hearsay = subj is None and any(c.dep_ == "nsubjpass" for c in rep.children) or (
             subj is not None and subj.dep_ == "nsubjpass")
-        if subj is not None and subj.dep_ == "nsubj" or (subj is not None and subj.head.dep_ == "agent"):
+        if subj is not None and (subj.dep_ == "nsubj" or subj.head.dep_ == "agent"
+                                 or (subj.dep_ == "dobj" and _tl(subj.head) & {"quote", "cite"})):
             chained = _chain_source(rep)
             name = _source_from_subject(subj, resolver, sent_index)
             if chained is not None:
@@ -1389,6 +1627,9 @@ def _attribute(cue: Token, sent: Span, sent_index: int, resolver: _Resolver) -> 
     if acc is not None:
         name, chain = _name_with_chain(acc)
         return _Source(name, "said", chain)
+    as_by = _as_reported_by(sent)
+    if as_by is not None:
+        return _Source(_np_text(as_by), "said", (_np_text(as_by),))
     top = _sentence_reporter(sent)
     if top is not None:
         subj = _subject_of(top)
@@ -1823,6 +2064,7 @@ def extract_figures(doc: Doc, ctx: ArticleContext) -> list[Figure]:
         else:
             prev_hits = []
             chain_len = 0
+    _drop_disaster_counts(drafts)
     # attribution
     for d in drafts:
         d.source = _attribute(d.hit.cue, d.sent, d.sent_index, resolver)
@@ -1831,6 +2073,12 @@ def extract_figures(doc: Doc, ctx: ArticleContext) -> list[Figure]:
             d.source = _prev_sentence_source(sents, d.sent_index, resolver) \
                 or _next_sentence_source(sents, d.sent_index, resolver)
     for d in drafts:
+        if d.source is None or (d.source.name or "").split(" ")[0].lower() in _FIRST_PERSON:
+            # inside a quotation the count is the speaker's ("... 23 bodies ...," a nurse told AFP)
+            d.source = _quote_speaker(sents, d, resolver) or d.source
+    for d in drafts:
+        if d.source is None and d.headline:
+            d.source = _headline_tail_source(d.sent, d.hit)
         if d.source is None and d.headline:
             # a headline's count comes from the lede: the first prose sentence after it
             lede_i = next((j for j in range(d.sent_index + 1, min(len(sents), d.sent_index + 5))
@@ -1848,6 +2096,62 @@ def extract_figures(doc: Doc, ctx: ArticleContext) -> list[Figure]:
         d.next_unverified = _next_unverified(sents, d.sent_index)
     _drop_restatements(drafts)
     return _running_tallies(_to_figures(drafts, ctx))
+
+
+_FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
+
+
+def _inside_quote(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened since ``start`` (the paragraph's start)."""
+    span = text[start:pos]
+    curly = span.count("\u201c") - span.count("\u201d")
+    return curly > 0 or (curly == 0 and span.count('"') % 2 == 1)
+
+
+def _quote_speaker(sents: list[Span], d: _Draft, resolver: _Resolver) -> _Source | None:
+    """The speaker of the quotation a count sits in: the reporting clause after the closing mark,
+    in the sentence that closes the quote ('"... nine people were killed. ...," the group said')."""
+    doc = d.sent.doc
+    text = doc.text
+    pos = doc[d.hit.num.start].idx
+    para = text.rfind("\n", 0, pos) + 1
+    if not _inside_quote(text, para, pos):
+        return None
+    para_end = text.find("\n", pos)
+    para_end = len(text) if para_end < 0 else para_end
+    for k in range(d.sent_index, min(len(sents), d.sent_index + 6)):
+        sent = sents[k]
+        if sent.start_char >= para_end:
+            return None
+        closes = [t for t in sent if t.text in ('"', "\u201d", "''") and t.idx > pos
+                  and not _inside_quote(text, para, t.idx + 1)]
+        if not closes:
+            continue
+        after = closes[0].i
+        for t in sent:
+            if t.i > after and t.pos_ in ("VERB", "AUX") and _tl(t) & P.REPORTING_VERBS:
+                subj = _subject_of(t)
+                if subj is not None and subj.i > after:
+                    name = _source_from_subject(subj, resolver, k)
+                    if name:
+                        return _Source(name, _verb_hedge(t), (name,))
+        return None
+    return None
+
+
+def _headline_tail_source(sent: Span, hit: _Hit) -> _Source | None:
+    """Headline style "Up to 100 feared dead in village attack: activist committee": a short noun
+    phrase after the last colon, with the count before it, is the source."""
+    colon = max((t.i for t in sent if t.text == ":"), default=None)
+    if colon is None or hit.num.end > colon:
+        return None
+    tail = [t for t in sent.doc[colon + 1:sent.end] if not t.is_space]
+    if not 1 <= len(tail) <= 6 or any(t.pos_ in ("VERB", "AUX", "NUM") for t in tail):
+        return None
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in tail) or tail[-1].text in (".", "?", "!"):
+        return None
+    name = re.sub(r"\s+", " ", sent.doc[tail[0].i:tail[-1].i + 1].text).strip(" '\"")
+    return _Source(name, "said", (name,))
 
 
 def _running_tallies(figures: list[Figure]) -> list[Figure]:
@@ -1938,6 +2242,28 @@ def _parent_before(drafts: list[_Draft], first: int, idx: int) -> int | None:
     return None
 
 
+def _cause(sent: Span) -> str | None:
+    """"violent" when the sentence names political violence, "natural" when it names only a
+    natural hazard ("heavy rains have led to the deaths of 13 people"), else None."""
+    words = {w for t in sent for w in _tl(t)}
+    if words & P.VIOLENCE_CUES:
+        return "violent"
+    if any(t.pos_ in ("NOUN", "PROPN") and _tl(t) & P.HAZARD_NOUNS for t in sent):
+        return "natural"
+    return None
+
+
+def _drop_disaster_counts(drafts: list[_Draft]) -> None:
+    """Deaths and displacement from floods, quakes and storms are not conflict figures. A count
+    whose sentence names no cause takes the article's: when the counts that name one all name a
+    natural hazard, the others are the same disaster's."""
+    causes = [_cause(d.sent) for d in drafts]
+    natural_article = "natural" in causes and "violent" not in causes
+    for d, c in zip(drafts, causes):
+        if c == "natural" or (c is None and natural_article):
+            d.dropped = True
+
+
 def _drop_restatements(drafts: list[_Draft]) -> None:
     """A headline count repeated in the body, and a later repeat of the same count from the same
     source, are the same report: keep one (the body's, the first)."""
@@ -1945,6 +2271,7 @@ def _drop_restatements(drafts: list[_Draft]) -> None:
         return (a.hit.metric == b.hit.metric and a.hit.num.low == b.hit.num.low
                 and a.hit.num.high == b.hit.num.high and _who_compatible(a.hit.who, b.hit.who))
 
+    drafts = [d for d in drafts if not d.dropped]
     body = [d for d in drafts if not d.headline]
     for d in drafts:
         if d.headline and any(key_match(d, b) for b in body):
@@ -1978,6 +2305,10 @@ def _to_figures(drafts: list[_Draft], ctx: ArticleContext) -> list[Figure]:
             continue
         h = d.hit
         src = d.source
+        if src is not None and src.name and src.name.lower() in P.BARE_UNNAMED:
+            # "officials said", "reports indicated": nobody is named
+            src = _Source(P.UNNAMED_SOURCE, "reportedly" if src.hedge == "said" else src.hedge, (src.name,),
+                          unnamed=True)
         attributed = EntityRef(None, src.name) if src is not None and src.name else None
         hedge = src.hedge if src is not None and src.name else "none"
         words = _hedge_words(d.sent)

@@ -73,6 +73,8 @@ EVACUATE_VERBS = {"evacuate", "evacuated", "relocate", "relocated", "rescue", "r
 DETAIN_VERBS = {"arrest", "arrested", "detain", "detained", "jail", "jailed", "imprison",
                 "imprisoned", "abduct", "abducted", "kidnap", "kidnapped", "capture", "captured",
                 "apprehend", "apprehended", "intern", "interned", "seize", "seized"}
+# being shot is being killed or wounded; the sentence may say which ("shot and injured")
+SHOOT_VERBS = {"shoot", "shot"}
 MISSING_VERBS = {"disappear", "disappeared", "vanish", "vanished"}
 
 VERB_METRIC: dict[str, str] = {}
@@ -111,6 +113,21 @@ NOUN_METRIC: dict[str, str] = {
     "prisoner": "detained", "prisoners": "detained", "pows": "detained",
     "missing": "missing", "disappeared": "missing",
 }
+# event nouns whose "of" object is the counted group: "the detention of 11 people"
+EVENT_NOUN_METRIC: dict[str, str] = {
+    "death": "killed", "deaths": "killed", "killing": "killed", "killings": "killed", "murder": "killed",
+    "murders": "killed", "massacre": "killed", "execution": "killed", "executions": "killed",
+    "detention": "detained", "arrest": "detained", "arrests": "detained", "abduction": "detained",
+    "abductions": "detained", "kidnapping": "detained", "kidnappings": "detained", "capture": "detained",
+    "imprisonment": "detained", "evacuation": "evacuated", "displacement": "displaced",
+    "wounding": "wounded", "injuring": "wounded", "disappearance": "missing",
+}
+# verbs that ask for an event rather than report it ("ordered the arrest of 20 officers")
+ORDER_VERBS = {"order", "ordered", "demand", "demanded", "request", "requested", "seek", "sought", "urge",
+               "urged", "approve", "approved", "authorise", "authorised", "authorize", "authorized",
+               "sanction", "sanctioned", "plan", "planned", "call", "called"}
+# modifiers that count people by their wounds ("gunshot-wound patients")
+INJURY_STEMS = ("wound", "injur", "gunshot", "bullet-wound", "stab-wound", "shrapnel")
 # verbs whose complement gives a toll: "the death toll rose to 40", "the toll is 18"
 TOLL_VERBS = {"rise", "rose", "risen", "climb", "climbed", "increase", "increased", "jump", "jumped",
               "reach", "reached", "hit", "stand", "stood", "stands", "grow", "grew", "grown",
@@ -172,7 +189,8 @@ _WHO_LISTS: dict[str, list[str]] = {
     "all": ["people", "person", "persons", "individual", "individuals", "man", "men", "other",
             "others", "human", "humans", "soul", "souls", "victim", "victims", "member",
             "members", "adult", "adults", "migrant", "migrants", "refugee", "refugees", "idp",
-            "idps", "protester", "protesters", "protestor", "protestors", "demonstrator",
+            "idps", "protester", "protesters", "protestor", "protestors", "marcher", "marchers",
+            "rioter", "rioters", "activist", "activists", "demonstrator",
             "demonstrators", "prisoner", "prisoners", "detainee", "detainees", "hostage",
             "hostages", "suspect", "suspects", "perpetrator", "perpetrators", "survivor",
             "survivors", "national", "nationals", "compatriot", "compatriots", "countryman",
@@ -247,7 +265,7 @@ REPORTING_VERBS = {
     "assert", "asserted", "maintain", "maintained", "show", "showed", "shown", "give", "gave",
     "specify", "specified", "disclose", "disclosed", "reveal", "revealed", "update", "updated",
     "warn", "warned", "explain", "explained", "mention", "mentioned", "describe", "described",
-    "accuse", "accused", "blame", "blamed", "verify", "verified",
+    "accuse", "accused", "blame", "blamed", "verify", "verified", "witness", "witnessed",
 }
 # reporting verbs whose grammatical subject is not the source when passive ("is said to")
 HEARSAY_PASSIVES = {"say", "said", "report", "reported", "believe", "believed", "think",
@@ -259,6 +277,16 @@ HEARSAY_PASSIVES = {"say", "said", "report", "reported", "believe", "believed", 
 SOURCE_DOC_NOUNS = {"statement", "figures", "figure", "data", "toll", "report", "tally",
                     "count", "numbers", "estimate", "estimates", "update", "bulletin",
                     "communique", "communiqué", "release", "post", "readout"}
+# nouns whose content clause is a report ("reports that 100 civilians had been killed")
+REPORT_NOUNS = {"report", "reports", "claim", "claims", "allegation", "allegations", "account", "accounts",
+                "rumour", "rumours", "rumor", "rumors", "assertion", "assertions", "testimony", "testimonies"}
+# happenings, which can "record" or "leave" deaths but are never the source of a count
+EVENT_SUBJECTS = {"protest", "protests", "demonstration", "demonstrations", "rally", "rallies", "riot", "riots",
+                  "unrest", "violence", "attack", "attacks", "clash", "clashes", "fighting", "war", "conflict",
+                  "operation", "offensive", "strike", "strikes", "raid", "raids", "shelling", "bombing",
+                  "explosion", "blast", "shooting", "massacre", "ambush", "assault", "incident", "crackdown",
+                  "siege", "battle", "uprising", "insurgency", "campaign", "invasion", "flood", "floods",
+                  "earthquake", "storm", "fire", "day", "week", "weekend", "month", "year"}
 # "Y reported, citing X": X is the originating source
 CHAIN_VERBS = {"citing", "quoting"}
 HEDGE_ADVERBS: dict[str, str] = {
@@ -280,6 +308,9 @@ UNCONFIRMED_PHRASES = ("could not be independently verified", "could not be veri
                        "could not be confirmed", "has not been confirmed", "unconfirmed",
                        "not independently verified", "not been independently verified")
 UNNAMED_SOURCE = "unnamed source"
+# sources that name nobody when they stand alone ("officials said", "reports indicated")
+BARE_UNNAMED = {"official", "officials", "source", "sources", "report", "reports", "one official",
+                "an official", "a source", "some officials", "other officials", "several officials"}
 INTERIM_PHRASES = ("so far", "thus far", "as yet", "and rising", "and counting", "still rising",
                    "expected to rise", "likely to rise", "could rise", "may rise", "set to rise",
                    "feared to rise", "preliminary", "initial toll", "initial count",
@@ -299,6 +330,20 @@ INTENT_VERBS = {"plan", "planned", "attempt", "attempting", "try", "trying", "tr
                 "promise", "propose", "decide", "expect", "need", "wish", "offer", "agree",
                 "refuse", "prevent", "avoid", "risk", "face", "urge", "call", "demand", "ask"}
 AGE_WORDS = {"aged", "age", "ages", "year-old", "years-old"}
+
+# --- cause: natural hazards are not conflict casualties -------------------------------------------
+HAZARD_NOUNS = {"flood", "floods", "flooding", "floodwater", "floodwaters", "rain", "rains", "rainfall",
+                "downpour", "downpours", "storm", "storms", "cyclone", "hurricane", "typhoon", "tornado",
+                "earthquake", "quake", "tremor", "aftershock", "landslide", "landslides", "mudslide",
+                "mudslides", "landslip", "tsunami", "avalanche", "eruption", "wildfire", "wildfires",
+                "bushfire", "heatwave", "drought", "lightning", "blizzard", "monsoon"}
+# any of these in the sentence makes a count a conflict count even beside a hazard word
+VIOLENCE_CUES = {"attack", "attacker", "gunman", "gunmen", "gunfire", "militant", "soldier", "troop", "troops",
+                 "police", "army", "rebel", "militia", "terrorist", "bomb", "bombing", "airstrike", "strike",
+                 "shelling", "shell", "missile", "drone", "rocket", "fighting", "clash", "clashes", "war",
+                 "raid", "ambush", "massacre", "shoot", "shot", "shooting", "protest", "protester", "riot",
+                 "offensive", "assault", "insurgent", "paramilitary", "violence", "conflict", "hostilities",
+                 "explosion", "blast", "mine", "landmine", "siege", "security", "force", "forces"}
 
 # --- scope signal --------------------------------------------------------------------------------
 INCIDENT_TRIGGERS: dict[str, str] = {
