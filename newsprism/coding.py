@@ -200,7 +200,21 @@ def _location(spans: list[Evidence], index: EntityIndex) -> Location | None:
     return None
 
 
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|across)\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|across)\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+(?:[A-Z][\w'-]+|(?:al|el|ad|as|ar|de|da|bin|ibn)-[\w'-]+)){0,3})")
+_REPORTING = re.compile(r"\b(?:said|says|stated|states|told|tells|announced|reported|reports|added|claimed|confirmed|"
+                        r"tweeted|posted|wrote|declared|disclosed|noted|warned|denied|statement)\b", re.IGNORECASE)
+
+
+def _dates_a_statement(date: Evidence, sentence: Evidence, trigger: Evidence) -> bool:
+    """A date next to a reporting verb ("said on Thursday", "on Wednesday disputed") dates the
+    statement, not the act it reports (unless the act is that statement)."""
+    if trigger.start <= date.start < trigger.end + 12 or not (sentence.start <= date.start < sentence.end):
+        return False
+    text = sentence.text
+    a, b = date.start - sentence.start, date.end - sentence.start
+    before = " ".join(re.findall(r"\S+", text[:a])[-2:])
+    after = " ".join(re.findall(r"\S+", text[b:])[:2])
+    return bool(_REPORTING.search(before) or _REPORTING.search(after)) and not _REPORTING.fullmatch(trigger.text)
 
 
 def _places_in_phrases(m: Any) -> list[Evidence]:
@@ -304,13 +318,18 @@ def code_events(
         if article is None or not article.on_topic:
             continue
         m = from_json(EventMention, {k: v for k, v in raw.items() if k not in ("article_id", "mention_id")})
-        parsed.append((raw["mention_id"], article, m,
-                       _location(list(m.place_spans), index) or _location(_places_in_phrases(m), index)))
+        parsed.append((raw["mention_id"], article, m, _location(list(m.place_spans), index)))
     # unnamed actors ("gunmen", "civilians") belong to the country the story happens in
     story_country: dict[str | None, Counter[str]] = defaultdict(Counter)
     for _mid, article, _m, loc in parsed:
         if loc is not None and loc.country_code:
             story_country[article.story_id][loc.country_code] += 1
+    for i, (mid, article, m, loc) in enumerate(parsed):
+        if loc is None:  # a place inside an actor phrase, if it lies in the story's country
+            inner = _location(_places_in_phrases(m), index)
+            top = next((c for c, _ in story_country[article.story_id].most_common(1)), None)
+            if inner is not None and inner.country_code == top:
+                parsed[i] = (mid, article, m, inner)
     reports = []
     for mid, article, m, loc in parsed:
         usable = [d for d in dates.get(article.article_id, []) if d.kind == "point" and d.precision in _DATED]
@@ -336,11 +355,15 @@ def code_events(
             actors=actors, recipients=recipients, location=loc,
             place_names=frozenset(" ".join(p.text.lower().split()) for p in m.place_spans),
             day=date.date_start if date and date.precision == "day" else None,
-            date_rank=(_ANCHOR_RANK.get(date.anchor, 3) + (3 if _spans(date.evidence, m.evidence) else 0)) if date else 6,
+            date_rank=(_ANCHOR_RANK.get(date.anchor, 3) + (3 if _spans(date.evidence, m.evidence)
+                       or _dates_a_statement(date.evidence, m.evidence, m.trigger) else 0)) if date else 6,
             date_end=(date.date_end or date.date_start) if date else None,
             date_start=date.date_start if date else None, country=country,
             # a date fact that spans the whole sentence is the report's day, carried to it
-            day_implied=bool(date) and _spans(date.evidence, m.evidence),
+            # a day carried from the report, or one that dates a statement about the act ("UNICEF
+            # said on Thursday that 35 children were killed"), is no evidence of the act's day
+            day_implied=bool(date) and (_spans(date.evidence, m.evidence)
+                                        or _dates_a_statement(date.evidence, m.evidence, m.trigger)),
             realis=realis(m.plover_type, m.negated, m.hypothetical), trigger_text=m.trigger.text,
             sentence=m.evidence.text, offset=m.evidence.start,
             told_as_history=(date is None or _spans(date.evidence, m.evidence)) and told_as_history(m.evidence.text, m.trigger.start - m.evidence.start,
