@@ -117,7 +117,7 @@ def find_boilerplate(doc_id: str, text: str, start: int, end: int) -> list[Boile
     """Clutter inside one article span, as document-offset spans with their kind."""
     out: list[Boilerplate] = []
     lines = [ln for ln in lines_of(text, start, end) if ln.stripped]
-    seen_paragraphs: list[tuple[set[tuple[str, ...]], str]] = []
+    seen_paragraphs = _SeenParagraphs()
     in_teaser = False
     for ln in lines:
         s = ln.start + len(ln.text) - len(ln.text.lstrip())
@@ -145,7 +145,7 @@ def find_boilerplate(doc_id: str, text: str, start: int, end: int) -> list[Boile
             add("duplicate_paragraph")
             continue
         # The headline only counts for verbatim repeats: a lede that expands it is not a copy.
-        seen_paragraphs.append((set() if _is_headline(line) else _shingles(line), line))
+        seen_paragraphs.add(line, set() if _is_headline(line) else _shingles(line))
     return out
 
 
@@ -159,19 +159,41 @@ def _shingles(line: str, n: int = 3) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
 
 
-def _duplicate_of_earlier(line: str, seen: list[tuple[set[tuple[str, ...]], str]]) -> bool:
+# A word triple shared by more paragraphs than this ("said in a") is too common to find copies by.
+_MAX_POSTINGS = 256
+
+
+class _SeenParagraphs:
+    """The paragraphs met so far, indexed so each new line is compared in time linear in its own
+    length: exact copies by their normalised words, near copies through the shingles they share."""
+
+    def __init__(self) -> None:
+        self.norms: set[str] = set()
+        self.shingles: list[set[tuple[str, ...]]] = []
+        self.by_shingle: dict[tuple[str, ...], list[int]] = {}
+
+    def add(self, line: str, shingles: set[tuple[str, ...]]) -> None:
+        self.norms.add(" ".join(w.lower() for w in _WORD.findall(line)))
+        if shingles:
+            for sh in shingles:
+                ids = self.by_shingle.setdefault(sh, [])
+                if len(ids) < _MAX_POSTINGS:
+                    ids.append(len(self.shingles))
+            self.shingles.append(shingles)
+
+
+def _duplicate_of_earlier(line: str, seen: _SeenParagraphs) -> bool:
     """A paragraph printed again (verbatim, or reworded by a translation pass) yields no new fact."""
     words = _WORD.findall(line)
     if len(words) < 3:
         return False
-    norm = " ".join(w.lower() for w in words)
+    if " ".join(w.lower() for w in words) in seen.norms:
+        return True
+    if len(words) < 12:
+        return False
     sh = _shingles(line)
-    for other_sh, other in seen:
-        if norm == " ".join(w.lower() for w in _WORD.findall(other)):
-            return True
-        if len(words) >= 12 and other_sh and len(sh & other_sh) / len(sh | other_sh) >= 0.35:
-            return True
-    return False
+    shared: Counter[int] = Counter(i for s in sh for i in seen.by_shingle.get(s, ()))
+    return any(n / (len(sh) + len(seen.shingles[i]) - n) >= 0.35 for i, n in shared.items())
 
 
 def nlp_text(text: str, start: int, end: int, boilerplate: list[Boilerplate]) -> str:
@@ -191,8 +213,10 @@ def nlp_text(text: str, start: int, end: int, boilerplate: list[Boilerplate]) ->
     out = list(masked)
     for m in re.finditer(r"(?<=[^\n])\n(?=[^\n])", masked):
         i = m.start()
-        before = masked[:i].rsplit("\n", 1)[-1].rstrip()
-        after = masked[i + 1:].split("\n", 1)[0].lstrip()
+        # the neighbouring lines, found without copying the text around them (linear in the text)
+        before = masked[masked.rfind("\n", 0, i) + 1:i].rstrip()
+        nxt = masked.find("\n", i + 1)
+        after = masked[i + 1:nxt if nxt >= 0 else len(masked)].lstrip()
         if not before.strip() or not after:
             continue
         if _SENTENCE_END.search(before):
