@@ -189,16 +189,18 @@ def brief(db: str, story_id: str | None, fmt: str, out: str | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (localhost by default).")
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--ingest-token", envvar="NEWSPRISM_INGEST_TOKEN",
-              help="Enable the upload endpoint, guarded by this bearer token (off by default).")
+              help="Enable the upload endpoint, guarded by this bearer token (off by default; serves with one process).")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Reader processes (default: one per core, 2 to 8).")
 @_one_line_errors
-def serve(db: str, host: str, port: int, ingest_token: str | None) -> None:
+def serve(db: str, host: str, port: int, ingest_token: str | None, workers: int | None) -> None:
     """Serve the record as a read-only web UI with a JSON twin for every page (OpenAPI at /docs).
 
     Example: newsprism serve --db newsprism.duckdb --port 8000
     """
     from newsprism.serve import serve as run
 
-    run(db, host=host, port=port, ingest_token=ingest_token)
+    run(db, host=host, port=port, ingest_token=ingest_token, workers=workers)
 
 
 @cli.command()
