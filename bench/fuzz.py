@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from hypothesis import HealthCheck, Phase, given, seed, settings
 
-    from fuzzing import INPUTS, NAMES, run_input
+    from fuzzing import HANG_SECONDS, HANG_WALL_SECONDS, INPUTS, NAMES, run_input
     from newsprism.store import Store
 
     logging.disable(logging.WARNING)  # a warning per flagged input would drown the figures
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     print(f"inputs tried: {figures['inputs']}")
     print(f"crashes:      {figures['crashes']}")
-    print(f"hangs:        {figures['hangs']} (over the per-input limit)")
+    print(f"hangs:        {figures['hangs']} (over {HANG_SECONDS:.0f} CPU s or {HANG_WALL_SECONDS:.0f} wall s per input)")
     print(f"time:         {figures['seconds']} s; slowest input {figures['slowest_input_s']} s ({slowest[1]})")
     for k, v in figures["per_kind"].items():
         print(f"  {k:9s} {v['inputs']:7d} inputs, {v['mean_ms']} ms each")

@@ -3,7 +3,8 @@ generated input through ingest -> clean -> store and says whether it crashed or 
 
 A *crash* is an exception escaping ingest/clean/store, or an input that the per-file guard had to
 catch as an unexpected error ("could not be read (TypeError: ...)"): a guarded bug is still a bug.
-A *hang* is an input that took longer than ``HANG_SECONDS``.
+A *hang* is an input that took more than ``HANG_SECONDS`` of CPU time (CPU, not wall-clock time,
+so that a loaded machine does not count as a hang), or more than ``HANG_WALL_SECONDS`` of wall time.
 
 Used by ``tests/test_fuzz.py`` (a bounded run in CI) and ``bench/fuzz.py`` (the long run).
 """
@@ -20,6 +21,7 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 HANG_SECONDS = 10.0
+HANG_WALL_SECONDS = 120.0
 
 # -- building blocks ------------------------------------------------------------------------------
 _WORDS = st.sampled_from("the army said shelling killed 12 people near town rebels officials drone strike "
@@ -176,11 +178,12 @@ INPUTS = st.one_of(*[st.tuples(st.just(k), s) for k, s in KINDS.items()],
 @dataclass
 class Outcome:
     crash: str | None  # one line: what escaped or what the guard caught
-    seconds: float
+    seconds: float  # CPU seconds
+    wall: float = 0.0
 
     @property
     def hang(self) -> bool:
-        return self.seconds > HANG_SECONDS
+        return self.seconds > HANG_SECONDS or self.wall > HANG_WALL_SECONDS
 
 
 _GUARD_CAUGHT = ("could not be read (", "analysis failed (")
@@ -207,14 +210,18 @@ def run_input(kind: str, payload: object, name: bytes, folder: Path, store: obje
         name = (name[:40] or b"x") + SUFFIXES[kind]
         with open(os.path.join(base, name), "wb") as fh:
             fh.write(payload)  # type: ignore[arg-type]
-    started = time.perf_counter()
+    cpu, wall = time.process_time(), time.perf_counter()
+
+    def outcome(crash: str | None) -> Outcome:
+        return Outcome(crash, time.process_time() - cpu, time.perf_counter() - wall)
+
     try:
         result = ingest([str(folder)], manifest=manifest)
         for d in result.discarded:
             if d.reason.startswith(_GUARD_CAUGHT):
-                return Outcome(f"guard caught: {d.reason}", time.perf_counter() - started)
+                return outcome(f"guard caught: {d.reason}")
             if "\n" in d.path or "\n" in d.reason:
-                return Outcome(f"discard line split: {d.path!r}", time.perf_counter() - started)
+                return outcome(f"discard line split: {d.path!r}")
         for doc in result.documents:
             cleaned = clean(doc)
             if store is not None:
@@ -224,5 +231,5 @@ def run_input(kind: str, payload: object, name: bytes, folder: Path, store: obje
                 for c in cleaned:
                     store.put_article(c.article, c.nlp_text)  # type: ignore[attr-defined]
     except Exception as exc:  # noqa: BLE001  this is what the harness looks for
-        return Outcome(f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}", time.perf_counter() - started)
-    return Outcome(None, time.perf_counter() - started)
+        return outcome(f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}")
+    return outcome(None)

@@ -281,3 +281,113 @@ def test_bar_every_hostile_class_in_one_folder(tmp_path):
     start = next(i for i, ln in enumerate(lines) if ln.startswith("discarded:"))
     n = int(lines[start].split()[1])
     assert n >= 8 and all(ln.startswith("  /") for ln in lines[start + 1:start + 1 + n])
+
+
+# -- server: bearer only, streamed uploads --------------------------------------------------------
+def test_bearer_scheme_is_required():
+    from newsprism.serve.api import bearer_token
+
+    assert bearer_token("Bearer s3cret") == "s3cret" and bearer_token("bearer  s3cret ") == "s3cret"
+    for bad in ("s3cret", "Basic s3cret", "Bearer", "Bearer ", "Token s3cret", "Bearer a b", None, ""):
+        assert bearer_token(bad) is None, bad
+
+
+def _empty_store(path: Path) -> None:
+    from newsprism.store import Store
+
+    with Store(str(path)):
+        pass
+
+
+def test_bare_token_is_refused(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from newsprism.serve import create_app
+
+    db = tmp_path / "s.duckdb"
+    _empty_store(db)
+    client = TestClient(create_app(str(db), ingest_token="s3cret"))
+    r = client.post("/-/ingest?filename=a.txt", content=GOOD_TXT.encode(), headers={"authorization": "s3cret"})
+    assert r.status_code == 401
+    big = client.post("/-/ingest?filename=a.txt", content=b"x" * 10,
+                      headers={"authorization": "Bearer s3cret", "content-length": str(10**9)})
+    assert big.status_code in (400, 413)
+
+
+def _vm(pid: int, key: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError(key)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc to read the server's memory")
+def test_one_gigabyte_upload_is_refused_while_streaming(tmp_path):
+    """A 1 GB authorised upload (chunked, no length given) gets 413 while the server's peak memory
+    grows by less than 50 MB: the body goes to disk and reading stops at the limit."""
+    import select
+    import socket
+
+    db = tmp_path / "s.duckdb"
+    _empty_store(db)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    server = subprocess.Popen([sys.executable, "-m", "newsprism", "serve", "--db", str(db), "--port", str(port),
+                               "--ingest-token", "s3cret"], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, "server did not start"
+                time.sleep(0.3)
+        before, rss_before = _vm(server.pid, "VmHWM"), _vm(server.pid, "VmRSS")
+        rss_peak = rss_before
+        sock = socket.create_connection(("127.0.0.1", port))
+        sock.sendall(b"POST /-/ingest?filename=big.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     b"Authorization: Bearer s3cret\r\nTransfer-Encoding: chunked\r\n\r\n")
+        piece = b"Shelling resumed near the port, officials said. " * 21000  # ~1 MB
+        chunk = f"{len(piece):x}\r\n".encode() + piece + b"\r\n"
+        sent, reply = 0, b""
+        sock.setblocking(False)
+        pending = memoryview(chunk)
+        while sent < 10**9 and b"\r\n\r\n" not in reply:
+            rss_peak = max(rss_peak, _vm(server.pid, "VmRSS"))
+            readable, writable, _ = select.select([sock], [sock], [], 30)
+            if readable:
+                data = sock.recv(65536)
+                if not data:
+                    break
+                reply += data
+                continue
+            if writable:
+                try:
+                    n = sock.send(pending)
+                except (BrokenPipeError, ConnectionResetError):
+                    break
+                sent += n
+                pending = pending[n:] if n < len(pending) else memoryview(chunk)
+        sock.setblocking(True)
+        sock.settimeout(30)
+        while b"\r\n\r\n" not in reply:
+            data = sock.recv(65536)
+            if not data:
+                break
+            reply += data
+        sock.close()
+        grown = _vm(server.pid, "VmHWM") - before
+        print(f"upload: {sent / 1e6:.0f} MB sent before the 413, server peak memory +{grown / 1e6:.1f} MB, "
+              f"resident memory at most +{(rss_peak - rss_before) / 1e6:.1f} MB")
+        assert rss_peak - rss_before < 50 * 1024 * 1024
+        assert reply.startswith(b"HTTP/1.1 413"), reply[:200]
+        assert sent < 200_000_000  # refused while reading, not after taking the whole body
+        assert grown < 50 * 1024 * 1024, f"server peak memory grew by {grown / 1e6:.0f} MB"
+        assert not [p for p in (tmp_path / "s-uploads").glob("*") if p.name.endswith(".part")]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
