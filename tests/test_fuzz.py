@@ -29,12 +29,15 @@ def store(tmp_path_factory):
 
 def test_fuzz_ingest_clean_store(store):
     folder = Path(tempfile.mkdtemp(prefix="newsprism-fuzz-"))
+    count = [0]
 
     @FUZZ
     @given(INPUTS, NAMES)
     def one(item, name):
         kind, payload = item
-        outcome = run_input(kind, payload, name, folder, store)
+        count[0] += 1
+        # a DuckDB write costs more than the rest of a step: every tenth input goes on to the store
+        outcome = run_input(kind, payload, name, folder, store if count[0] % 10 == 0 else None)
         assert outcome.crash is None, outcome.crash
         assert not outcome.hang, f"{kind} input took {outcome.seconds:.1f} s"
 
