@@ -115,15 +115,21 @@ def time_budget(seconds: float, what: str) -> Iterator[None]:
         return
 
     def expired(signum: int, frame: Any) -> None:
-        raise InputError(what, f"took longer than {seconds:.0f} s (set aside)")
+        raise _Overrun  # not an Exception: a library's broad ``except Exception`` cannot swallow it
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+    except _Overrun:
+        raise InputError(what, f"took longer than {seconds:.0f} s (set aside)") from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+class _Overrun(BaseException):
+    """The time budget of ``time_budget`` ran out."""
 
 
 def normalize_newlines(text: str) -> str:

@@ -391,3 +391,17 @@ def test_one_gigabyte_upload_is_refused_while_streaming(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_time_budget_stops_a_runaway_step_even_through_broad_excepts():
+    from newsprism.ingest import time_budget
+
+    t = time.perf_counter()
+    with pytest.raises(InputError, match="took longer than 1 s"):
+        with time_budget(1, "slow.html"):
+            while True:
+                try:
+                    sum(range(10_000))
+                except Exception:  # noqa: BLE001  what a library might do
+                    pass
+    assert time.perf_counter() - t < 10
