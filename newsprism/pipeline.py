@@ -194,7 +194,7 @@ def analyze(
             store.record_discarded(summary.discarded,
                                    sorted({d.path for d in result.documents} - failed_paths))
             _corpus_stage(store, settings)
-        summary.new_documents = len(todo)
+        summary.new_documents = len(todo) - len(failed)
         counts = store.counts()
         summary.counts = counts
         summary.documents = counts["documents"]
