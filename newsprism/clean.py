@@ -171,7 +171,7 @@ def find_boilerplate(doc_id: str, text: str, start: int, end: int,
     """
     out: list[Boilerplate] = []
     lines = [ln for ln in lines_of(text, start, end) if ln.stripped]
-    seen_paragraphs: list[tuple[set[tuple[str, ...]], str]] = []
+    seen_paragraphs = _SeenParagraphs()
     in_teaser = False
     for ln in lines:
         s = ln.start + len(ln.text) - len(ln.text.lstrip())
@@ -201,7 +201,7 @@ def find_boilerplate(doc_id: str, text: str, start: int, end: int,
             add("duplicate_paragraph")
             continue
         # The headline only counts for verbatim repeats: a lede that expands it is not a copy.
-        seen_paragraphs.append((set() if _is_headline(line) else _shingles(line), line))
+        seen_paragraphs.add(line, set() if _is_headline(line) else _shingles(line))
     out += _block_clutter(doc_id, text, lines, {b.start for b in out})
     return sorted(out, key=lambda b: b.start)
 
@@ -263,22 +263,49 @@ def _shingles(line: str, n: int = 3) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
 
 
-def _duplicate_of_earlier(line: str, seen: list[tuple[set[tuple[str, ...]], str]]) -> bool:
+# A word triple shared by more paragraphs than this ("said in a") is too common to find copies by.
+_MAX_POSTINGS = 256
+
+
+class _SeenParagraphs:
+    """The paragraphs met so far, indexed so each new line is compared in time linear in its own
+    length: exact copies by their normalised words, near copies through the shingles they share."""
+
+    def __init__(self) -> None:
+        self.norms: set[str] = set()
+        self.shingles: list[set[tuple[str, ...]]] = []
+        self.by_shingle: dict[tuple[str, ...], list[int]] = {}
+
+    def add(self, line: str, shingles: set[tuple[str, ...]]) -> None:
+        self.norms.add(" ".join(w.lower() for w in _WORD.findall(line)))
+        if shingles:
+            for sh in shingles:
+                ids = self.by_shingle.setdefault(sh, [])
+                if len(ids) < _MAX_POSTINGS:
+                    ids.append(len(self.shingles))
+            self.shingles.append(shingles)
+
+
+def _duplicate_of_earlier(line: str, seen: _SeenParagraphs) -> bool:
     """A paragraph printed again (verbatim, or reworded by a translation pass) yields no new fact."""
     words = _WORD.findall(line)
     if len(words) < 3:
         return False
-    norm = " ".join(w.lower() for w in words)
+    if " ".join(w.lower() for w in words) in seen.norms:
+        return True
+    if len(words) < 12:
+        return False
     sh = _shingles(line)
-    for other_sh, other in seen:
-        if norm == " ".join(w.lower() for w in _WORD.findall(other)):
-            return True
-        if len(words) >= 12 and other_sh and len(sh & other_sh) / len(sh | other_sh) >= 0.35:
-            # a paragraph that contains the earlier one and adds to it (a standfirst, then the
-            # full lead) is the fuller telling, not a copy
-            if len(other_sh - sh) / len(other_sh) < 0.1 and len(sh - other_sh) / len(sh) > 0.2:
-                continue
-            return True
+    shared: Counter[int] = Counter(i for s in sh for i in seen.by_shingle.get(s, ()))
+    for i, n in shared.items():
+        other_sh = seen.shingles[i]
+        if n / (len(sh) + len(other_sh) - n) < 0.35:
+            continue
+        # a paragraph that contains the earlier one and adds to it (a standfirst, then the full
+        # lead) is the fuller telling, not a copy
+        if len(other_sh - sh) / len(other_sh) < 0.1 and len(sh - other_sh) / len(sh) > 0.2:
+            continue
+        return True
     return False
 
 
@@ -299,8 +326,10 @@ def nlp_text(text: str, start: int, end: int, boilerplate: list[Boilerplate]) ->
     out = list(masked)
     for m in re.finditer(r"(?<=[^\n])\n(?=[^\n])", masked):
         i = m.start()
-        before = masked[:i].rsplit("\n", 1)[-1].rstrip()
-        after = masked[i + 1:].split("\n", 1)[0].lstrip()
+        # the neighbouring lines, found without copying the text around them (linear in the text)
+        before = masked[masked.rfind("\n", 0, i) + 1:i].rstrip()
+        nxt = masked.find("\n", i + 1)
+        after = masked[i + 1:nxt if nxt >= 0 else len(masked)].lstrip()
         if not before.strip() or not after:
             continue
         if _SENTENCE_END.search(before):

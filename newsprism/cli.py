@@ -1,7 +1,13 @@
 """The command line: a thin skin over the Python API (``newsprism.analyze`` and friends).
 
-Every command catches ``NewsprismError`` and prints one line naming the file and the reason;
-anything else is a bug and keeps its traceback.
+Exit codes (README, "Exit codes"):
+
+    0  done, every input used
+    1  done, some inputs discarded (each named with its reason)
+    2  usage or configuration error (bad option, settings, database): one line, nothing done
+    3  internal error (a bug): one line; ``-vv`` prints the traceback
+
+Every command catches ``NewsprismError`` and prints one line naming the file and the reason.
 """
 
 from __future__ import annotations
@@ -21,14 +27,26 @@ db_option = click.option("--db", default=DEFAULT_DB, show_default=True, type=cli
                          help="The DuckDB store.")
 
 
+EXIT_OK, EXIT_DISCARDED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
 def _one_line_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from newsprism.ingest import one_line
+
         try:
             return func(*args, **kwargs)
         except NewsprismError as exc:
-            click.echo(f"newsprism: error: {exc}", err=True)
-            sys.exit(2)
+            click.echo(f"newsprism: error: {one_line(exc, 1000)}", err=True)
+            sys.exit(EXIT_USAGE)
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001  a bug: say so on one line, keep the traceback for -vv
+            logging.getLogger("newsprism").debug("internal error", exc_info=True)
+            click.echo(f"newsprism: internal error (a bug; run with -vv for the traceback): "
+                       f"{type(exc).__name__}: {one_line(exc, 500)}", err=True)
+            sys.exit(EXIT_INTERNAL)
 
     return wrapper
 
@@ -38,8 +56,13 @@ def _one_line_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 def cli(verbose: int) -> None:
     """newsprism: raw news pages about an armed conflict in, a sourced record out."""
+    from newsprism.ingest import InputNameFilter
+
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="newsprism: %(levelname)s: %(message)s", stream=sys.stderr)
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, InputNameFilter) for f in handler.filters):
+            handler.addFilter(InputNameFilter())  # a library's log line names the file it was about
 
 
 @cli.command()
@@ -54,7 +77,8 @@ def analyze(paths: tuple[str, ...], db: str, manifest: str | None, config: str |
             no_progress: bool) -> None:
     """Ingest files and folders into the store and run the pipeline.
 
-    Exits 1 when any input was discarded; each is named with its reason.
+    Exits 0 when every input was used, 1 when any was discarded (each named with its reason),
+    2 on a usage or configuration error, 3 on an internal error.
 
     Example: newsprism analyze examples/seeds --manifest examples/seeds/manifest.csv
     """
@@ -66,7 +90,7 @@ def analyze(paths: tuple[str, ...], db: str, manifest: str | None, config: str |
     for line in summary.lines():
         click.echo(line)
     if summary.discarded:
-        sys.exit(1)
+        sys.exit(EXIT_DISCARDED)
 
 
 @cli.command()
@@ -165,16 +189,18 @@ def brief(db: str, story_id: str | None, fmt: str, out: str | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (localhost by default).")
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--ingest-token", envvar="NEWSPRISM_INGEST_TOKEN",
-              help="Enable the upload endpoint, guarded by this bearer token (off by default).")
+              help="Enable the upload endpoint, guarded by this bearer token (off by default; serves with one process).")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Reader processes (default: one per core, 2 to 8).")
 @_one_line_errors
-def serve(db: str, host: str, port: int, ingest_token: str | None) -> None:
+def serve(db: str, host: str, port: int, ingest_token: str | None, workers: int | None) -> None:
     """Serve the record as a read-only web UI with a JSON twin for every page (OpenAPI at /docs).
 
     Example: newsprism serve --db newsprism.duckdb --port 8000
     """
     from newsprism.serve import serve as run
 
-    run(db, host=host, port=port, ingest_token=ingest_token)
+    run(db, host=host, port=port, ingest_token=ingest_token, workers=workers)
 
 
 @cli.command()

@@ -14,6 +14,7 @@ article-extraction-benchmark (see ``eval/floors/main_text.json`` and ``tests/tes
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from dataclasses import dataclass
 
@@ -24,7 +25,9 @@ from lxml.html import HtmlElement
 
 from newsprism.errors import InputError
 
-__all__ = ["HtmlPage", "decode_html_bytes", "extract_html"]
+__all__ = ["HtmlPage", "decode_html", "decode_html_bytes", "extract_html"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -85,15 +88,25 @@ def extract_html(html: str, url: str | None = None, path: str = "<html>") -> Htm
         raise InputError(path, "empty HTML document")
     try:
         tree = trafilatura.load_html(html)
-    except (ValueError, TypeError) as err:  # lxml rejects some inputs outright
+    except Exception as err:  # lxml rejects some inputs outright
         raise InputError(path, f"HTML could not be parsed ({type(err).__name__})") from None
     if tree is None:
         raise InputError(path, "HTML could not be parsed")
     language = _page_language(tree)
+    if len(html) > _MAX_EXTRACT_CHARS or _count_elements(tree) > _MAX_EXTRACT_ELEMENTS:
+        return _plain_page(tree, url, path, language)
     try:
         doc = trafilatura.bare_extraction(tree, url=url, date_extraction_params=_date_params(), **_EXTRACT_OPTIONS)
     except RecursionError:
         raise InputError(path, "HTML nested too deeply to extract") from None
+    except Exception as err:  # noqa: BLE001  lxml/htmldate asserting on a non-HTML tree (an SVG saved as .html)
+        log.warning("%s: main-text extraction failed (%s); reading the page without its metadata",
+                    path, type(err).__name__)
+        try:
+            doc = trafilatura.bare_extraction(trafilatura.load_html(html), url=url,
+                                              **{**_EXTRACT_OPTIONS, "with_metadata": False})
+        except Exception as err2:  # noqa: BLE001
+            raise InputError(path, f"HTML extractor failed ({type(err2).__name__})") from None
     text = _normalise_text(doc.text) if doc is not None else ""
     if len(text) < _MIN_TEXT_CHARS:
         raise InputError(path, "no main text found in HTML")
@@ -106,6 +119,40 @@ def extract_html(html: str, url: str | None = None, path: str = "<html>") -> Htm
         url=_clean_field(doc.url) or url,
         language=language,
     )
+
+
+# Work budget of the main-text extractor: trafilatura takes about a second per 5,000 elements
+# (100 s for a page of 100,000 paragraphs). Bigger pages get the plain text of their blocks.
+_MAX_EXTRACT_ELEMENTS = 30_000
+_MAX_EXTRACT_CHARS = 5_000_000
+_BLOCK_TAGS = frozenset("p div li h1 h2 h3 h4 h5 h6 tr td th pre blockquote br section article dd dt".split())
+_SKIP_TAGS = ("script", "style", "noscript", "template", "head", "nav", "footer", "form", "aside")
+
+
+def _count_elements(tree: HtmlElement) -> int:
+    n = 0
+    for _ in tree.iter():
+        n += 1
+        if n > _MAX_EXTRACT_ELEMENTS:
+            break
+    return n
+
+
+def _plain_page(tree: HtmlElement, url: str | None, path: str, language: str | None) -> HtmlPage:
+    """A page too big for the extractor: the text of its blocks, one per line (linear time)."""
+    log.warning("%s: page too large for main-text extraction (over %s elements or %s characters); "
+                "its plain text is kept", path, f"{_MAX_EXTRACT_ELEMENTS:,}", f"{_MAX_EXTRACT_CHARS:,}")
+    title = tree.findtext(".//title")
+    for bad in list(tree.iter(*_SKIP_TAGS)):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.tag in _BLOCK_TAGS:
+            el.tail = "\n" + (el.tail or "")
+    text = _normalise_text(tree.text_content())
+    if len(text) < _MIN_TEXT_CHARS:
+        raise InputError(path, "no main text found in HTML")
+    return HtmlPage(text=text, title=_clean_field(title), published=None, sitename=None, url=url, language=language)
 
 
 # ---------------------------------------------------------------- text helpers
@@ -200,19 +247,28 @@ _PRESCAN_BYTES = 4096
 
 
 def decode_html_bytes(data: bytes, http_charset: str | None) -> str:
-    """Decode an HTML document the way a browser would, with a lenient end.
+    """The text of an HTML document (see ``decode_html``)."""
+    return decode_html(data, http_charset)[0]
+
+
+def decode_html(data: bytes, http_charset: str | None) -> tuple[str, str]:
+    """Decode an HTML document the way a browser would, with a lenient end: (text, encoding).
 
     Order: byte-order mark; the HTTP ``charset``; ``<meta charset>`` (or ``http-equiv``
-    Content-Type, or the XML declaration) in the first 4 KiB; strict UTF-8; charset
-    detection. A declared ISO-8859-1/windows-1252/ASCII charset loses to UTF-8 when the
-    bytes are valid UTF-8 with non-ASCII characters (a common server-default mislabel).
-    Never raises on bad bytes: undecodable bytes become U+FFFD.
+    Content-Type, or the XML declaration) in the first 4 KiB; then the rule for undeclared bytes
+    (``ingest.decode_undeclared``: UTF-8, else cp1251/detected/cp1252). A declared label that
+    names no text encoding (``base64``, ``rot13``, ``idna``) is ignored. A declared
+    ISO-8859-1/windows-1252/ASCII charset loses to UTF-8 when the bytes are valid UTF-8 with
+    non-ASCII characters (a common server-default mislabel). Never raises on bad bytes:
+    undecodable bytes become U+FFFD and the encoding says how many were replaced.
     """
+    from newsprism.ingest import _decode_counting, decode_undeclared
+
     if not data:
-        return ""
+        return "", "utf-8"
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(codec, errors="replace")
+            return _decode_counting(data[len(bom):], codec)
 
     for label in (http_charset, _meta_charset(data)):
         codec = _codec_for(label)
@@ -222,27 +278,22 @@ def decode_html_bytes(data: bytes, http_charset: str | None) -> str:
             # a BOM-less document whose ASCII head we could read is not UTF-16/32
             codec = "utf-8"
         if codec in _WESTERN and _is_utf8_with_non_ascii(data):
-            return data.decode("utf-8")
-        return data.decode(codec, errors="replace")
-
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    return _detect_and_decode(data)
+            return data.decode("utf-8"), "utf-8"
+        if codec == "utf-8":
+            return decode_undeclared(data)  # a page saying UTF-8 with a few bad bytes is still UTF-8
+        return _decode_counting(data, codec)
+    return decode_undeclared(data)
 
 
 def _codec_for(label: str | None) -> str | None:
+    from newsprism.ingest import text_codec
+
     if not label:
         return None
     label = label.strip().strip("\"'").lower()
     if not label:
         return None
-    label = _LABEL_ALIASES.get(label, label)
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
+    name = text_codec(_LABEL_ALIASES.get(label, label))
     if name in ("latin-1", "iso8859-1", "ascii"):
         name = "cp1252"
     return name
@@ -267,15 +318,3 @@ def _is_utf8_with_non_ascii(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-def _detect_and_decode(data: bytes) -> str:
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is not None and best.encoding:
-        try:
-            return data.decode(best.encoding, errors="replace")
-        except LookupError:
-            pass
-    return data.decode("cp1252", errors="replace")

@@ -12,6 +12,7 @@ later offset points into it.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import hashlib
@@ -19,9 +20,14 @@ import json
 import logging
 import os
 import re
+import signal
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newsprism.errors import ConfigError, InputError
 from newsprism.records import Discarded, RawDocument, content_id
@@ -57,7 +63,73 @@ class ManifestRow:
 class IngestResult:
     documents: list[RawDocument]
     discarded: list[Discarded]
-    skipped: int  # files of unsupported types met while walking folders
+    skipped: list[Discarded]  # unsupported and hidden files met while walking folders, and why
+
+
+# The input being read or analyzed now, so that log lines of the libraries we call can name it.
+CURRENT_INPUT: ContextVar[str | None] = ContextVar("newsprism_input", default=None)
+
+
+class InputNameFilter(logging.Filter):
+    """Prefix third-party log lines (trafilatura, htmldate, charset-normalizer) with the input they
+    were about; newsprism's own lines name their file already."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        current = CURRENT_INPUT.get()
+        if current and not record.name.startswith("newsprism"):
+            record.msg = f"{current}: [{record.name}] {record.getMessage()}"
+            record.args = ()
+        return True
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def printable(name: str) -> str:
+    """A file name fit for a one-line report and for UTF-8: control characters and bytes that
+    were not UTF-8 (surrogate escapes from the file system) written as escapes (``\\n``, ``\\xff``)."""
+    def esc(m: re.Match[str]) -> str:
+        c = ord(m.group())
+        if 0xDC80 <= c <= 0xDCFF:  # os.fsdecode's escape for an undecodable byte
+            return f"\\x{c - 0xDC00:02x}"
+        return m.group().encode("unicode_escape").decode("ascii")
+
+    return _UNPRINTABLE.sub(esc, name)
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """A reason on one line, clipped."""
+    text = " ".join(printable(str(text)).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@contextmanager
+def time_budget(seconds: float, what: str) -> Iterator[None]:
+    """Raise ``InputError(what, ...)`` when the block runs longer than ``seconds``.
+
+    A backstop against a pathological input that a library handles in super-linear time. Uses
+    SIGALRM, so it only acts in the main thread of a Unix process (elsewhere it is a no-op).
+    """
+    if seconds <= 0 or not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: Any) -> None:
+        raise _Overrun  # not an Exception: a library's broad ``except Exception`` cannot swallow it
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Overrun:
+        raise InputError(what, f"took longer than {seconds:.0f} s (set aside)") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class _Overrun(BaseException):
+    """The time budget of ``time_budget`` ran out."""
 
 
 def normalize_newlines(text: str) -> str:
@@ -65,19 +137,19 @@ def normalize_newlines(text: str) -> str:
 
 
 def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
-    """Decode a text file: BOM, UTF-16, UTF-8, else cp1251 / latin-1 by what the bytes look like.
+    """Decode a text file: BOM, UTF-16, UTF-8, else the legacy rule of ``decode_undeclared``.
+
+    Undecodable bytes become U+FFFD and the encoding says how many ("utf-8, 2 undecodable
+    byte(s) replaced"); a file is never rejected for a few bad bytes.
 
     Raises:
-        InputError: empty, binary, or broken UTF-8.
+        InputError: empty or binary.
     """
     if not data.strip():
         raise InputError(path, "empty file")
     for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
-            try:
-                return _checked_text(data.decode(encoding), path), encoding
-            except UnicodeDecodeError as exc:
-                raise InputError(path, f"invalid {encoding} at byte {exc.start}") from None
+            return _checked_text(*_decode_counting(data, encoding), path)
     head = data[:4096]
     even_nuls, odd_nuls = head[0::2].count(b"\x00"), head[1::2].count(b"\x00")
     if max(even_nuls, odd_nuls) > len(head) // 4 and min(even_nuls, odd_nuls) <= max(even_nuls, odd_nuls) // 20:
@@ -90,37 +162,88 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
         # the NUL pattern only arises from Latin-script text: most characters must be ASCII
         if sum(1 for c in text[:4096] if ord(c) < 128) < 0.6 * len(text[:4096]):
             raise InputError(path, "binary file (not text)")
-        return _checked_text(text, path), encoding
+        return _checked_text(text, encoding, path)
     if b"\x00" in data:
         raise InputError(path, "binary file (contains NUL bytes)")
+    return _checked_text(*decode_undeclared(data), path)
+
+
+def decode_undeclared(data: bytes) -> tuple[str, str]:
+    """The one rule for bytes whose encoding nobody declared (text files; HTML without a usable charset).
+
+    Strict UTF-8; else UTF-8 with its few bad bytes replaced when most high bytes form valid UTF-8
+    sequences; else cp1251 when the high bytes read as Cyrillic words that make up a real share
+    of the letters; else, when most bytes are high (CJK and other multi-byte scripts), what
+    charset-normalizer detects; else cp1252 (latin-1 when it suffices). Undecodable bytes are
+    replaced, and counted in the returned encoding name.
+    """
     try:
-        return _checked_text(data.decode("utf-8"), path), "utf-8"
-    except UnicodeDecodeError as exc:
-        valid = len(_UTF8_MULTIBYTE.findall(data))
-        high = len(_HIGH_BYTE.findall(data))
-        if valid * 2 >= high - valid:  # mostly well-formed UTF-8 with a few broken bytes
-            raise InputError(path, f"invalid UTF-8 at byte {exc.start}") from None
-    encoding = _legacy_encoding(data)
-    return _checked_text(data.decode(encoding), path), encoding
-
-
-def _legacy_encoding(data: bytes) -> str:
-    """cp1251 when the high bytes read as Cyrillic words, else latin-1 (cp1252 if it needs it)."""
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    valid = len(_UTF8_MULTIBYTE.findall(data))
+    high = len(_HIGH_BYTE.findall(data))
+    if valid and valid * 2 >= high - valid:  # mostly well-formed UTF-8 with a few broken bytes
+        return _decode_counting(data, "utf-8")
     as_cp1251 = data.decode("cp1251", errors="replace")
     high_chars = [c for c in as_cp1251 if ord(c) > 127]
     cyrillic = sum(1 for c in high_chars if _CYRILLIC.match(c))
-    if high_chars and cyrillic / len(high_chars) > 0.8 and re.search(r"[\u0400-\u04ff]{3}", as_cp1251):
-        return "cp1251"
-    return "cp1252" if re.search(rb"[\x80-\x9f]", data) else "latin-1"
+    letters = sum(1 for c in as_cp1251 if c.isalpha())
+    if (high_chars and cyrillic / len(high_chars) > 0.8 and cyrillic >= 0.3 * letters
+            and re.search(r"[\u0400-\u04ff]{3}", as_cp1251)):
+        return _decode_counting(data, "cp1251")
+    if high > 0.3 * len(data):
+        detected = _detected_codec(data)
+        if detected:
+            return _decode_counting(data, detected)
+    return _decode_counting(data, "cp1252" if re.search(rb"[\x80-\x9f]", data) else "latin-1")
 
 
-def _checked_text(text: str, path: str) -> str:
+def _detected_codec(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    return text_codec(best.encoding) if best is not None and best.encoding else None
+
+
+def _decode_counting(data: bytes, encoding: str) -> tuple[str, str]:
+    """Decode with undecodable bytes replaced; the encoding name says how many were."""
+    text = data.decode(encoding, errors="replace")
+    replaced = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    return text, (f"{encoding}, {replaced} undecodable byte(s) replaced" if replaced > 0 else encoding)
+
+
+# Python codecs that are text encodings a web page or a saved file can be in. Others that
+# codecs.lookup() knows (base64, rot13, zlib, idna, punycode, unicode_escape, utf-7) are not
+# charsets: a page naming one is decoded as if it had named none.
+_TEXT_CODEC = re.compile(
+    r"(utf-8|utf-16(-[lb]e)?|utf-32(-[lb]e)?|cp\d+|iso8859-\d+|koi8-[a-z]|mac-[a-z]+|latin-1|ascii|"
+    r"gb2312|gbk|gb18030|big5|big5hkscs|euc[-_](jp|kr|jis[-_]2004|jisx0213)|shift[-_]jis(-?2004|x0213)?|"
+    r"iso2022[-_]jp(-[0-9a-z]+)?|iso2022[-_]kr|johab|hz|tis-620|kz1048|ptcp154|hp-roman8)")
+
+
+def text_codec(label: str | None) -> str | None:
+    """The Python codec for a charset label, or None when the label names no text encoding."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().strip("\"'")).name
+    except (LookupError, ValueError, UnicodeError, TypeError):
+        return None
+    return name if _TEXT_CODEC.fullmatch(name) else None
+
+
+def _checked_text(text: str, encoding: str, path: str) -> tuple[str, str]:
     text = normalize_newlines(text)
     if not text.strip():
         raise InputError(path, "empty file")
     if len(_CONTROL.findall(text[:20000])) > len(text[:20000]) // 100:
         raise InputError(path, "binary file (control characters, not text)")
-    return text
+    if text.count("\ufffd") > len(text) // 10:
+        raise InputError(path, f"binary file (most bytes undecodable as {encoding.split(',')[0]})")
+    if "replaced" in encoding:
+        log.warning("%s: %s", path, encoding)
+    return text, encoding
 
 
 def read_manifest(path: Path) -> dict[str, ManifestRow]:
@@ -129,37 +252,51 @@ def read_manifest(path: Path) -> dict[str, ManifestRow]:
     Raises:
         ConfigError: the manifest cannot be parsed (bad CSV/JSON, no ``path`` column).
     """
+    where = printable(str(path))
     try:
-        raw = path.read_text(encoding="utf-8-sig")
+        raw, _ = decode_bytes(path.read_bytes(), where)
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read manifest: {exc.strerror or exc}") from None
+        raise ConfigError(f"{where}: cannot read manifest: {exc.strerror or exc}") from None
+    except InputError as exc:
+        raise ConfigError(f"{where}: manifest is not text: {exc.reason}") from None
     rows: list[dict[str, str]]
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(raw)
         except ValueError as exc:
-            raise ConfigError(f"{path}: manifest is not valid JSON ({exc})") from None
+            raise ConfigError(f"{where}: manifest is not valid JSON ({one_line(exc)})") from None
+        except RecursionError:
+            raise ConfigError(f"{where}: manifest JSON is nested too deeply") from None
         data = data.get("documents", data) if isinstance(data, dict) else data
-        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-            raise ConfigError(f"{path}: a JSON manifest is a list of objects with path,url,outlet,published,language")
-        rows = [{k: ("" if v is None else str(v)) for k, v in r.items()} for r in data]
+        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data) or not all(
+                isinstance(v, (str, int, float, type(None))) for r in data for v in r.values()):
+            raise ConfigError(f"{where}: a JSON manifest is a list of flat objects with "
+                              "path,url,outlet,published,language")
+        rows = [{str(k): ("" if v is None else printable(str(v))) for k, v in r.items()} for r in data]
     else:
-        reader = csv.DictReader(raw.splitlines())
-        if not reader.fieldnames or "path" not in reader.fieldnames:
-            raise ConfigError(f"{path}: a CSV manifest needs a header with path,url,outlet,published,language")
-        rows = list(reader)
+        try:
+            reader = csv.DictReader(raw.splitlines())
+            if not reader.fieldnames or "path" not in reader.fieldnames:
+                raise ConfigError(f"{where}: a CSV manifest needs a header with path,url,outlet,published,language")
+            rows = [{k: v if isinstance(v, str) else "" for k, v in r.items() if isinstance(k, str)} for r in reader]
+        except csv.Error as exc:
+            raise ConfigError(f"{where}: manifest is not valid CSV ({one_line(exc)})") from None
     out: dict[str, ManifestRow] = {}
     for n, row in enumerate(rows, start=2 if path.suffix.lower() != ".json" else 1):
         rel = (row.get("path") or "").strip()
         if not rel:
-            raise ConfigError(f"{path}: row {n} has no path")
+            raise ConfigError(f"{where}: row {n} has no path")
         published = (row.get("published") or "").strip() or None
         if published:
             try:
                 published = dt.date.fromisoformat(published[:10]).isoformat()
             except ValueError:
-                raise ConfigError(f"{path}: row {n}: published {published!r} is not an ISO date (YYYY-MM-DD)") from None
-        target = (path.parent / rel).resolve()
+                raise ConfigError(f"{where}: row {n}: published {one_line(published, 60)!r} is not an ISO date "
+                                  "(YYYY-MM-DD)") from None
+        try:
+            target = (path.parent / rel).resolve()
+        except (OSError, RuntimeError, ValueError):
+            continue  # a path that cannot name a file here (NUL, a loop) describes nothing
         out[str(target)] = ManifestRow(
             path=str(path.parent / rel),
             url=(row.get("url") or "").strip() or None,
@@ -175,19 +312,21 @@ def _suffix(path: Path) -> str:
     return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
 
 
-def walk(paths: list[str]) -> tuple[list[tuple[str, Path]], list[Discarded], int]:
+def walk(paths: list[str]) -> tuple[list[tuple[str, Path]], list[Discarded], list[Discarded]]:
     """Expand the given paths into files to read, in a stable order.
 
-    Returns (display path, real path) pairs, the inputs that cannot be walked, and how many files
-    of unsupported types were passed over inside folders.
+    Returns (display path, real path) pairs, the inputs that cannot be walked, and the files
+    inside folders passed over (unsupported types, hidden files) with why. Display paths are
+    made printable (``printable``).
     """
     files: list[tuple[str, Path]] = []
     discarded: list[Discarded] = []
-    skipped = 0
+    skipped: list[Discarded] = []
     seen_files: set[Path] = set()
-    for given in paths:
-        p = Path(given)
-        if not os.path.lexists(given):
+    for raw_given in paths:
+        p = Path(raw_given)
+        given = printable(raw_given)
+        if not os.path.lexists(raw_given):
             discarded.append(Discarded(given, "no such file or directory"))
             continue
         try:
@@ -199,20 +338,26 @@ def walk(paths: list[str]) -> tuple[list[tuple[str, Path]], list[Discarded], int
         if real.is_dir():
             seen_dirs: set[Path] = {real}
             for disp, entry, problem in _walk_dir(given, real, seen_dirs):
-                if problem:
+                if problem and problem.startswith(_HIDDEN):
+                    skipped.append(Discarded(disp, problem))
+                elif problem:
                     discarded.append(Discarded(disp, problem))
                 elif entry is not None:
                     if _suffix(entry) not in SUPPORTED:
-                        skipped += 1
+                        skipped.append(Discarded(disp, f"unsupported file type {_suffix(entry) or '(none)'!r}"))
                     elif entry not in seen_files:
                         seen_files.add(entry)
                         files.append((disp, entry))
         elif _suffix(real) not in SUPPORTED and _suffix(p) not in SUPPORTED:
-            discarded.append(Discarded(given, f"unsupported file type {p.suffix or '(none)'!r} (use {', '.join(SUPPORTED)})"))
+            discarded.append(Discarded(given, f"unsupported file type {printable(p.suffix) or '(none)'!r} "
+                                              f"(use {', '.join(SUPPORTED)})"))
         elif real not in seen_files:
             seen_files.add(real)
             files.append((given, real))
     return files, discarded, skipped
+
+
+_HIDDEN = "hidden"
 
 
 def _walk_dir(display: str, real: Path, seen_dirs: set[Path]) -> Iterator[tuple[str, Path | None, str | None]]:
@@ -222,8 +367,11 @@ def _walk_dir(display: str, real: Path, seen_dirs: set[Path]) -> Iterator[tuple[
         yield display, None, f"cannot read folder: {exc.strerror or exc}"
         return
     for entry in entries:
-        disp = os.path.join(display, entry.name)
-        if entry.name.startswith(".") or entry.name.lower() in MANIFEST_NAMES:
+        disp = os.path.join(display, printable(entry.name))
+        if entry.name.lower() in MANIFEST_NAMES:
+            continue
+        if entry.name.startswith("."):
+            yield disp, None, f"{_HIDDEN} {'folder' if entry.is_dir(follow_symlinks=False) else 'file'} (not read)"
             continue
         try:
             target = Path(entry.path).resolve(strict=True)
@@ -250,25 +398,43 @@ def ingest(paths: list[str], manifest: str | None = None, max_bytes: int = 20_00
         max_bytes: larger files are discarded (the NLP stage has no use for a 50 MB page).
     """
     meta: dict[str, ManifestRow] = {}
+    manifest_problem: list[Discarded] = []
     if manifest:
         mpath = Path(manifest)
         if mpath.exists():
-            meta = read_manifest(mpath)
+            try:
+                meta = read_manifest(mpath)
+            except ConfigError as exc:
+                # the pages are still worth reading; the manifest is reported like any bad input
+                log.warning("%s; reading metadata from the pages themselves", exc)
+                manifest_problem.append(Discarded(printable(manifest), one_line(exc).split(": ", 1)[-1]))
         else:
-            log.warning("manifest %s not found; reading metadata from the pages themselves", manifest)
+            log.warning("manifest %s not found; reading metadata from the pages themselves", printable(manifest))
     files, discarded, skipped = walk(paths)
+    discarded = manifest_problem + discarded
     documents: list[RawDocument] = []
     for real_str, row in sorted(meta.items()):
         if not Path(real_str).exists():
-            discarded.append(Discarded(row.path, f"listed in manifest {manifest} but missing"))
+            discarded.append(Discarded(printable(row.path), f"listed in manifest {printable(manifest or '')} but missing"))
     for display, real in files:
+        token = CURRENT_INPUT.set(display)
         try:
-            docs, bad = read_file(display, real, meta.get(str(real)), max_bytes)
+            with time_budget(_READ_SECONDS, display):
+                docs, bad = read_file(display, real, meta.get(str(real)), max_bytes)
         except InputError as exc:
-            docs, bad = [], [Discarded(exc.path, exc.reason)]
+            docs, bad = [], [Discarded(printable(exc.path), one_line(exc.reason))]
+        except Exception as exc:  # noqa: BLE001  one bad file must not end the run
+            log.debug("reading %s failed", display, exc_info=True)
+            docs, bad = [], [Discarded(display, f"could not be read ({type(exc).__name__}: {one_line(exc, 200)})")]
+        finally:
+            CURRENT_INPUT.reset(token)
         documents.extend(docs)
         discarded.extend(bad)
     return IngestResult(documents, discarded, skipped)
+
+
+# Reading one file (decoding, HTML extraction, a WARC's pages) is linear; this is the backstop.
+_READ_SECONDS = 120.0
 
 
 def read_file(display: str, real: Path, row: ManifestRow | None, max_bytes: int) -> tuple[list[RawDocument], list[Discarded]]:
@@ -293,6 +459,14 @@ def read_file(display: str, real: Path, row: ManifestRow | None, max_bytes: int)
         return [_html_document(display, data, None, row)], []
     text, encoding = decode_bytes(data, display)
     return [_document(display, data, text, encoding, row=row)], []
+
+
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _valid_text(value: str) -> tuple[str, int]:
+    """JSON's \\ud800 escapes can leave lone surrogates, which no UTF-8 store accepts: U+FFFD."""
+    return _LONE_SURROGATE.subn("\ufffd", value)
 
 
 def _document(
@@ -355,12 +529,15 @@ def _date_from_url(url: str) -> str | None:
 
 
 def _html_document(path: str, data: bytes, http_charset: str | None, row: ManifestRow | None, url: str | None = None) -> RawDocument:
-    from newsprism.html import decode_html_bytes, extract_html
+    from newsprism.html import decode_html, extract_html
 
-    raw_html = decode_html_bytes(data, http_charset)
+    raw_html, encoding = decode_html(data, http_charset)
+    if "replaced" in encoding:
+        log.warning("%s: %s", path, encoding)
     page = extract_html(raw_html, url=(row.url if row else None) or url, path=path)
     return _document(
-        path, data, normalize_newlines(page.text), "html", row=row, raw_html=raw_html,
+        path, data, normalize_newlines(page.text), "html" + encoding.partition(",")[1] + encoding.partition(",")[2],
+        row=row, raw_html=raw_html,
         url=page.url or url, outlet=page.sitename, published=page.published,
         published_basis="metadata" if page.published else None,
         language=page.language, title=page.title,
@@ -379,24 +556,44 @@ def _read_jsonl(path: str, data: bytes) -> tuple[list[RawDocument], list[Discard
         try:
             obj = json.loads(line)
         except ValueError as exc:
-            discarded.append(Discarded(where, f"invalid JSON on line {n} ({getattr(exc, 'msg', exc)})"))
+            discarded.append(Discarded(where, f"invalid JSON on line {n} ({one_line(getattr(exc, 'msg', exc), 80)})"))
+            continue
+        except RecursionError:
+            discarded.append(Discarded(where, f"line {n} is JSON nested too deeply"))
             continue
         body = obj.get("text") if isinstance(obj, dict) else None
         if not isinstance(body, str) or not body.strip():
             discarded.append(Discarded(where, f'line {n} has no "text"'))
             continue
-        published = obj.get("published") or obj.get("date")
+        wrong = [k for k in _JSONL_FIELDS if obj.get(k) is not None and not isinstance(obj[k], str)]
+        if wrong:
+            discarded.append(Discarded(where, f'line {n}: "{wrong[0]}" is a{_json_type(obj[wrong[0]])}, not a string'))
+            continue
+        fields = {k: _valid_text(obj[k])[0] if obj.get(k) else None for k in _JSONL_FIELDS}
+        body, bad = _valid_text(body)
+        encoding = "utf-8"
+        if bad:
+            encoding = f"utf-8, {bad} lone surrogate(s) replaced"
+            log.warning("%s: %s", where, encoding)
+        published = fields["published"] or fields["date"]
         try:
-            published = dt.date.fromisoformat(str(published)[:10]).isoformat() if published else None
+            published = dt.date.fromisoformat(published[:10]).isoformat() if published else None
         except ValueError:
             published = None
         documents.append(_document(
-            where, line.encode("utf-8"), normalize_newlines(body), "utf-8",
-            url=obj.get("url") or None, outlet=obj.get("outlet") or None, published=published,
-            published_basis="metadata" if published else None, language=obj.get("language") or None,
-            title=obj.get("title") or None,
+            where, line.encode("utf-8", "surrogatepass"), normalize_newlines(body), encoding,
+            url=fields["url"], outlet=fields["outlet"], published=published,
+            published_basis="metadata" if published else None, language=fields["language"],
+            title=fields["title"],
         ))
     return documents, discarded
+
+
+_JSONL_FIELDS = ("url", "outlet", "published", "date", "language", "title")
+
+
+def _json_type(value: Any) -> str:
+    return {bool: " boolean", int: " number", float: " number", list: " list", dict: "n object"}.get(type(value), " value")
 
 
 def _read_warc(path: str, real: Path) -> tuple[list[RawDocument], list[Discarded]]:
@@ -411,9 +608,12 @@ def _read_warc(path: str, real: Path) -> tuple[list[RawDocument], list[Discarded
             try:
                 documents.append(_html_document(where, page.html, page.http_charset, None, url=page.url))
             except InputError as exc:
-                discarded.append(Discarded(exc.path, exc.reason))
+                discarded.append(Discarded(printable(exc.path), one_line(exc.reason)))
+            except Exception as exc:  # noqa: BLE001  one bad record must not lose the others
+                discarded.append(Discarded(printable(where), f"could not be read ({type(exc).__name__}: "
+                                                             f"{one_line(exc, 200)})"))
     except InputError as exc:
-        discarded.append(Discarded(path, exc.reason))
+        discarded.append(Discarded(path, one_line(exc.reason)))
     if not documents and not discarded:
         discarded.append(Discarded(path, "no HTML pages in this WARC"))
     return documents, discarded

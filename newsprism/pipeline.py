@@ -22,6 +22,7 @@ from newsprism.cluster import build_stories
 from newsprism.coding import (DateFact, article_anchor, carry_dates, code_events, event_fatalities, link_figures,
                               reanchor, story_calendar)
 from newsprism.dedupe import find_duplicates
+from newsprism.errors import InputError
 from newsprism.ingest import ingest
 from newsprism.claims import claim_contradictions
 from newsprism.framing import corpus_framing
@@ -63,6 +64,7 @@ class Summary:
     entities: int = 0
     discarded: list[Discarded] = field(default_factory=list)  # in this run
     skipped_files: int = 0
+    skipped: list[Discarded] = field(default_factory=list)  # the files behind skipped_files, and why
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
 
@@ -79,7 +81,8 @@ class Summary:
         out.append(f"discarded:  {len(self.discarded)}")
         out += [f"  {d.path}: {d.reason}" for d in self.discarded]
         if self.skipped_files:
-            out.append(f"skipped:    {self.skipped_files} file(s) of unsupported types in folders")
+            out.append(f"skipped:    {self.skipped_files} file(s) of unsupported types or hidden, in folders")
+            out += [f"  {d.path}: {d.reason}" for d in self.skipped]
         out.append(f"time:       {self.seconds:.1f} s")
         return out
 
@@ -212,16 +215,18 @@ def analyze(
     started = time.perf_counter()
     settings = settings or load_settings()
     result = ingest(paths, manifest, max_bytes=settings.ingest.max_bytes)
-    summary = Summary(discarded=list(result.discarded), skipped_files=result.skipped)
+    summary = Summary(discarded=list(result.discarded), skipped_files=len(result.skipped), skipped=result.skipped)
     with Store(db) as store:
         known = store.document_versions()
         todo = [d for d in result.documents if known.get(d.doc_id) != document_version(d)]
         with store.transaction():
-            if todo:
-                _process_documents(store, todo, progress)
-            store.record_discarded(result.discarded, sorted({d.path for d in result.documents}))
+            failed = _process_documents(store, todo, progress) if todo else []
+            summary.discarded += failed
+            failed_paths = {d.path for d in failed}
+            store.record_discarded(summary.discarded,
+                                   sorted({d.path for d in result.documents} - failed_paths))
             _corpus_stage(store, settings)
-        summary.new_documents = len(todo)
+        summary.new_documents = len(todo) - len(failed)
         counts = store.counts()
         summary.counts = counts
         summary.documents = counts["documents"]
@@ -234,29 +239,70 @@ def analyze(
     return summary
 
 
-def _process_documents(store: Store, documents: list[RawDocument], progress: bool) -> None:
+# Analyzing one document is bounded by its size (the model's length limit); this is the backstop.
+DOCUMENT_SECONDS = 300.0
+
+
+def _process_documents(store: Store, documents: list[RawDocument], progress: bool) -> list[Discarded]:
+    """Clean, parse and extract every document, each under a guard: a document that fails (or
+    has an article over the model's length limit, or overruns its time budget) is set aside as
+    Discarded with a one-line reason, nothing of it is stored, and the others go on."""
     from tqdm import tqdm
 
     from newsprism.extract import build_nlp
+    from newsprism.ingest import CURRENT_INPUT, one_line, time_budget
 
     nlp = build_nlp()
+    failed: list[Discarded] = []
     bar = tqdm(total=len(documents), desc="analyzing", unit="doc", file=sys.stderr, disable=not progress)
     for document in documents:
-        # a newer version of a file replaces the older one stored under the same path
-        for old in store.doc_ids_at_path(document.path):
-            store.delete_document(old)
-        store.put_document(document, document_version(document))
-        cleaned = clean(document)
-        texts = [c.nlp_text for c in cleaned]
-        for c, doc in zip(cleaned, nlp.pipe(texts, batch_size=16)):
-            a = c.article
-            store.put_article(a, c.nlp_text)
-            ctx = ArticleContext(doc_id=a.doc_id, article_id=a.article_id, offset=a.start,
-                                 text=document.text[a.start:a.end], published=a.published, outlet=a.outlet)
-            for kind, facts in extract_article(doc, ctx).items():
-                store.put_facts(kind, a.article_id, facts)
+        token = CURRENT_INPUT.set(document.path)
+        try:
+            with time_budget(DOCUMENT_SECONDS, document.path):
+                analyzed = _analyze_document(nlp, document)
+        except InputError as exc:
+            failed.append(Discarded(document.path, one_line(exc.reason)))
+            analyzed = None
+        except Exception as exc:  # noqa: BLE001  one bad document must not end the run
+            import logging
+
+            logging.getLogger(__name__).debug("analyzing %s failed", document.path, exc_info=True)
+            failed.append(Discarded(document.path, f"analysis failed ({type(exc).__name__}: {one_line(exc, 200)})"))
+            analyzed = None
+        finally:
+            CURRENT_INPUT.reset(token)
+        if analyzed is not None:
+            # a newer version of a file replaces the older one stored under the same path
+            for old in store.doc_ids_at_path(document.path):
+                store.delete_document(old)
+            store.put_document(document, document_version(document))
+            for a, text, facts in analyzed:
+                store.put_article(a, text)
+                for kind, items in facts.items():
+                    store.put_facts(kind, a.article_id, items)
         bar.update(1)
     bar.close()
+    return failed
+
+
+def _analyze_document(nlp: Any, document: RawDocument) -> list[tuple[Article, str, dict[str, list[tuple[str, Any]]]]]:
+    """(article, its masked text, its facts) for every article of one document; nothing stored.
+
+    Raises:
+        InputError: an article is longer than the NLP model reads in one piece.
+    """
+    cleaned = clean(document)
+    for c in cleaned:
+        if len(c.nlp_text) > nlp.max_length:
+            raise InputError(document.path, f"article of {len(c.nlp_text):,} characters is over the NLP model's "
+                                            f"limit of {nlp.max_length:,} (split the file)")
+    out = []
+    for c, doc in zip(cleaned, nlp.pipe([c.nlp_text for c in cleaned], batch_size=16)):
+        a = c.article
+        ctx = ArticleContext(doc_id=a.doc_id, article_id=a.article_id, offset=a.start,
+                             text=document.text[a.start:a.end], published=a.published, outlet=a.outlet)
+        out.append((a, c.nlp_text, extract_article(doc, ctx)))
+    return out
 
 
 def _corpus_stage(store: Store, settings: Settings) -> None:

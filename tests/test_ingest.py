@@ -34,7 +34,6 @@ def test_ingest_decodes_encodings(data, encoding, expected):
     (b"", "empty file"),
     (b"   \n\n  ", "empty file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file"),
-    ("Déclaration du ministère ".encode("utf-8") + b"\xff\xfe broken \xc3\xa9t\xc3\xa9 " + b"\xc3", "invalid UTF-8"),
 ])
 def test_ingest_rejects_bad_bytes(data, reason):
     with pytest.raises(InputError) as exc:
@@ -62,11 +61,12 @@ def test_ingest_bad_inputs_each_named_others_kept(tmp_path):
     os.symlink(tmp_path / "in", tmp_path / "in" / "loop")
     result = ingest([str(tmp_path / "in"), str(tmp_path / "missing.txt")], max_bytes=1_000_000)
     reasons = {Path(d.path).name: d.reason for d in result.discarded}
-    assert [d.path for d in result.documents] == [str(tmp_path / "in" / "good.txt")]
-    assert result.documents[0].text == good.read_text()
+    assert [d.path for d in result.documents] == [str(tmp_path / "in" / n) for n in ("badutf8.txt", "good.txt")]
+    assert result.documents[0].encoding == "utf-8, 2 undecodable byte(s) replaced"
+    assert result.documents[1].text == good.read_text()
     assert reasons["empty.txt"] == "empty file"
     assert reasons["binary.txt"].startswith("binary file")
-    assert reasons["badutf8.txt"].startswith("invalid UTF-8")
+    assert "badutf8.txt" not in reasons  # a few bad bytes are replaced (and flagged), not the file rejected
     assert reasons["broken.html"]
     assert reasons["big.txt"].startswith("too large")
     assert reasons["dangling.txt"].startswith("broken symlink")

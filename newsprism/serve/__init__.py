@@ -89,6 +89,82 @@ class _SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class _ResponseCache:
+    """ASGI middleware: a page or JSON answer computed once per snapshot of the store.
+
+    Every GET answer is a pure function of the snapshot, the path, the query and whether JSON
+    was asked for, so readers after the first get the stored bytes (a story page takes a second
+    to render). Readers asking for the same page at once wait for the first one's rendering.
+    The cache is dropped when the snapshot changes and is bounded in bytes (least recently used
+    answers go first); uploads, errors and other methods pass through.
+    """
+
+    MAX_BYTES = 128 * 1024 * 1024
+    MAX_ENTRY = 8 * 1024 * 1024
+
+    def __init__(self, app: Any, source: Any) -> None:
+        from collections import OrderedDict
+
+        self.app = app
+        self.source = source
+        self.snap: Any = None
+        self.stamp: Any = None
+        self.entries: OrderedDict[tuple[Any, ...], tuple[int, list[Any], bytes]] = OrderedDict()
+        self.size = 0
+        self.pending: dict[tuple[Any, ...], Any] = {}
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope.get("method") != "GET":
+            await self.app(scope, receive, send)
+            return
+        import asyncio
+
+        # two stat() calls tell whether the store changed; only then is it re-read (in a thread)
+        stamp = self.source._file_stamp()
+        if self.snap is None or stamp != self.stamp or self.source.writing.is_set():
+            snap = await asyncio.to_thread(self.source.snapshot)
+            self.stamp = stamp
+        else:
+            snap = self.snap
+        if snap is not self.snap:
+            self.snap, self.entries, self.size = snap, type(self.entries)(), 0
+        headers = dict(scope.get("headers") or [])
+        key = (scope.get("path"), scope.get("query_string"),
+               wants_json(scope.get("path", ""), headers.get(b"accept", b"").decode("latin-1")))
+        while key not in self.entries and key in self.pending:
+            await self.pending[key].wait()
+        hit = self.entries.get(key)
+        if hit is not None:
+            self.entries.move_to_end(key)
+            status, response_headers, body = hit
+            await send({"type": "http.response.start", "status": status, "headers": response_headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        done = self.pending[key] = asyncio.Event()
+        start: dict[str, Any] = {}
+        chunks: list[bytes] = []
+
+        async def keep(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body") and start.get("status") == 200 and snap is self.snap:
+                    body = b"".join(chunks)
+                    if len(body) <= self.MAX_ENTRY:
+                        self.entries[key] = (200, list(start.get("headers", [])), body)
+                        self.size += len(body)
+                        while self.size > self.MAX_BYTES and self.entries:
+                            self.size -= len(self.entries.popitem(last=False)[1][2])
+            await send(message)
+
+        try:
+            await self.app(scope, receive, keep)
+        finally:
+            self.pending.pop(key, None)
+            done.set()
+
+
 def create_app(db_path: str, ingest_token: str | None = None, allowed_hosts: list[str] | None = None) -> FastAPI:
     """The ASGI app serving the store at ``db_path`` (read-only).
 
@@ -156,6 +232,7 @@ def create_app(db_path: str, ingest_token: str | None = None, allowed_hosts: lis
     if ingest_token:
         app.include_router(api.ingest_router)
     app.include_router(web.router)
+    app.add_middleware(_ResponseCache, source=source)  # inside the host check and security headers
     app.add_middleware(_SecurityHeaders, allowed_hosts=allowed_hosts)
     return app
 
@@ -169,17 +246,52 @@ def _loopback(host: str) -> bool:
         return False
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000, ingest_token: str | None = None) -> None:
-    """Serve the store at ``db`` on ``host:port`` until interrupted (uvicorn, one process).
+def default_workers() -> int:
+    """Worker processes for reading: one per core, at least 2 and at most 8."""
+    import os
+
+    return max(2, min(8, os.cpu_count() or 1))
+
+
+def app_from_env() -> FastAPI:
+    """The app each uvicorn worker process builds (``--workers`` needs an import string)."""
+    import json
+    import os
+
+    conf = json.loads(os.environ["NEWSPRISM_SERVE_CONF"])
+    return create_app(conf["db"], ingest_token=conf.get("ingest_token"), allowed_hosts=conf.get("allowed_hosts"))
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000, ingest_token: str | None = None,
+          workers: int | None = None) -> None:
+    """Serve the store at ``db`` on ``host:port`` until interrupted.
+
+    Reading is served by ``workers`` processes (default ``default_workers()``), each holding its
+    own in-memory snapshot, so one slow page does not queue every reader behind it. With the
+    upload endpoint on, one process serves: DuckDB lets no process read the file while another
+    writes it, and the write lock that keeps them apart lives in one process.
 
     Raises:
         StoreError: the database cannot be read.
     """
+    import json
+    import logging
+    import os
+
     import uvicorn
 
     allowed = [*LOOPBACK_HOSTS, host] if _loopback(host) else None
-    app = create_app(db, ingest_token=ingest_token, allowed_hosts=allowed)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    n = default_workers() if workers is None else max(1, workers)
+    if ingest_token and n > 1:
+        logging.getLogger(__name__).warning("the upload endpoint is on: serving with one process, not %d", n)
+        n = 1
+    app = create_app(db, ingest_token=ingest_token, allowed_hosts=allowed)  # fail here, with the store's reason
+    if n == 1:
+        uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+        return
+    os.environ["NEWSPRISM_SERVE_CONF"] = json.dumps({"db": os.path.abspath(db), "allowed_hosts": allowed})
+    uvicorn.run("newsprism.serve:app_from_env", factory=True, host=host, port=port, workers=n,
+                log_level="info", server_header=False)
 
 
-__all__ = ["create_app", "envelope", "serve"]
+__all__ = ["app_from_env", "create_app", "default_workers", "envelope", "serve"]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import os
 import re
+import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -81,6 +83,19 @@ def search_json(request: Request, q: Annotated[str, Query(min_length=1, max_leng
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+def bearer_token(authorization: str | None) -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header; None for any other form (a bare
+    token, another scheme, no header)."""
+    scheme, _, token = (authorization or "").strip().partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token or " " in token:
+        return None
+    return token
+
+
+_CHUNK = 1 << 16
+
+
 @ingest_router.post("/-/ingest", status_code=201, summary="Add one page to the store (needs the ingest token)",
                     responses={401: {"description": "missing or wrong token"}, 413: {"description": "too large"}})
 async def ingest(request: Request, filename: Annotated[str, Query(min_length=1, max_length=200,
@@ -88,34 +103,54 @@ async def ingest(request: Request, filename: Annotated[str, Query(min_length=1, 
                  authorization: Annotated[str | None, Header()] = None) -> JSONResponse:
     """The request body is the page as saved (bytes: .txt, .html, .jsonl, .warc[.gz]). It is kept
     beside the database (``<db>-uploads/``) and analyzed into the store; the read snapshot is
-    refreshed afterwards."""
+    refreshed afterwards. The body is streamed to disk and refused (413) as soon as it passes the
+    size limit: an upload never sits whole in the server's memory."""
     token = request.app.state.ingest_token
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not token or not hmac.compare_digest(given.encode(), str(token).encode()):
+    given = bearer_token(authorization)
+    if not token or given is None or not hmac.compare_digest(given.encode(), str(token).encode()):
         raise HTTPException(status_code=401, detail="ingest needs 'Authorization: Bearer <token>' with the server's token",
                             headers={"www-authenticate": "Bearer"})
     name = _SAFE_NAME.sub("_", Path(filename).name).lstrip(".")
     if not name.lower().endswith(INGEST_SUFFIXES):
         raise HTTPException(status_code=400,
                             detail=f"{filename!r}: unsupported type (use one of: {', '.join(INGEST_SUFFIXES)})")
-    body = await request.body()
-    if len(body) > MAX_UPLOAD:
-        raise HTTPException(status_code=413, detail=f"{filename!r}: larger than {MAX_UPLOAD:,} bytes")
-    if not body:
-        raise HTTPException(status_code=400, detail=f"{filename!r}: empty body")
+    too_large = HTTPException(status_code=413, detail=f"{filename!r}: larger than {MAX_UPLOAD:,} bytes")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_UPLOAD:
+        raise too_large
     source = request.app.state.source
     folder = Path(source.db).parent / (Path(source.db).stem + "-uploads")
-    path = folder / f"{hashlib.sha256(body).hexdigest()[:12]}_{name}"
+    folder.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    size = 0
+    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".upload-", suffix=".part")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > MAX_UPLOAD:
+                    raise too_large
+                digest.update(chunk)
+                fh.write(chunk)
+        if not size:
+            raise HTTPException(status_code=400, detail=f"{filename!r}: empty body")
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    path = folder / f"{digest.hexdigest()[:12]}_{name}"
 
     def run() -> Any:
         from newsprism import analyze
 
         with source.writer():  # no read connection is open while the pipeline writes
-            folder.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(body)
+            os.replace(tmp, path)
             return analyze([str(path)], db=source.db)
 
-    summary = await asyncio.to_thread(run)
+    try:
+        summary = await asyncio.to_thread(run)
+    finally:
+        tmp.unlink(missing_ok=True)
     if summary.discarded:
         reasons = [f"{d.path}: {d.reason}" for d in summary.discarded]
         raise HTTPException(status_code=422, detail="; ".join(reasons))
