@@ -539,3 +539,15 @@ def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):
 )
 def test_extract_events_no_acled_event_for_disasters_and_diplomacy(nlp, text):
     assert _first_acled(nlp, text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The rallies in Port Sable turned violent on Friday when crowds ransacked the governor's office.",
+         "Violent demonstration"),
+        ("An angry crowd beat a suspected thief to death in Marra market on Monday.", "Mob violence"),
+    ],
+)
+def test_extract_events_crowds_at_a_demonstration_are_demonstrators(nlp, text, expected):
+    assert _first_acled(nlp, text) == expected

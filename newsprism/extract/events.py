@@ -2024,8 +2024,11 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
     for t in sent:
         if t.pos_ == "VERB" and _lem(t) in _PROTEST_VIOLENCE_VERBS:
             subj = _children(t, "nsubj")
-            if subj and _lem(subj[0]) in P.PROTEST_WORDS | {"rioter", "youth", "mob"}:
+            if subj and _lem(subj[0]) in P.PROTEST_WORDS | {"rioter", "youth", "mob", "crowd"}:
                 violent = True
+        if t.lower_ == "violent" and _lem(t.head) in ("turn", "become", "grow", "descend") and \
+                any(_lem(x) in P.PROTEST_WORDS for x in _children(t.head, "nsubj")):
+            violent = True  # "the rallies turned violent"
         if t.pos_ in ("ADJ",) and t.lower_ in ("violent", "aggressive", "riotous", "unruly") and _lem(t.head) in P.PROTEST_WORDS \
                 and not (t.i >= 1 and (t.doc[t.i - 1].lower_ in ("non", "-") or t.doc[t.i - 1].lower_.startswith("non"))):
             violent = True  # "violent protests" ("non-violent protesters" are not)
@@ -2077,6 +2080,8 @@ def _protest_related(c: _Cand) -> bool:
     kinds = {_np_kind(x) for x in c.actors + c.recipients}
     if _lem(c.trigger[0]) in ("kill", "wound", "injure") and not _own_agent(c.anchor):
         return True  # the toll of the protest
+    if any(_lem(a) in P.PROTEST_WORDS | {"crowd", "youth", "mob", "rioter"} for a in c.actors):
+        return True  # the crowd at a demonstration
     return "crowd-control" in c.modes or bool(kinds & {"protesters", "rioters", "state"}) or \
         _lem(c.trigger[0]) in _TWO_SIDED | {"violence", "attack"} and not kinds - {"unknown"}
 
@@ -2171,8 +2176,8 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
                 if lem in _TWO_SIDED:
                     c.modes.append("two-sided")
                 actor_words = _words(t for a in c.actors for t in a.subtree)
-                if actor_words & _MOB_WORDS or lem in ("lynch", "lynching"):
-                    c.modes.append("mob")
+                if actor_words & (_MOB_WORDS - ({"crowd"} if has_protest else set())) or lem in ("lynch", "lynching"):
+                    c.modes.append("mob")  # at a demonstration, the crowd is the demonstrators
             if "territory" in c.modes and "seize" in c.modes:
                 # ACLED: territory that changes hands without fighting is a non-violent transfer
                 strong = sent_words & {"handover", "hand", "handed", "peacefully", "unopposed", "unchallenged"} or \
