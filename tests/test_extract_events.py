@@ -520,6 +520,7 @@ def _first_acled(nlp, text: str) -> str | None:
         ("Government troops took control of the town of Amberlee after the rebels withdrew.",
          "Non-violent transfer of territory"),
         ("Rebel fighters captured the town of Sorrel from government forces on Monday.", "Non-state actor overtakes territory"),
+        ("Warplanes bombed the outskirts of Merrow on Friday as rebels captured a nearby village.", "Air/drone strike"),
     ],
 )
 def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):

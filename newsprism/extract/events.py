@@ -1869,6 +1869,7 @@ def main_mention(mentions: Iterable[EventMention]) -> EventMention | None:
 _CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hit", "strike", "destroy", "damage", "level", "claim",
                              "leave", "flatten", "hurt", "maim"})
 _EXPLOSION_WORDS = frozenset({"explode", "explosion", "blast", "detonation", "blow"})
+_ASSAULT_WORDS = frozenset({"attack", "assault", "offensive", "counteroffensive", "storm", "raid", "advance", "push"})
 _GENERIC_NOUNS = frozenset({"war", "conflict", "violence", "hostility", "aggression", "bloodshed", "escalation",
                             "confrontation", "campaign", "insurgency", "activity", "action", "measure", "invasion"})
 _BACKGROUND_PREPS = frozenset({"amid", "during", "despite", "following", "after", "since", "of", "before", "throughout"})
@@ -2153,7 +2154,7 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
             if c.ptype == "RETREAT" and "withdraw" in c.modes and takeovers:
                 c.modes.append("takeover")  # "... from rebels who withdrew": the taker's mention codes it
             if c.ptype == "ASSAULT" and takeovers and c not in takeovers and "seize" not in c.modes and \
-                    not set(c.modes) & _MEANS_MODES - {"firearms"}:
+                    not set(c.modes) & _MEANS_MODES - {"firearms"} and lem in _TWO_SIDED | _ASSAULT_WORDS:
                 # "attacked and captured by rebels", "took the town amid fighting": one territorial battle
                 c.modes.extend(["seize", "territory"])
                 if all(_np_kind(a) == "unknown" for a in c.actors):
