@@ -76,8 +76,11 @@ CASES = [
      "ASSAULT", "Fighting", (), ("Sudanese army", "RSF"), (), False, False),
     ("Ukrainian forces recaptured the village of Robotyne after weeks of fighting.",
      "ASSAULT", "recaptured", ("seize", "territory"), ("Ukrainian forces",), ("village of Robotyne",), False, False),
+    # storming a building is an attack on it, not territory taken (storming a town is)
     ("Al-Shabaab militants stormed a hotel in Mogadishu late on Friday.",
-     "ASSAULT", "stormed", ("seize", "territory"), ("Al-Shabaab militants",), ("hotel in Mogadishu",), False, False),
+     "ASSAULT", "stormed", (), ("Al-Shabaab militants",), ("hotel in Mogadishu",), False, False),
+    ("Rebels stormed the town of Kalemie on Sunday.",
+     "ASSAULT", "stormed", ("seize", "territory"), ("Rebels",), ("town of Kalemie",), False, False),
     ("Thousands of residents fled Wad Madani after the RSF seized the city.",
      "COERCE", "seized", ("seize", "territory"), ("RSF",), ("city",), False, False),
     # displacement, arrests, blockades, curfews
@@ -199,7 +202,8 @@ CASES = [
 def test_extract_events_case(nlp, text, ptype, trigger, modes, actors, recipients, negated, hypothetical):
     _, ms = _mentions(nlp, text)
     m = _find(ms, ptype, trigger)
-    assert m.plover_mode == modes
+    # the sentence-context qualifiers for the ACLED sub-type are tested below, with the sub-types
+    assert tuple(x for x in m.plover_mode if x not in P.CONTEXT_MODES | P.AUX_MODES) == modes
     assert tuple(a.text for a in m.actors) == actors
     assert tuple(r.text for r in m.recipients) == recipients
     assert m.negated is negated
@@ -386,16 +390,31 @@ def test_extract_events_mention_is_frozen(nlp):
         ("ASSAULT", ("firearms",), ("state",), ("protesters",), ("Protests", "Excessive force against protesters")),
         ("ASSAULT", ("destroy",), ("state",), (), ("Strategic developments", "Looting/property destruction")),
         ("ASSAULT", ("primitive",), ("civilians",), ("civilians",), ("Riots", "Mob violence")),
+        ("ASSAULT", ("firearms", "mob"), ("unknown",), ("civilians",), ("Riots", "Mob violence")),
+        ("ASSAULT", ("aerial",), ("civilians",), (), ("Explosions/Remote violence", "Air/drone strike")),
+        ("ASSAULT", ("firearms", "civilian-target"), ("unknown",), ("state",), ("Violence against civilians", "Attack")),
+        ("ASSAULT", ("firearms", "military-target"), ("unknown",), (), ("Battles", "Armed clash")),
+        ("ASSAULT", ("generic",), ("state",), (), (None, None)),
+        ("ASSAULT", ("crowd-control", "riot"), ("state",), ("protesters",), ("Riots", "Violent demonstration")),
+        ("ASSAULT", ("crowd-control", "excessive"), ("state",), (), ("Protests", "Excessive force against protesters")),
+        ("PROTEST", ("demo", "excessive"), ("protesters",), (), ("Protests", "Excessive force against protesters")),
+        ("COERCE", ("arrest", "intervention"), ("state",), ("protesters",), ("Protests", "Protest with intervention")),
+        ("RETREAT", ("disarm", "surrender"), ("rebel",), ("state",), ("Strategic developments", "Agreement")),
+        ("RETREAT", ("withdraw", "takeover"), ("rebel",), (), (None, None)),
+        ("AGREE", ("mutual",), ("state", "rebel"), (), ("Strategic developments", "Agreement")),
         ("PROTEST", ("demo",), ("protesters",), ("state",), ("Protests", "Peaceful protest")),
         ("PROTEST", ("demo", "intervention"), ("protesters",), ("state",), ("Protests", "Protest with intervention")),
         ("PROTEST", ("riot",), ("protesters",), (), ("Riots", "Violent demonstration")),
         ("COERCE", ("arrest",), ("state",), ("civilians",), ("Strategic developments", "Arrests")),
         ("COERCE", ("arrest",), ("rebel",), ("civilians",),
          ("Violence against civilians", "Abduction/forced disappearance")),
-        ("COERCE", ("seize", "territory"), ("state",), (), ("Strategic developments", "Non-violent transfer of territory")),
+        # territory taken: by force unless the sentence says it was handed over / vacated (CODEBOOKS, ACLED)
+        ("COERCE", ("seize", "territory"), ("state",), (), ("Battles", "Government regains territory")),
+        ("COERCE", ("seize", "territory", "handover"), ("state",), (), ("Strategic developments", "Non-violent transfer of territory")),
+        ("ASSAULT", ("seize", "territory", "handover"), ("rebel",), (), ("Strategic developments", "Non-violent transfer of territory")),
         ("COERCE", ("seize", "weapons"), ("state",), ("rebel",), ("Strategic developments", "Disrupted weapons use")),
         ("COERCE", ("seize", "property"), ("militia",), (), ("Strategic developments", "Looting/property destruction")),
-        ("COERCE", ("restrict",), ("state",), (), ("Strategic developments", "Other")),
+        ("COERCE", ("restrict",), ("state",), (), (None, None)),  # blockades and restrictions stay PLOVER-only
         ("COERCE", ("curfew",), ("state",), (), ("Strategic developments", "Other")),
         ("MOBILIZE", ("troops",), ("state",), (), ("Strategic developments", "Change to group/activity")),
         ("MOBILIZE", ("troops", "base"), ("rebel",), (), ("Strategic developments", "Headquarters or base established")),
@@ -444,3 +463,92 @@ def test_extract_events_acled_mapping_of_an_extracted_event(nlp):
     kinds = tuple(guess_actor_kind(a.text) for a in m.actors)
     assert acled_type(m.plover_type, m.plover_mode, kinds, ("civilians",)) == (
         "Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+# ---------------------------------------------------------------------------------------------
+# ACLED sub-types read off whole sentences (modes, actor kinds and the sentence's context)
+# ---------------------------------------------------------------------------------------------
+
+
+def _first_acled(nlp, text: str) -> str | None:
+    """The ACLED sub-type of the first ACLED-typed mention in text order (kinds from the phrase words)."""
+    _, ms = _mentions(nlp, text)
+    for m in sorted(ms, key=lambda m: (m.evidence.start, m.trigger.start)):
+        kinds = tuple(guess_actor_kind(a.text) for a in m.actors)
+        rkinds = tuple(guess_actor_kind(r.text) for r in m.recipients)
+        sub = acled_type(m.plover_type, m.plover_mode, kinds, rkinds)[1]
+        if sub:
+            return sub
+    return None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # weapons decide remote violence, whoever the (demonym) actor is
+        ("Ruritanian jets fired missiles at a fuel depot near Veltara on Monday.", "Air/drone strike"),
+        ("Residents said the militia used chlorine gas against the village of Tessa.", "Chemical weapon"),
+        ("Insurgents attacked the outpost near Dovre using mortars and heavy machine guns.",
+         "Shelling/artillery/missile attack"),
+        ("A civilian was killed and two others wounded in a grenade attack on a bus stop in Marrow.", "Grenade"),
+        ("Gunmen opened fire on a passenger plane as it landed at Kessel airport.", "Attack"),
+        # who is hit: civilians / a civilian place, or an armed side
+        ("Gunmen stormed a hotel in the port city of Lirea, shooting guests in their rooms.", "Attack"),
+        ("Insurgents attacked an army checkpoint near Dovre on Tuesday night.", "Armed clash"),
+        ("Armed men attacked a farming settlement near Kassa, abducting 12 women.", "Abduction/forced disappearance"),
+        # demonstrations: intervention, excessive force, violent demonstrators, peaceful
+        ("Thousands of teachers marched through Port Ardent on Friday before riot police fired tear gas to disperse them.",
+         "Protest with intervention"),
+        ("Hundreds of students rallied outside the ministry in Korvan on Tuesday. Police used water cannon to break up the crowd.",
+         "Protest with intervention"),
+        ("Soldiers opened fire on peaceful demonstrators in Melsk, killing four of them.",
+         "Excessive force against protesters"),
+        ("Protesters hurled stones at police during a demonstration against fuel prices in Tarrow.", "Violent demonstration"),
+        ("Thousands of non-violent protesters marched in Dunmore on Sunday.", "Peaceful protest"),
+        ("Police detained dozens of activists who tried to hold a rally in central Brelsk.", "Protest with intervention"),
+        ("An angry mob lynched two men accused of stealing cattle in Kelvo village.", "Mob violence"),
+        # strategic developments
+        ("Border police discovered a cache of rifles and grenades in a truck near Sarnow.", "Disrupted weapons use"),
+        ("Army engineers defused two roadside bombs on the road to Pellam.", "Disrupted weapons use"),
+        ("The Veltish army has set up a new observation post outside Kardo.", "Headquarters or base established"),
+        ("Security forces carried out raids across the province to detain opposition activists.", "Arrests"),
+        ("Forty rebel fighters surrendered to the army in Valdo district on Sunday.", "Agreement"),
+        ("The government and the rebels agreed to resume peace talks next month.", "Agreement"),
+        # territory: taken by force, or handed over / vacated
+        ("Government troops took control of the town of Amberlee after two days of heavy fighting with the rebels.",
+         "Government regains territory"),
+        ("Government troops took control of the town of Amberlee after the rebels withdrew.",
+         "Non-violent transfer of territory"),
+        ("Rebel fighters captured the town of Sorrel from government forces on Monday.", "Non-state actor overtakes territory"),
+        ("Warplanes bombed the outskirts of Merrow on Friday as rebels captured a nearby village.", "Air/drone strike"),
+    ],
+)
+def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):
+    assert _first_acled(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A powerful earthquake killed at least 40 people in the mountain town of Ostrava-Lenk on Sunday.",
+        "Three workers were injured when a boiler exploded at a textile factory in Marwick.",
+        "Eleven passengers were killed when their minibus plunged into a ravine. Nine others were injured in the accident.",
+        "Washington targeted the Morvian government with new sanctions on Thursday.",
+        "The drone captured dramatic footage of the flooded valley.",
+        "Firefighters are winning their battle against the wildfires that forced thousands to flee.",
+    ],
+)
+def test_extract_events_no_acled_event_for_disasters_and_diplomacy(nlp, text):
+    assert _first_acled(nlp, text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The rallies in Port Sable turned violent on Friday when crowds ransacked the governor's office.",
+         "Violent demonstration"),
+        ("An angry crowd beat a suspected thief to death in Marra market on Monday.", "Mob violence"),
+    ],
+)
+def test_extract_events_crowds_at_a_demonstration_are_demonstrators(nlp, text, expected):
+    assert _first_acled(nlp, text) == expected

@@ -24,7 +24,13 @@ REJECT; the intended act itself is kept too, flagged hypothetical. "X said Y mus
 from X to Y.
 
 ``acled_type`` applies the PLOVER -> ACLED table of CODEBOOKS.md once actor kinds are known, and
-``acled_inter_code`` gives ACLED's inter codes.
+``acled_inter_code`` gives ACLED's inter codes. What one mention alone cannot show but the ACLED
+sub-type needs is read off its sentence by ``_context_qualifiers`` and carried as qualifier modes
+(``patterns.events.CONTEXT_MODES``: how a demonstration was met, a civilian or military target, a
+two-sided fight, territory taken in fighting or handed over, a mob, a surrender, ...). A mention
+that did not happen carries PLOVER's auxiliary mode (``hypothetical`` / ``negation``) and gets no
+ACLED sub-type. Deaths and blasts no one inflicted (earthquakes, boiler explosions, crashes) are
+no ASSAULT at all.
 """
 
 from __future__ import annotations
@@ -229,8 +235,12 @@ def _object_lemmas(objs: Iterable[Token]) -> set[str]:
         for c in o.children:  # "martial law", "human shields", "a state of emergency"
             if c.dep_ in ("compound", "amod"):
                 lemmas.add(_lem(c))
-            if c.dep_ == "prep" and c.lower_ == "of" and _lem(o) in ("state", "part", "some", "all", "most", "number"):
-                lemmas.update(_lem(p) for p in _children(c, "pobj"))
+            if c.dep_ == "prep" and c.lower_ == "of" and (_lem(o) in P.QUANTITY_HEADS or o.lower_ in P.QUANTITY_HEADS):
+                # "a cache of weapons", "dozens of IEDs", "a swathe of territory": the complement is the object
+                for p in _children(c, "pobj"):
+                    for q in _conjuncts(p):
+                        lemmas.update({_lem(q), q.lower_})
+                        lemmas.update(_lem(m) for m in q.children if m.dep_ in ("compound", "amod"))
     return lemmas
 
 
@@ -410,6 +420,8 @@ def _displacement_rule(tok: Token, objs: list):
     return "COERCE", ("deport",), objs
 
 
+_NOT_CAPTURED = frozenset({"footage", "image", "video", "photo", "photograph", "picture", "moment", "attention",
+                           "imagination", "heart", "mood", "essence", "spirit", "scene", "headline", "title", "vote"})
 _MEDIA_OUTPUT = frozenset({"publication", "broadcast", "broadcasting", "printing", "transmission"})
 _PROTESTING_PEOPLE = frozenset({
     "protester", "protestor", "demonstrator", "farmer", "worker", "student", "activist", "resident",
@@ -481,6 +493,20 @@ def _verb_trigger(tok: Token) -> tuple[str, tuple[str, ...], list] | None:
             return None  # "the comments threaten to generate anger": a risk, not a threat
     if lem in ("recognize", "recognise") and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
         return None  # "is recognized as part of X": a description, not an act of recognition
+    if lem == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(_lem(p) == "street" for p in _children(c, "pobj"))
+                             for c in tok.children):
+        return "PROTEST", ("demo",), objs  # "took to the streets"
+    if lem in ("gather", "assemble", "converge", "congregate", "chant") and any(_lem(x) in P.PROTEST_WORDS | {"crowd", "activist"} for x in _children(tok, "nsubj")):
+        return "PROTEST", ("demo",), objs
+    if lem == "set" and any(c.lower_ in ("ablaze", "alight", "afire") for c in tok.children) or \
+            lem == "set" and any(_lem(o) == "fire" for o in objs) and any(c.dep_ == "prep" and c.lower_ in ("to", "on") for c in tok.children):
+        victims = _patients(tok) + [o for o in objs if _lem(o) != "fire"]
+        person = any(v.ent_type_ == "PERSON" or _lem(v) in P.PEOPLE | {"cultist", "suspect", "thief"} for v in victims)
+        return "ASSAULT", ("primitive",) if person else ("destroy",), objs  # "set ablaze", "set fire to"
+    if lem in ("target", "hit", "strike") and any(c.dep_ == "prep" and c.lower_ == "with" and
+                                                  any(_lem(p) in ("sanction", "tariff", "penalty", "measure", "expulsion") for p in _children(c, "pobj"))
+                                                  for c in tok.children):
+        return "SANCTION", (), objs  # "targeted Russia with sanctions"
     if lem == "take" and any(_lem(o) == "control" for o in objs):
         return "COERCE", ("seize", "territory"), objs
     if lem == "deny" and any(_lem(o) in ("entry", "access", "visa") for o in objs):
@@ -493,6 +519,15 @@ def _verb_trigger(tok: Token) -> tuple[str, tuple[str, ...], list] | None:
         return None  # "struck a deal": a light verb
     if lem in ("demonstrate", "march", "rally") and _children(tok, "dobj"):
         return None
+    if lem in ("march", "rally") and any(_np_kind(x) in ("state", "rebel", "militia", "external") for x in _children(tok, "nsubj")):
+        return None  # "troops marched into the town": a movement of forces, not a demonstration
+    if lem == "use" and not any(_lem(o) in P.WEAPONS | P.WEAPON_AGENTS | {"force"} or o.lower_ in P.WEAPONS for o in objs):
+        return None  # "depots used by the group": the compound is no weapon used
+    if lem == "capture" and any(_lem(o) in _NOT_CAPTURED for o in objs):
+        return None  # "captured footage"
+    if lem in ("destroy", "blow up", "burn") and _object_lemmas(objs) & (P.WEAPONS | {"ammunition", "explosive"}) \
+            and not any(_weapon_modes(list(x.subtree)) for x in _children(tok, "nsubj", "agent")):
+        return "COERCE", ("seize", "weapons"), objs  # "special forces destroyed caches of weapons": disrupted weapons use
     return ptype, modes, objs
 
 
@@ -934,14 +969,26 @@ def _modality(anchor: Token, sent: Span) -> dict:
 
 
 def _weapon_modes(tokens: Iterable[Token]) -> list[str]:
+    """ASSAULT modes from the weapon words among ``tokens``.
+
+    Two-word names are read first and their words are then spent, so "water cannon" is crowd
+    control (not artillery), "rubber bullets" not firearms, "suicide bomber" a suicide attack and
+    "chemical plant" no weapon at all.
+    """
     modes: list[str] = []
     toks = sorted(tokens, key=lambda t: t.i)
-    text = " ".join(t.lower_ for t in toks)
-    for phrase, ms in P.WEAPON_PHRASES.items():
-        if phrase in text:
-            modes.extend(ms)
+    spent: set[int] = set()
+    for a, b in zip(toks, toks[1:]):
+        if b.i != a.i + 1 and not (b.i == a.i + 2 and a.doc[a.i + 1].text == "-"):
+            continue
+        for first in {a.lower_, _lem(a)}:
+            for second in {b.lower_, _lem(b)}:
+                ms = P.WEAPON_PHRASES.get(f"{first} {second}")
+                if ms is not None and a.i not in spent:
+                    modes.extend(ms)
+                    spent.update((a.i, b.i))
     for t in toks:
-        if t.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
+        if t.i in spent or t.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
             continue
         if _hyphen_prefix(t, "anti") or t.i >= 1 and t.doc[t.i - 1].lower_ in ("anti", "counter"):
             continue
@@ -954,10 +1001,45 @@ def _weapon_modes(tokens: Iterable[Token]) -> list[str]:
             continue
         if lem == "shell" and t.pos_ == "VERB":
             continue
+        if lem in ("toxic", "poisonous") and _lem(t.head) not in ("gas", "chemical", "agent", "substance", "munition", "shell", "projectile", "weapon", "bomb", "attack"):
+            continue  # "toxic waste", "poisonous drinks": no weapon
         ms = P.WEAPON_MODES.get(lem) or P.WEAPON_MODES.get(t.lower_)
         if ms:
             modes.extend(ms)
     return modes
+
+
+_TARGET_PREPS = frozenset({"on", "against", "at", "upon", "targeting", "toward", "towards", "into", "inside"})
+# verbs whose direct object is the munition, not the target ("fired missiles", "planted a bomb")
+_MUNITION_OBJECT_VERBS = frozenset({"fire", "launch", "throw", "hurl", "lob", "drop", "use", "detonate", "plant", "set",
+                                    "unleash", "explode", "deploy", "deliver", "shoot", "exchange"})
+
+
+def _means_scope(c: _Cand, anchor: Token) -> list:
+    """Where an attack's weapons are named: the trigger's phrase and the anchor's 'with / using / by'
+    complements, without the target ("opened fire on a plane" is no air strike, "destroyed IEDs" no
+    IED attack)."""
+    trig = c.trigger[0]
+    cut: set[int] = set()
+    for head in {trig, anchor}:
+        for ch in head.children:
+            if ch.dep_ == "prep" and ch.lower_ in _TARGET_PREPS:
+                cut.update(t.i for t in ch.subtree)
+            if ch.dep_ in ("dobj", "nsubjpass") and _lem(head) not in _MUNITION_OBJECT_VERBS and head.pos_ == "VERB":
+                cut.update(t.i for t in ch.subtree)
+            if ch.dep_ in ("relcl", "advcl", "conj", "ccomp", "parataxis"):
+                cut.update(t.i for t in ch.subtree)
+    scope = [t for t in trig.subtree if t.i not in cut]
+    for head in {trig, anchor}:
+        for ch in head.children:  # "attacked the post using mortars"
+            if ch.dep_ in ("advcl", "xcomp", "acl") and _lem(ch) in ("use", "employ", "fire", "launch", "drop"):
+                scope += list(ch.subtree)
+    if trig.dep_ == "acl" and trig.pos_ == "VERB":
+        scope.append(trig.head)  # "missiles fired from the territory"
+    if anchor.i != trig.i:
+        scope += [t for ch in anchor.children if ch.dep_ == "prep" and ch.lower_ in ("with", "using", "by", "from") for t in ch.subtree]
+        scope += [t for ch in anchor.children if ch.dep_ in ("nsubj", "dobj") and _is_eventish(ch) for t in ch.subtree]
+    return scope
 
 
 def _dedupe(items: Iterable[str]) -> list[str]:
@@ -1089,6 +1171,7 @@ def _fold(cands: list[_Cand], by_token: dict[int, _Cand]) -> None:
             if host is not None and host is not c and host.ptype == "ASSAULT" and not host.absorbed:
                 objs = _children(tok, "dobj") or _children(tok, "nsubjpass")
                 host.recipients.extend(o for ob in objs for o in _conjuncts(ob))
+                host.modes.extend(c.modes)  # "killed and wounded in a grenade attack": the weapon stays
                 c.absorbed = True
                 break
             if cur.dep_ == "ccomp" and _lem(cur) in P.REPORTING_VERBS:
@@ -1108,6 +1191,7 @@ def _fold(cands: list[_Cand], by_token: dict[int, _Cand]) -> None:
         host = min(near, key=lambda x: (x[0], x[1]))[2]
         objs = _children(c.anchor, "dobj") or _children(c.anchor, "nsubjpass")
         host.recipients.extend(o for ob in objs for o in _conjuncts(ob))
+        host.modes.extend(c.modes)
         c.absorbed = True
 
 
@@ -1672,7 +1756,7 @@ def _to_mention(c: _Cand, sent: Span, doc: Doc, ctx: ArticleContext, sent_ev: Ev
         ev = ctx.evidence(e.start_char, e.end_char)
         if (ev.start, ev.end) not in {(d.start, d.end) for d in dates}:
             dates.append(ev)
-    modes = _dedupe(c.modes)
+    modes = _dedupe(c.modes + (["hypothetical"] if c.hypothetical else []) + (["negation"] if c.negated else []))
     return EventMention(
         evidence=sent_ev,
         trigger=_span_ev(doc, ctx, t0, t1),
@@ -1711,6 +1795,8 @@ def _sentence_evidence(sent: Span, ctx: ArticleContext) -> Evidence | None:
 def extract_event_mentions(doc: Doc, ctx: ArticleContext) -> list[EventMention]:
     """Every event mention in the article, in text order (several per sentence when stated)."""
     out: list[EventMention] = []
+    sentences: list[tuple[Span, Evidence, list[_Cand]]] = []
+    accident = False
     for sent in doc.sents:
         sent_ev = _sentence_evidence(sent, ctx)
         if sent_ev is None:
@@ -1736,10 +1822,7 @@ def extract_event_mentions(doc: Doc, ctx: ArticleContext) -> list[EventMention]:
             c.depth = _depth(anchor)
             _read_arguments(c, sent, by_token)
             if c.ptype == "ASSAULT":
-                scope = list(c.trigger[0].subtree)
-                if anchor.i != c.trigger[0].i:
-                    scope += [t for ch in anchor.children if ch.dep_ == "prep" and ch.lower_ in ("with", "using", "by", "from") for t in ch.subtree]
-                c.modes.extend(_weapon_modes(scope))
+                c.modes.extend(_weapon_modes(_means_scope(c, anchor)))
         # accusations: "accused X of targeting civilians" -> the accused is the actor of the inner event
         for c in live:
             if c.ptype != "ACCUSE" or not c.recipients:
@@ -1755,7 +1838,14 @@ def extract_event_mentions(doc: Doc, ctx: ArticleContext) -> list[EventMention]:
         extra = _apply_intent_rules(cands, sent) + _obligation_requests(sent, cands)
         for w in extra:
             w.depth = _depth(w.anchor)
+        accident = _drop_non_violent_causes(cands, sent, accident)
+        if accident and sentences:
+            _drop_agentless_toll(sentences[-1][2], sentences[-1][0])  # "... were killed when their bus plunged. <the accident>"
         live = [c for c in cands if not c.absorbed] + extra
+        sentences.append((sent, sent_ev, live))
+    _context_qualifiers(sentences)
+    for sent, sent_ev, live in sentences:
+        live = [c for c in live if not c.absorbed]
         other_anchors = {(_anchor_for(c)[0]).i for c in live}
         for c in sorted(live, key=lambda c: (c.trigger[0].i, c.synthetic is False)):
             if c.ptype not in P.PLOVER_TYPES:
@@ -1773,6 +1863,339 @@ def main_mention(mentions: Iterable[EventMention]) -> EventMention | None:
 
 
 # ---------------------------------------------------------------------------------------------
+# context for the ACLED sub-type: what the sentence around a mention says
+# ---------------------------------------------------------------------------------------------
+
+_CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hit", "strike", "destroy", "damage", "level", "claim",
+                             "leave", "flatten", "hurt", "maim"})
+_EXPLOSION_WORDS = frozenset({"explode", "explosion", "blast", "detonation", "blow"})
+_ASSAULT_WORDS = frozenset({"attack", "assault", "offensive", "counteroffensive", "storm", "raid", "advance", "push"})
+_GENERIC_NOUNS = frozenset({"war", "conflict", "violence", "hostility", "aggression", "bloodshed", "escalation",
+                            "confrontation", "campaign", "insurgency", "activity", "action", "measure", "invasion"})
+_BACKGROUND_PREPS = frozenset({"amid", "during", "despite", "following", "after", "since", "of", "before", "throughout"})
+
+
+def _background_noun(tok: Token) -> bool:
+    """A fight named as the setting of another act ("amid clashes", "following a clash", "weeks of fighting",
+    "a deal ending the fighting"), not as a happening of its own."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in _BACKGROUND_PREPS:
+        return True
+    return tok.dep_ == "dobj" and _lem(tok.head) in ("end", "halt", "stop", "cease", "fuel", "escape", "flee")
+
+
+_MEANS_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "grenade", "suicide-attack", "unconventional",
+                          "firearms", "primitive", "crowd-control"})
+_TWO_SIDED = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "firefight", "gunfight", "shootout",
+                        "crossfire", "hostility", "combat", "counterattack", "repel", "repulse"})
+_ARRESTISH_RAIDS = frozenset({"raid", "operation", "sweep", "search", "crackdown"})
+_MOB_WORDS = frozenset({"mob", "crowd", "lynch", "lynching", "vigilante", "vigilantes"})
+_PROTEST_VIOLENCE_VERBS = frozenset({"throw", "hurl", "pelt", "stone", "smash", "torch", "burn", "loot", "vandalize",
+                                     "vandalise", "ransack", "attack", "storm", "clash", "riot", "fight", "beat",
+                                     "destroy", "damage", "set", "break", "trash", "assault", "injure", "wound"})
+_VIOLENT_PROTEST_WORDS = frozenset({"violent", "aggressive", "riotous", "unruly", "riot", "rioting", "rioter",
+                                    "clash", "scuffle", "violence", "unrest", "ablaze", "looting", "vandalism"})
+_EXCESSIVE_WORDS = frozenset({"violently", "brutally", "forcibly", "excessive", "deadly", "lethal", "bloody",
+                              "live"})
+_INTERVENTION_VERBS = frozenset({"disperse", "suppress", "break", "quell", "dispel", "detain", "arrest", "crack",
+                                 "repress", "block", "prevent", "stop", "ban", "cordon", "kettle", "spray"})
+
+
+def _words(toks: Iterable[Token]) -> set[str]:
+    out = set()
+    for t in toks:
+        out.add(t.lower_)
+        out.add(_lem(t))
+    return out
+
+
+def _cause_words(c: _Cand) -> set[str]:
+    """The words naming what did it: the subject / 'by' agent / 'in'-cause of a verb, a noun's modifiers."""
+    tok = c.anchor if not c.is_noun else c.trigger[0]
+    heads = _children(tok, "nsubj", "csubj")
+    if not heads and not c.is_noun and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
+        heads = _children(tok.head, "nsubj")  # "an earthquake levelled villages, killing hundreds"
+    heads += [p for ch in tok.children if ch.dep_ in ("agent", "prep") and ch.lower_ in ("by", "in", "from", "after", "during")
+              for p in _children(ch, "pobj")]
+    if c.is_noun:
+        heads += [ch for ch in tok.children if ch.dep_ in ("compound", "amod", "nmod", "poss")]
+        heads += [p for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("of", "at", "in") for p in _children(ch, "pobj")]
+    out: set[str] = set()
+    for h in heads:
+        out |= _words([h]) | _words(ch for ch in h.children if ch.dep_ in ("compound", "amod", "nmod"))
+    return out
+
+
+_BOMB_WORDS = frozenset({"bomb", "device", "ied", "mine", "landmine", "grenade", "explosive", "rocket", "shell", "missile",
+                         "drone", "bomber", "suicide", "attack", "attacker", "militant", "terrorist", "gunman"})
+
+
+def _accident_sentence(sent: Span) -> bool:
+    """An explosion of a thing that blows up by accident (a boiler, a gas tank, a plant), no bomb named."""
+    words = _words(sent)
+    if words & _BOMB_WORDS:
+        return False
+    for t in sent:
+        if _lem(t) not in _EXPLOSION_WORDS:
+            continue
+        near = [x for x in t.children if x.dep_ in ("nsubj", "compound", "amod", "nmod", "poss")]
+        near += [p for x in t.children if x.dep_ == "prep" and x.lower_ in ("of", "at", "in", "through") for p in _children(x, "pobj")]
+        if t.dep_ == "conj":
+            near.append(t.head)
+        if _words(x2 for x in near for x2 in [x, *[m for m in x.children if m.dep_ in ("compound", "amod")]]) & (P.ACCIDENT_EXPLODERS | P.DISASTER_WORDS):
+            return True
+    return False
+
+
+def _drop_non_violent_causes(cands: list[_Cand], sent: Span, after_accident: bool = False) -> bool:
+    """Deaths and blasts that no one inflicted: an earthquake that killed, a boiler that exploded, people
+    killed in a crash. They are no ASSAULT (ACLED and PLOVER code violence by an actor). Returns whether
+    the sentence told such an accident or disaster (the next sentence's agentless toll is its toll)."""
+    live = [c for c in cands if not c.absorbed and c.ptype in ("ASSAULT", "MOBILIZE")]
+    sent_words = _words(sent)
+    disaster_words = sent_words & (P.DISASTER_WORDS - {"fire", "collapse", "storm", "crash"})
+    weapons = bool(set(_weapon_modes(list(sent))) - {"crowd-control"})
+    accident = _accident_sentence(sent)
+    told = accident
+    for c in live:
+        lem = _lem(c.trigger[0])
+        if c.ptype == "MOBILIZE":
+            if disaster_words and not weapons:
+                c.absorbed = True  # troops sent to dig out snow or fight floods
+            continue
+        cause = _cause_words(c)
+        agentless = lem in _CASUALTY_VERBS and not _own_agent(c.anchor)
+        if lem in _CASUALTY_VERBS | _EXPLOSION_WORDS and cause & P.DISASTER_WORDS:
+            c.absorbed = told = True
+        elif accident and (lem in _EXPLOSION_WORDS or agentless or lem in ("demolish", "destroy", "damage")):
+            c.absorbed = True
+        elif lem in _TWO_SIDED | {"war", "campaign"} and _words(c.trigger[0].subtree) & disaster_words and not weapons:
+            c.absorbed = told = True  # "their battle to contain the wildfires"
+        elif agentless and (sent_words & P.DISASTER_WORDS or after_accident) and not weapons \
+                and not any(o is not c and _lem(o.trigger[0]) not in _CASUALTY_VERBS for o in live if not o.absorbed):
+            c.absorbed = told = True  # "19 people were killed when their bus plunged ... in the accident"
+    return told
+
+
+def _drop_agentless_toll(cands: list[_Cand], sent: Span) -> None:
+    """A sentence whose only violence is a toll with no one inflicting it, when the next sentence
+    says it was an accident or a disaster."""
+    live = [c for c in cands if not c.absorbed and c.ptype == "ASSAULT"]
+    if not live or set(_weapon_modes(list(sent))) - {"crowd-control"}:
+        return
+    if all(_lem(c.trigger[0]) in _CASUALTY_VERBS and not _own_agent(c.anchor) for c in live):
+        for c in live:
+            c.absorbed = True
+
+
+def _np_kind(tok: Token) -> str:
+    return guess_actor_kind(tok.doc[slice(*_np_bounds(tok))].text)
+
+
+def _target_words(c: _Cand) -> set[str]:
+    """Head lemmas of an attack's targets: recipients and the places it happened in / at."""
+    tok = c.anchor if not c.is_noun else c.trigger[0]
+    heads = list(c.recipients)
+    for head in {tok, c.trigger[0]}:
+        heads += [p for ch in head.children if ch.dep_ == "prep" and ch.lower_ in ("in", "inside", "at", "on", "against", "near", "outside", "into")
+                  for p in _children(ch, "pobj")]
+    out = set()
+    for h in heads:
+        for x in _conjuncts(h):
+            out.add(_lem(x))
+            out.add(x.lower_)
+    return out
+
+
+def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
+    """(is there a demonstration in the sentence, the qualifier for it: riot / excessive / intervention / None)."""
+    words = _words(t for t in sent if not (t.lower_ in ("riot",) and t.dep_ == "compound")
+                   and t.ent_type_ not in ("DATE", "TIME") and t.pos_ != "PROPN")
+    protest = bool(words & P.PROTEST_WORDS) or any(c.ptype == "PROTEST" for c in live)
+    violent = False
+    live = [c for c in live if not c.hypothetical]
+    for c in live:
+        if c.ptype == "PROTEST" and "riot" in c.modes and _lem(c.trigger[0]) != "unrest":
+            violent = True
+        if c.ptype == "ASSAULT" and (any(_np_kind(a) in ("protesters", "rioters") for a in c.actors) or
+                                     "mob" in c.modes):
+            violent = True
+        if c.ptype == "ASSAULT" and _lem(c.trigger[0]) in ("clash", "scuffle", "confrontation") and \
+                any(_np_kind(x) in ("protesters", "rioters") for x in c.actors + c.recipients):
+            violent = True  # ACLED: clashes with demonstrators make a violent demonstration
+    for t in sent:
+        if t.pos_ == "VERB" and _lem(t) in _PROTEST_VIOLENCE_VERBS:
+            subj = _children(t, "nsubj")
+            if subj and _lem(subj[0]) in P.PROTEST_WORDS | {"rioter", "youth", "mob", "crowd"}:
+                violent = True
+        if t.lower_ == "violent" and _lem(t.head) in ("turn", "become", "grow", "descend") and \
+                any(_lem(x) in P.PROTEST_WORDS for x in _children(t.head, "nsubj")):
+            violent = True  # "the rallies turned violent"
+        if t.pos_ in ("ADJ",) and t.lower_ in ("violent", "aggressive", "riotous", "unruly") and _lem(t.head) in P.PROTEST_WORDS \
+                and not (t.i >= 1 and (t.doc[t.i - 1].lower_ in ("non", "-") or t.doc[t.i - 1].lower_.startswith("non"))):
+            violent = True  # "violent protests" ("non-violent protesters" are not)
+        if t.pos_ in ("NOUN", "VERB") and _lem(t) in ("riot", "rioting", "rioter", "clash", "scuffle", "vandalism", "looting") \
+                and t.dep_ != "compound":
+            violent = violent or protest
+    if not protest and violent:
+        return False, "riot" if words & {"riot", "rioter", "rioting"} else None
+    if violent:
+        return True, "riot"
+    lethal = intervention = False
+    for c in live:
+        if c.ptype == "ASSAULT":
+            harm = set(c.modes) & (P.LETHAL_MODES - {"targeted"}) or _lem(c.trigger[0]) in ("kill", "shoot", "gun down", "massacre")
+            if _lem(c.trigger[0]) in ("kill",) and not _own_agent(c.anchor):
+                lethal = True  # "two people were killed in the protest"
+            force = "crowd-control" in c.modes or any(_np_kind(a) == "state" for a in c.actors) or \
+                any(_np_kind(r) == "protesters" for r in c.recipients)
+            if force:
+                intervention = True
+                if harm:
+                    lethal = True
+        if c.ptype == "COERCE" and ("arrest" in c.modes or "restrict" in c.modes):
+            intervention = True
+    for t in sent:
+        if t.lower_ in _EXCESSIVE_WORDS and (t.head.pos_ == "VERB" and _lem(t.head) in _INTERVENTION_VERBS | {"attack", "fire", "shoot", "use"}
+                                             or _lem(t.head) in ("force", "ammunition", "round", "crackdown", "fire", "bullet")):
+            lethal = True
+        if t.pos_ == "VERB" and _lem(t) in _INTERVENTION_VERBS and _lem(t) not in ("block", "prevent", "stop", "ban"):
+            intervention = True
+    # without a protest word the qualifier only serves the protest of the sentence before
+    if lethal:
+        return protest, "excessive"
+    if intervention:
+        return protest, "intervention"
+    return protest, None
+
+
+def _protest_related(c: _Cand) -> bool:
+    if c.ptype == "PROTEST":
+        return True
+    if c.ptype == "COERCE":
+        return "arrest" in c.modes
+    if c.ptype != "ASSAULT":
+        return False
+    if set(c.modes) & {"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "unconventional"} - {"crowd-control"} \
+            and "crowd-control" not in c.modes:
+        return False
+    kinds = {_np_kind(x) for x in c.actors + c.recipients}
+    if _lem(c.trigger[0]) in ("kill", "wound", "injure") and not _own_agent(c.anchor):
+        return True  # the toll of the protest
+    if any(_lem(a) in P.PROTEST_WORDS | {"crowd", "youth", "mob", "rioter"} for a in c.actors):
+        return True  # the crowd at a demonstration
+    return "crowd-control" in c.modes or bool(kinds & {"protesters", "rioters", "state"}) or \
+        _lem(c.trigger[0]) in _TWO_SIDED | {"violence", "attack"} and not kinds - {"unknown"}
+
+
+def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> None:
+    """Qualifier modes an ACLED sub-type needs and one mention alone does not show.
+
+    - demonstrations: a sentence with a protest gets one protest qualifier (``riot`` when the
+      demonstrators are violent, ``excessive`` for lethal or violent force on them, ``intervention``
+      for dispersal or arrests), given to the protest and to the force used on it; a sentence
+      that only tells how a protest was handled ("Police fired tear gas to disperse them.")
+      qualifies the protest of the sentence before it;
+    - attacks: the target (``civilian-target`` / ``military-target``), a two-sided fight, a mob;
+    - territory taken while fighting is told in the same sentence (``fighting``);
+    - a raid in which people are arrested or weapons seized is that arrest or seizure; an attack
+      in which people are abducted is the abduction;
+    - an agreement actually reached between two or more parties (``mutual``).
+    """
+    protest_info = [_sentence_protest(sent, [c for c in live if not c.absorbed]) for sent, _, live in sentences]
+    for i, (sent, _ev, live) in enumerate(sentences):
+        live = [c for c in live if not c.absorbed]
+        has_protest, qual = protest_info[i]
+        if has_protest and qual is None and i + 1 < len(protest_info):
+            nxt_protest, nxt_qual = protest_info[i + 1]
+            nxt_sent = sentences[i + 1][0]
+            crowd = any(t.pos_ == "PRON" and t.lower_ in ("they", "them") or _lem(t) in P.PROTEST_WORDS | {"crowd", "gathering"}
+                        for t in nxt_sent) or any("crowd-control" in c.modes for c in sentences[i + 1][2])
+            if nxt_qual is not None and crowd:
+                qual = nxt_qual  # "Police fired tear gas to disperse them."
+        sent_words = _words(sent)
+        fighting = any(c.ptype == "ASSAULT" and "seize" not in c.modes and not c.hypothetical for c in live) or \
+            bool(sent_words & {"fighting", "clash", "battle", "offensive", "counteroffensive", "assault", "attack"})
+        arrests = [c for c in live if c.ptype == "COERCE" and ("arrest" in c.modes or "weapons" in c.modes)]
+        # "they attacked the positions; they used mortars": the means named by a use / fire clause
+        means = [m for c in live if c.ptype == "ASSAULT" and _lem(c.trigger[0]) in ("use", "employ", "fire", "launch", "drop")
+                 for m in c.modes if m in _MEANS_MODES]
+        for c in live:
+            if c.ptype == "ASSAULT" and means and not set(c.modes) & _MEANS_MODES and "seize" not in c.modes:
+                c.modes.extend(dict.fromkeys(means))
+        abductions = [c for c in live if c.ptype == "ASSAULT" and set(c.modes) & {"abduct", "sexual"}]
+        takeovers = [c for c in live if "seize" in c.modes and "territory" in c.modes and c.actors]
+        remote = [m for c in live if c.ptype == "ASSAULT" for m in c.modes if m in ("aerial", "drone", "heavy-weapons")]
+        by_anchor = {c.anchor.i: c for c in live if c.ptype == "ASSAULT" and not c.is_noun}
+        for c in live:
+            if c.ptype != "ASSAULT" or c.is_noun:
+                continue
+            host = by_anchor.get(c.anchor.head.i)
+            if host is None or host is c:
+                continue
+            if c.anchor.dep_ in ("advcl", "xcomp") and _lem(c.anchor) in ("use", "employ"):
+                host.modes.extend(c.modes)
+                c.absorbed = True  # "dispersed the crowd using live bullets": the means of that act
+            elif c.anchor.dep_ == "conj" and _children(c.anchor, "nsubj", "nsubjpass") == []:
+                merged = _dedupe(host.modes + c.modes)  # "raped, beat and assaulted civilians": one act
+                host.modes[:], c.modes[:] = list(merged), list(merged)
+        for c in live:
+            if c.ptype == "COERCE" and "weapons" in c.modes and _lem(c.trigger[0]) in ("destroy", "burn", "blow up") and remote:
+                c.ptype, c.modes = "ASSAULT", ["destroy", *dict.fromkeys(remote)]  # weapons hit in a strike: the strike
+        live = [c for c in live if not c.absorbed]
+        bases = [c for c in live if c.ptype == "MOBILIZE" and "base" in c.modes]
+        for c in live:
+            lem = _lem(c.trigger[0])
+            if qual and _protest_related(c) and (has_protest or qual == "riot" or c.ptype == "ASSAULT" and "crowd-control" in c.modes):
+                c.modes.append(qual)
+            elif not has_protest and qual == "riot" and c.ptype == "PROTEST":
+                c.modes.append("riot")
+            if c.ptype == "MOBILIZE" and bases and c not in bases:
+                c.modes.append("base")  # vehicles deployed to the new post: part of setting it up
+            if c.ptype == "RETREAT" and "withdraw" in c.modes and takeovers:
+                c.modes.append("takeover")  # "... from rebels who withdrew": the taker's mention codes it
+            if c.ptype == "ASSAULT" and takeovers and c not in takeovers and "seize" not in c.modes and \
+                    not set(c.modes) & _MEANS_MODES - {"firearms"} and lem in _TWO_SIDED | _ASSAULT_WORDS:
+                # "attacked and captured by rebels", "took the town amid fighting": one territorial battle
+                c.modes.extend(["seize", "territory"])
+                if all(_np_kind(a) == "unknown" for a in c.actors):
+                    c.actors = c.actors + list(takeovers[0].actors)
+            if c.ptype == "ASSAULT" and c.is_noun and (lem in _GENERIC_NOUNS or lem in _TWO_SIDED and _background_noun(c.trigger[0])):
+                c.modes.append("generic")
+            if c.ptype == "ASSAULT":
+                harm = set(c.modes) & (P.LETHAL_MODES | P.DIRECT_HARM_MODES) or lem in _CASUALTY_VERBS
+                if lem in _ARRESTISH_RAIDS and not harm and arrests and "seize" not in c.modes:
+                    c.modes.extend(arrests[0].modes)  # "raids to detain activists": ACLED codes the arrests
+                    continue
+                if abductions and c not in abductions and not set(c.modes) & P.LETHAL_MODES - {"firearms"} and \
+                        lem not in _CASUALTY_VERBS and c.trigger[0].i < abductions[0].trigger[0].i:
+                    c.modes.extend(abductions[0].modes)  # "gunmen attacked the village, abducting ..."
+                words = _target_words(c)
+                if words & P.CIVILIAN_TARGETS and not words & P.MILITARY_TARGETS:
+                    c.modes.append("civilian-target")
+                elif words & P.MILITARY_TARGETS:
+                    c.modes.append("military-target")
+                if lem in _TWO_SIDED:
+                    c.modes.append("two-sided")
+                actor_words = _words(t for a in c.actors for t in a.subtree)
+                if actor_words & (_MOB_WORDS - ({"crowd"} if has_protest else set())) or lem in ("lynch", "lynching"):
+                    c.modes.append("mob")  # at a demonstration, the crowd is the demonstrators
+            if "territory" in c.modes and "seize" in c.modes:
+                # ACLED: territory that changes hands without fighting is a non-violent transfer
+                strong = sent_words & {"handover", "hand", "handed", "peacefully", "unopposed", "unchallenged"} or \
+                    any(t.lower_ == "without" and _words(t.subtree) & {"fight", "fighting", "resistance", "battle", "shot", "gunshot", "clash"}
+                        for t in sent)
+                weak = sent_words & {"withdrawal", "withdrew", "withdraw", "vacate", "vacated", "evacuation", "pullout", "retreat",
+                                     "retreated", "abandon", "abandoned"} or any(_lem(t) == "pull" and any(x.lower_ == "out" for x in t.children) for t in sent)
+                if fighting:
+                    c.modes.append("fighting")
+                if strong or weak and not fighting:
+                    c.modes.append("handover")
+            if c.ptype == "AGREE" and lem == "agree" and not c.hypothetical and not c.negated and \
+                    (len(c.actors) >= 2 or c.recipients and any(_is_party(r) for r in c.recipients)):
+                c.modes.append("mutual")
+
+
+# ---------------------------------------------------------------------------------------------
 # PLOVER -> ACLED
 # ---------------------------------------------------------------------------------------------
 
@@ -1784,9 +2207,22 @@ def acled_inter_code(kind: str | None) -> int:
     return P.ACLED_INTER_CODES.get(kind.strip().lower(), 0)
 
 
+# words after which an actor phrase speaks of something else ("forces in a crackdown on militants")
+_KIND_CUT_WORDS = frozenset({"in", "on", "at", "near", "during", "after", "against", "who", "which", "that", "with",
+                             "while", "as", "into", "for", "to", "over", "since", "before", ","})
+
+
 def guess_actor_kind(text: str) -> str:
-    """A rough actor kind from the words of an actor phrase (state|rebel|militia|protesters|...|unknown)."""
-    words = [w.strip(".,'’\"").lower() for w in text.replace("-", " ").split()]
+    """A rough actor kind from the words of an actor phrase (state|rebel|militia|protesters|...|unknown).
+
+    The head of the phrase decides; words after a preposition or a relative clause describe
+    something else and are not read ("security forces in a crackdown on militants" are state forces).
+    """
+    words = [w.strip(".'’\"").lower() for w in text.replace("-", " ").replace(",", " , ").split()]
+    for i, w in enumerate(words):
+        if i > 0 and w in _KIND_CUT_WORDS:
+            words = words[:i]
+            break
     kinds = []
     for w in words:
         base = w[:-1] if w.endswith("s") and w[:-1] in P.ACTOR_KIND_WORDS else w
@@ -1804,9 +2240,35 @@ def guess_actor_kind(text: str) -> str:
     return kinds[-1]
 
 
+_ACT_MODES = frozenset({"firearms", "heavy-weapons", "explosives", "aerial", "drone", "suicide-attack", "unconventional",
+                        "primitive", "beat", "torture", "targeted", "abduct", "sexual", "destroy", "seize", "crowd-control"})
+
+
+def _protest_subtype(m: set[str]) -> str | None:
+    """The protest / riot sub-type a protest-context qualifier names, if any."""
+    if "riot" in m:
+        return "Violent demonstration"
+    if "excessive" in m:
+        return "Excessive force against protesters"
+    if "intervention" in m:
+        return "Protest with intervention"
+    return None
+
+
 def acled_type(plover_type: str, modes: tuple[str, ...], actor_kinds: tuple[str, ...],
                recipient_kinds: tuple[str, ...]) -> tuple[str | None, str | None]:
     """ACLED (event_type, sub_event_type) for a PLOVER event, per the CODEBOOKS mapping table.
+
+    The decision reads, in ACLED's own order of precedence:
+
+    1. demonstrations: the protest qualifiers the sentence gave (``riot`` = the demonstrators are
+       violent, ``excessive`` = lethal or violent force on a demonstration, ``intervention`` =
+       dispersal, crowd-control means or arrests) type the protest and the force used on it alike;
+       a mob (``mob``) attacking is Mob violence;
+    2. the weapon (remote violence: chemical > suicide > air/drone > grenade > explosive > shelling);
+    3. the act (sexual violence, abduction, territory taken, property destroyed);
+    4. who is hit: civilians or a civilian place -> Attack; an armed side, a military place, or a
+       two-sided fight -> Armed clash.
 
     ``(None, None)`` when the event is not an ACLED event (CONSULT, REQUEST, ACCUSE, ...).
     """
@@ -1814,21 +2276,23 @@ def acled_type(plover_type: str, modes: tuple[str, ...], actor_kinds: tuple[str,
     a = {k.lower() for k in actor_kinds}
     r = {k.lower() for k in recipient_kinds}
     t = plover_type.upper()
+    armed = P.ORGANISED_KINDS
+    if m & P.AUX_MODES:
+        return None, None  # planned, threatened, denied or negated: a PLOVER event, not an ACLED row
     if t == "ASSAULT":
-        if r & P.PROTESTER_KINDS or "crowd-control" in m:
-            if "crowd-control" in m and not (m & P.LETHAL_MODES):
-                return P.PROTESTS, "Protest with intervention"
-            return P.PROTESTS, "Excessive force against protesters"
-        if a & P.PROTESTER_KINDS or a & P.RIOTER_KINDS:
-            return P.RIOTS, "Violent demonstration"
-        if a and a <= P.CIVILIAN_KINDS:
+        if "mob" in m:
             return P.RIOTS, "Mob violence"
-        if "seize" in m:
-            if a & P.STATE_KINDS:
-                return P.BATTLES, "Government regains territory"
-            if a & (P.ORGANISED_KINDS - P.STATE_KINDS):
-                return P.BATTLES, "Non-state actor overtakes territory"
-            return P.BATTLES, "Armed clash"
+        protest = _protest_subtype(m)
+        if protest is None and (r & P.PROTESTER_KINDS or "crowd-control" in m):
+            protest = "Excessive force against protesters" if m & P.LETHAL_MODES - {"targeted"} else "Protest with intervention"
+        if protest is None and a & P.PROTESTER_KINDS:
+            protest = "Violent demonstration"
+        if protest is not None:
+            return (P.RIOTS if protest == "Violent demonstration" else P.PROTESTS), protest
+        if a & P.RIOTER_KINDS:
+            return P.RIOTS, "Mob violence"
+        if "arrest" in m or "seize" in m and "weapons" in m:
+            return acled_type("COERCE", modes, actor_kinds, recipient_kinds)  # a raid told by what it seized
         for mode, sub in P.ACLED_REMOTE_SUBTYPES:
             if mode in m:
                 return P.REMOTE, sub
@@ -1836,40 +2300,71 @@ def acled_type(plover_type: str, modes: tuple[str, ...], actor_kinds: tuple[str,
             return P.VAC, "Sexual violence"
         if "abduct" in m:
             return P.VAC, "Abduction/forced disappearance"
-        if "destroy" in m and not (m & P.DIRECT_HARM_MODES):
+        if "seize" in m and "territory" in m:
+            if "handover" in m:
+                return P.STRATEGIC, "Non-violent transfer of territory"
+            if a & P.STATE_KINDS:
+                return P.BATTLES, "Government regains territory"
+            if a & (armed - P.STATE_KINDS):
+                return P.BATTLES, "Non-state actor overtakes territory"
+            return P.BATTLES, "Armed clash"
+        if "destroy" in m and not (m & P.DIRECT_HARM_MODES) and not r & P.CIVILIAN_KINDS:
             return P.STRATEGIC, "Looting/property destruction"
-        if r & P.CIVILIAN_KINDS:
+        if "generic" in m and not m & _ACT_MODES:
+            return None, None  # "the war", "violence": a situation, not a codable happening
+        if a and a <= P.CIVILIAN_KINDS and not r & armed and m & {"beat", "primitive", "destroy", "torture", "firearms"}:
+            return P.RIOTS, "Mob violence"  # unorganised people attacking: a mob
+        if "civilian-target" in m and not m & {"two-sided", "military-target"}:
             return P.VAC, "Attack"
-        if m & {"beat", "torture"}:
+        if "two-sided" in m or "military-target" in m or r & armed:
+            return P.BATTLES, "Armed clash"
+        if r & P.CIVILIAN_KINDS or m & {"beat", "torture", "primitive"}:
             return P.VAC, "Attack"
+        if not a and not r and not m:
+            return None, None  # an attack by no one on no one: nothing an ACLED row could hold
         return P.BATTLES, "Armed clash"
     if t == "PROTEST":
         if "riot" in m:
-            if a and a <= P.CIVILIAN_KINDS:
+            if "mob" in m:
                 return P.RIOTS, "Mob violence"
             return P.RIOTS, "Violent demonstration"
+        if "excessive" in m:
+            return P.PROTESTS, "Excessive force against protesters"
         if "intervention" in m:
             return P.PROTESTS, "Protest with intervention"
         return P.PROTESTS, "Peaceful protest"
     if t == "COERCE":
         if "arrest" in m:
-            if a and not (a & P.STATE_KINDS) and a & (P.ORGANISED_KINDS - P.STATE_KINDS):
+            protest = _protest_subtype(m)
+            if protest is not None:
+                return (P.RIOTS if protest == "Violent demonstration" else P.PROTESTS), protest
+            if a and not (a & P.STATE_KINDS) and a & (armed - P.STATE_KINDS):
                 return P.VAC, "Abduction/forced disappearance"
             return P.STRATEGIC, "Arrests"
         if "seize" in m:
             if "weapons" in m:
                 return P.STRATEGIC, "Disrupted weapons use"
             if "territory" in m:
+                # handed over, vacated or entered without a fight -> a transfer; else taken by force
+                if "handover" not in m:
+                    if a & P.STATE_KINDS:
+                        return P.BATTLES, "Government regains territory"
+                    if a & (armed - P.STATE_KINDS):
+                        return P.BATTLES, "Non-state actor overtakes territory"
                 return P.STRATEGIC, "Non-violent transfer of territory"
             return P.STRATEGIC, "Looting/property destruction"
-        if m & {"restrict", "curfew", "martial-law"}:
+        if m & {"curfew", "martial-law"}:
             return P.STRATEGIC, "Other"
-        return None, None
+        return None, None  # blockades, restrictions, deportations: PLOVER only
     if t == "MOBILIZE":
         if "base" in m:
             return P.STRATEGIC, "Headquarters or base established"
         return P.STRATEGIC, "Change to group/activity"
     if t == "RETREAT":
+        if "takeover" in m:
+            return None, None
+        if "surrender" in m:
+            return P.STRATEGIC, "Agreement"  # ACLED counts surrenders among agreements
         if "withdraw" in m:
             return P.STRATEGIC, "Non-violent transfer of territory"
         if "disarm" in m:
@@ -1878,7 +2373,7 @@ def acled_type(plover_type: str, modes: tuple[str, ...], actor_kinds: tuple[str,
             return P.STRATEGIC, "Agreement"
         return None, None
     if t in ("AGREE", "SUPPORT"):
-        if "agreement" in m:
+        if m & {"agreement", "mutual"}:
             return P.STRATEGIC, "Agreement"
         return None, None
     return None, None

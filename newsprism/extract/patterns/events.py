@@ -52,10 +52,38 @@ PLOVER_MODES: dict[str, tuple[str, ...]] = {
 # newsprism qualifiers, carried in plover_mode next to the PLOVER modes (see module docstring)
 QUALIFIER_MODES: frozenset[str] = frozenset(
     {"territory", "weapons", "property", "grenade", "base", "agreement", "intervention", "humanitarian",
-     "military", "asylum"}
+     "military", "asylum",
+     # context read off the sentence for the ACLED sub-type (events._context_qualifiers):
+     "excessive",  # lethal or violent force against a demonstration
+     "mob",  # the attacker is a mob / crowd (lynching): Riots / Mob violence
+     "civilian-target",  # the target is a civilian person or place (school, market, village, ...)
+     "military-target",  # the target is a military position, base, convoy or patrol
+     "two-sided",  # a clash, battle or exchange of fire: both sides fight
+     "surrender",  # a surrender (ACLED codes it as an agreement)
+     "handover",  # territory handed over / entered without fighting
+     "fighting",  # territory taken in fighting (an assault in the same sentence)
+     "mutual",  # a reached agreement between two or more parties
+     "generic",  # a situation noun ("the war", "violence"): no codable happening of its own
+     "takeover"}  # a withdrawal told with the other side's takeover: coded on the taker's mention
 )
 
 NO_OBJECT = frozenset({"<none>"})
+# heads whose "of"-complement is the real object ("a cache of weapons", "dozens of IEDs")
+QUANTITY_HEADS: frozenset[str] = frozenset({
+    "lot", "amount", "quantity", "number", "total", "cache", "stash", "stockpile", "haul", "batch",
+    "consignment", "shipment", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "pile",
+    "box", "crate", "bag", "package", "variety", "range", "kind", "type", "set", "swathe", "swath", "part",
+    "parts", "portion", "series", "string", "couple", "pair", "some", "all", "most", "state",
+})
+
+# PLOVER auxiliary modes (CODEBOOKS: historical, future, hypothetical, negation): a mention that did not
+# (yet) happen keeps its type but carries the mode; no ACLED sub-type is given to it
+AUX_MODES: frozenset[str] = frozenset({"hypothetical", "negation"})
+# the qualifiers read off a mention's sentence rather than its own words (events._context_qualifiers)
+CONTEXT_MODES: frozenset[str] = frozenset({
+    "excessive", "mob", "civilian-target", "military-target", "two-sided", "surrender", "handover", "fighting",
+    "mutual", "generic", "takeover", "intervention",
+})
 
 # --- object classes used by conditional verb rules -------------------------------------------
 TROOPS = frozenset({
@@ -74,7 +102,45 @@ TERRITORY = frozenset({
 WEAPONS = frozenset({
     "weapon", "arm", "arms", "ammunition", "munition", "rocket", "missile", "shell", "mine", "landmine",
     "explosive", "artillery", "equipment", "gun", "rifle", "drone", "grenade", "cache", "arsenal",
-    "mortar", "tank", "launcher", "bomb",
+    "mortar", "tank", "launcher", "bomb", "pistol", "firearm", "bullet", "cartridge", "ied", "vbied",
+    "detonator", "rpg", "weaponry", "stash", "machine-gun", "machinegun", "kalashnikov", "stockpile", "torpedo",
+})
+# military places: an attack on them is a fight with the force that holds them
+MILITARY_TARGETS: frozenset[str] = frozenset({
+    "base", "checkpoint", "outpost", "post", "position", "barracks", "garrison", "convoy", "patrol",
+    "camp", "trench", "fort", "airbase", "headquarters", "unit", "troop", "soldier", "force", "army",
+    "police", "policeman", "officer", "guard", "station", "brigade", "battalion", "military", "positions",
+})
+# civilian people and places: an attack on them is violence against civilians
+CIVILIAN_TARGETS: frozenset[str] = frozenset({
+    "village", "community", "market", "marketplace", "school", "university", "college", "campus",
+    "hospital", "clinic", "mosque", "church", "temple", "shrine", "synagogue", "hotel", "restaurant",
+    "cafe", "bar", "nightclub", "bus", "passenger", "worshipper", "pilgrim", "doctor", "nurse", "teacher",
+    "student", "pupil", "shop", "store", "home", "house", "residence", "wedding", "funeral", "farmer",
+    "herder", "trader", "journalist", "villager", "resident", "civilian", "woman", "child", "family",
+    "people", "person", "man", "worker", "driver", "motorist", "traveller", "traveler", "mourner",
+    "dormitory", "classroom", "centre", "center", "concert", "festival", "crowd", "settlement", "hamlet",
+    "neighbourhood", "neighborhood", "household", "plane", "aircraft", "boat", "ship", "vehicle", "car",
+    "blogger", "activist", "priest", "imam", "pastor", "elder", "chief", "politician", "candidate",
+    "lawmaker", "official", "businessman", "girl", "boy", "baby", "infant", "inhabitant", "victim",
+    "refugee", "migrant", "displaced", "camp_idp",
+})
+# causes that are no act of violence: a death they cause is no ASSAULT (disasters, accidents)
+DISASTER_WORDS: frozenset[str] = frozenset({
+    "earthquake", "quake", "tremor", "aftershock", "tsunami", "flood", "flooding", "storm", "cyclone",
+    "hurricane", "typhoon", "tornado", "landslide", "mudslide", "avalanche", "volcano", "eruption",
+    "wildfire", "bushfire", "lightning", "heatwave", "drought", "snow", "snowfall", "rain", "rainfall",
+    "crash", "collision", "accident", "derailment", "capsize", "capsizing", "collapse", "leak",
+    "leakage", "spill", "outbreak", "epidemic", "pandemic", "disease", "virus", "covid-19", "cholera",
+    "fire", "blaze", "inferno", "stampede", "poisoning", "overdose", "electrocution", "drowning",
+})
+# things whose explosion is an accident, not a bomb
+ACCIDENT_EXPLODERS: frozenset[str] = frozenset({
+    "tank", "boiler", "cylinder", "container", "gas", "pipeline", "pipe", "furnace", "transformer",
+    "reactor", "plant", "factory", "warehouse", "fuel", "oil", "chemical", "firework", "fireworks",
+    "refinery", "tanker", "truck", "lorry", "battery", "generator", "kiln", "silo", "mine_coal", "drum",
+    "heater", "stove", "cooker", "pressure", "dust", "methane", "propane", "butane", "fertilizer",
+    "fertiliser", "petrol", "diesel", "engine", "oxygen", "substation", "depot_fuel",
 })
 PEOPLE = frozenset({
     "people", "person", "civilian", "resident", "villager", "family", "child", "woman", "man",
@@ -115,10 +181,60 @@ RELATIONS = frozenset({
 # --- verb triggers ---------------------------------------------------------------------------
 _A = "ASSAULT"
 
+# agents that are weapons when used, dropped or fired ("used chlorine", "dropped barrels of toxic gas")
+WEAPON_AGENTS: frozenset[str] = frozenset({
+    "gas", "chlorine", "sarin", "mustard", "agent", "teargas", "cannon", "grenade", "drone", "aircraft",
+    "warplane", "jet", "helicopter", "weapon", "napalm", "phosphorus", "poison", "container", "canister",
+    "barrel", "projectile", "munition", "bullet", "round", "spray",
+})
+# bases and posts a force sets up (ACLED: Headquarters or base established)
+BASES: frozenset[str] = frozenset({
+    "base", "headquarters", "camp", "outpost", "post", "point", "barracks", "garrison", "position",
+    "station", "airbase", "airfield", "stronghold", "foothold", "office",
+})
+# armed formations a group creates or joins (ACLED: Change to group/activity)
+FORMATIONS: frozenset[str] = frozenset({
+    "group", "unit", "brigade", "battalion", "militia", "force", "wing", "organisation", "organization",
+    "entity", "faction", "alliance", "coalition", "front", "division", "regiment", "squad", "army",
+})
+# people and gatherings that make a crowd a demonstration
+PROTEST_WORDS: frozenset[str] = frozenset({
+    "protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "march", "marcher",
+    "sit-in", "vigil", "picket", "protesting", "demonstrate", "rallying", "die-in", "walkout",
+})
+
 VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]]] = {
     # ASSAULT
     "attack": [(None, _A, ())],
-    "use": [(frozenset({"force"}), _A, ())],
+    "use": [(frozenset({"force"}) | WEAPONS | WEAPON_AGENTS, _A, ())],
+    "drop": [(WEAPONS | WEAPON_AGENTS - frozenset({"drone", "aircraft", "warplane", "jet", "helicopter"}), _A, ("aerial",))],
+    "unleash": [(WEAPONS | WEAPON_AGENTS, _A, ())],
+    "set off": [(WEAPONS | frozenset({"explosive", "device", "bomb", "charge"}), _A, ("explosives",))],
+    "lynch": [(None, _A, ("beat", "mob"))],
+    "pelt": [(None, _A, ("primitive",))],
+    "stone": [(PEOPLE | TROOPS | frozenset({"vehicle", "car", "bus", "convoy", "police"}), _A, ("primitive",))],
+    "vandalize": [(None, _A, ("destroy",))],
+    "vandalise": [(None, _A, ("destroy",))],
+    "ransack": [(None, _A, ("destroy",))],
+    "smash": [(frozenset({"window", "shop", "store", "car", "vehicle", "door", "office", "property"}), _A, ("destroy",))],
+    "suppress": [(PEOPLE | frozenset({"protest", "rally", "demonstration", "march", "gathering", "sit-in", "crowd", "uprising"}), _A, ("crowd-control",))],
+    "break up": [(PEOPLE | frozenset({"protest", "rally", "demonstration", "march", "gathering", "sit-in", "crowd"}), _A, ("crowd-control",))],
+    "quell": [(PEOPLE | frozenset({"protest", "rally", "demonstration", "march", "gathering", "crowd", "unrest", "riot"}), _A, ("crowd-control",))],
+    "dispel": [(PEOPLE | frozenset({"protest", "rally", "demonstration", "march", "gathering", "crowd"}), _A, ("crowd-control",))],
+    "eliminate": [(PEOPLE | TROOPS | frozenset({"terrorist", "militant", "insurgent", "rebel", "gathering", "cell", "commander"}), _A, ())],
+    "drive back": [(None, _A, ("seize", "territory"))],
+    "push back": [(None, _A, ("seize", "territory"))],
+    # weapons found, defused or seized: ACLED Disrupted weapons use
+    "find": [(WEAPONS, "COERCE", ("seize", "weapons"))],
+    "discover": [(WEAPONS, "COERCE", ("seize", "weapons"))],
+    "uncover": [(WEAPONS, "COERCE", ("seize", "weapons"))],
+    "unearth": [(WEAPONS, "COERCE", ("seize", "weapons"))],
+    "defuse": [(None, "COERCE", ("seize", "weapons"))],
+    "dismantle": [(WEAPONS, "COERCE", ("seize", "weapons"))],
+    "neutralize": [(WEAPONS, "COERCE", ("seize", "weapons"))],
+    "neutralise": [(WEAPONS, "COERCE", ("seize", "weapons"))],
+    "intercept": [(WEAPONS | frozenset({"package", "parcel", "shipment"}), "COERCE", ("seize", "weapons"))],
+    "recover": [(frozenset({"control"}) | TERRITORY, "COERCE", ("seize", "territory")), (WEAPONS, "COERCE", ("seize", "weapons"))],
     "launch": [(WEAPONS - frozenset({"equipment", "weapon", "arm", "arms"}), _A, ())],
     "throw": [(WEAPONS | frozenset({"stone", "rock", "molotov", "cocktail", "petrol"}), _A, ())],
     "hurl": [(WEAPONS | frozenset({"stone", "rock", "molotov", "cocktail", "petrol"}), _A, ())],
@@ -132,7 +248,8 @@ VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]
     "strafe": [(None, _A, ("aerial",))],
     "strike": [(None, _A, ())],
     "raid": [(None, _A, ())],
-    "storm": [(None, _A, ("seize", "territory"))],
+    "storm": [(frozenset({"town", "city", "village", "district", "capital", "territory", "area", "region", "stronghold",
+                          "province", "locality", "settlement", "hamlet"}), _A, ("seize", "territory")), (None, _A, ())],
     "ambush": [(None, _A, ())],
     "kill": [(None, _A, ())],
     "murder": [(None, _A, ())],
@@ -176,7 +293,8 @@ VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]
     "recapture": [(None, _A, ("seize", "territory"))],
     "retake": [(None, _A, ("seize", "territory"))],
     "liberate": [(None, _A, ("seize", "territory"))],
-    "take": [(TERRITORY - frozenset({"control"}), _A, ("seize", "territory")), (frozenset({"hostage", "captive"}), _A, ("abduct",))],
+    "take": [(TERRITORY - frozenset({"control"}), _A, ("seize", "territory")), (frozenset({"hostage", "captive"}), _A, ("abduct",)),
+             (frozenset({"custody"}), "COERCE", ("arrest",))],
     "take over": [(None, "COERCE", ("seize", "territory"))],
     "penetrate": [(TERRITORY | frozenset({"outpost", "defence", "defense"}), _A, ("seize", "territory"))],
     "clash": [(None, _A, ())],
@@ -242,13 +360,19 @@ VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]
     "pull out": [(None, "RETREAT", ("withdraw",))],
     "pull back": [(None, "RETREAT", ("withdraw",))],
     "retreat": [(None, "RETREAT", ("withdraw",))],
-    "surrender": [(None, "RETREAT", ("disarm",))],
+    "surrender": [(None, "RETREAT", ("disarm", "surrender"))],
+    "defect": [(None, "MOBILIZE", ("militia",))],
+    "dispatch": [(TROOPS | WEAPONS | frozenset({"vehicle", "reinforcement", "convoy"}), "MOBILIZE", ("troops",))],
     "release": [(PEOPLE | CAPTIVES | TROOPS | frozenset({"them", "him", "her"}), "RETREAT", ("release",))],
-    "free": [(PEOPLE | CAPTIVES, "RETREAT", ("release",))],
-    "exchange": [(CAPTIVES | PEOPLE | frozenset({"body"}), "RETREAT", ("release",))],
+    "free": [(PEOPLE | CAPTIVES, "RETREAT", ("release",)), (TERRITORY, _A, ("seize", "territory"))],
+    "exchange": [(frozenset({"fire", "gunfire", "shot", "shots"}), _A, ("firearms", "two-sided")),
+                 (CAPTIVES | PEOPLE | frozenset({"body"}), "RETREAT", ("release",))],
     "swap": [(CAPTIVES | PEOPLE, "RETREAT", ("release",))],
     "hand over": [(CAPTIVES | PEOPLE | frozenset({"national", "suspect", "body"}), "RETREAT", ("release",)),
-                  (WEAPONS, "RETREAT", ("disarm",)), (TERRITORY, "RETREAT", ("withdraw",))],
+                  (WEAPONS, "RETREAT", ("disarm",)), (TERRITORY | frozenset({"territory", "swathe"}), "RETREAT", ("withdraw", "handover"))],
+    "create": [(BASES, "MOBILIZE", ("troops", "base")), (FORMATIONS, "MOBILIZE", ("militia",))],
+    "form": [(FORMATIONS, "MOBILIZE", ("militia",))],
+    "build": [(BASES - frozenset({"office", "position", "point"}), "MOBILIZE", ("troops", "base"))],
     "demobilize": [(None, "RETREAT", ("disarm",))],
     "demobilise": [(None, "RETREAT", ("disarm",))],
     "disband": [(None, "RETREAT", ("disarm",))],
@@ -271,6 +395,7 @@ VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]
              (RESTRICTION_OBJECTS, "CONCEDE", ())],
     "reopen": [(ACCESS_OBJECTS, "RETREAT", ("access",))],
     "open": [(frozenset({"fire"}), _A, ("firearms",)), (ACCESS_OBJECTS, "RETREAT", ("access",)),
+             (frozenset({"base", "headquarters", "outpost", "barracks", "garrison"}), "MOBILIZE", ("troops", "base")),
              (frozenset({"investigation", "probe", "inquiry", "hearing", "case"}), "ACCUSE", ("investigate",))],
     "unblock": [(None, "RETREAT", ("access",))],
     # AGREE
@@ -305,6 +430,8 @@ VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]
     "telephone": [(None, "CONSULT", ("phone",))],
     "convene": [(None, "CONSULT", ("multilateral",))],
     "speak": [],  # only "spoke with / to <party>" (events._verb_trigger)
+    # only in their special cases (events._verb_trigger): "protesters gathered", "set ablaze"
+    "gather": [], "assemble": [], "converge": [], "congregate": [], "chant": [], "set": [],
     "summon": [(DIPLOMATS | frozenset({"charge"}), "ACCUSE", ("disapprove",))],
     # SUPPORT
     "support": [(None, "SUPPORT", ())],
@@ -320,9 +447,10 @@ VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]
     "defend": [(frozenset({"right", "decision", "policy", "action", "move", "stance"}), "SUPPORT", ()),
                (TERRITORY | TROOPS | PEOPLE, _A, ())],
     "forgive": [(None, "SUPPORT", ())],
-    "establish": [(frozenset({"tie", "relation", "embassy"}), "SUPPORT", ()), (frozenset({"base", "headquarters", "camp", "outpost"}), "MOBILIZE", ("troops", "base")),
+    "establish": [(frozenset({"tie", "relation", "embassy"}), "SUPPORT", ()), (BASES, "MOBILIZE", ("troops", "base")),
+                  (frozenset({"control"}), "COERCE", ("seize", "territory")), (FORMATIONS, "MOBILIZE", ("militia",)),
                   (frozenset({"checkpoint", "roadblock"}), "COERCE", ("restrict",))],
-    "set up": [(frozenset({"base", "headquarters", "camp", "outpost"}), "MOBILIZE", ("troops", "base")),
+    "set up": [(BASES, "MOBILIZE", ("troops", "base")), (FORMATIONS, "MOBILIZE", ("militia",)),
                (frozenset({"checkpoint", "roadblock", "barricade"}), "COERCE", ("restrict",))],
     # COOPERATE
     "cooperate": [(None, "COOPERATE", ())],
@@ -542,7 +670,11 @@ NOUN_TRIGGERS: dict[str, tuple[str, tuple[str, ...], frozenset[str] | None]] = {
     "withdrawal": ("RETREAT", ("withdraw",), None),
     "pullout": ("RETREAT", ("withdraw",), None),
     "retreat": ("RETREAT", ("withdraw",), None),
-    "surrender": ("RETREAT", ("disarm",), None),
+    "surrender": ("RETREAT", ("disarm", "surrender"), None),
+    "lynching": (_A, ("beat", "mob"), None),
+    "vigil": ("PROTEST", ("demo",), None),
+    "walkout": ("PROTEST", ("strike",), None),
+    "die-in": ("PROTEST", ("demo",), None),
     "disarmament": ("RETREAT", ("disarm",), None),
     "demobilization": ("RETREAT", ("disarm",), None),
     "demobilisation": ("RETREAT", ("disarm",), None),
@@ -611,7 +743,7 @@ NOUN_TRIGGERS: dict[str, tuple[str, tuple[str, ...], frozenset[str] | None]] = {
     "protest": ("PROTEST", ("demo",), None),
     "demonstration": ("PROTEST", ("demo",), None),
     "rally": ("PROTEST", ("demo",), None),
-    "march": ("PROTEST", ("demo",), frozenset({"protest", "peace", "mass", "opposition", "anti"})),
+    "march": ("PROTEST", ("demo",), frozenset({"protest", "peace", "mass", "opposition", "anti", "peaceful", "silent", "solidarity", "pride"})),
     "riot": ("PROTEST", ("riot",), None),
     "unrest": ("PROTEST", ("riot",), None),
     "sit-in": ("PROTEST", ("demo",), None),
@@ -715,20 +847,22 @@ WEAPON_MODES: dict[str, tuple[str, ...]] = {
     "drone": ("drone",), "uav": ("drone",), "kamikaze": ("drone",), "quadcopter": ("drone",),
     "airstrike": ("aerial",), "air": ("aerial",), "aerial": ("aerial",), "jet": ("aerial",),
     "warplane": ("aerial",), "aircraft": ("aerial",), "helicopter": ("aerial",), "plane": ("aerial",),
-"airforce": ("aerial",), "gunship": ("aerial",),
+    "airforce": ("aerial",), "gunship": ("aerial",), "chopper": ("aerial",), "bomber": ("aerial",),
+    "airplane": ("aerial",), "fighter-jet": ("aerial",), "airstrikes": ("aerial",), "air-strike": ("aerial",),
     "mine": ("explosives",), "landmine": ("explosives",), "ied": ("explosives",), "explosive": ("explosives",),
     "bomb": ("explosives",), "bombing": ("explosives",), "roadside": ("explosives",),
     "explosion": ("explosives",), "blast": ("explosives",), "device": ("explosives",),
-    "grenade": ("explosives", "grenade"), "suicide": ("suicide-attack",), "bomber_suicide": ("suicide-attack",),
+    "grenade": ("explosives", "grenade"), "suicide": ("suicide-attack",), "kamikaze": ("suicide-attack",),
     "gun": ("firearms",), "gunfire": ("firearms",), "gunman": ("firearms",), "gunmen": ("firearms",),
     "sniper": ("firearms",), "rifle": ("firearms",), "bullet": ("firearms",), "shot": ("firearms",),
     "shooting": ("firearms",), "firearm": ("firearms",), "kalashnikov": ("firearms",), "pistol": ("firearms",),
     "machete": ("primitive",), "knife": ("primitive",), "club": ("primitive",), "axe": ("primitive",),
     "stick": ("primitive",), "stone": ("primitive",), "spear": ("primitive",), "arrow": ("primitive",),
     "chemical": ("unconventional",), "sarin": ("unconventional",), "chlorine": ("unconventional",),
-    "nerve": ("unconventional",), "biological": ("unconventional",),
+    "biological": ("unconventional",), "mustard": ("unconventional",), "poisonous": ("unconventional",),
+    "novichok": ("unconventional",), "vx": ("unconventional",), "toxic": ("unconventional",),
     "tear": ("crowd-control",), "teargas": ("crowd-control",), "rubber": ("crowd-control",),
-    "cannon_water": ("crowd-control",), "baton": ("crowd-control",),
+    "baton": ("crowd-control",), "truncheon": ("crowd-control",), "pepper": ("crowd-control",),
 }
 # "air strike", "drone strike", "water cannon" ... (two-word cues, lower-case text)
 WEAPON_PHRASES: dict[str, tuple[str, ...]] = {
@@ -738,6 +872,17 @@ WEAPON_PHRASES: dict[str, tuple[str, ...]] = {
     "air raid": ("aerial",), "barrel bomb": ("aerial",), "cluster munition": ("heavy-weapons",),
     "ballistic missile": ("heavy-weapons",), "cruise missile": ("heavy-weapons",),
     "air force": ("aerial",), "fighter jet": ("aerial",), "hand grenade": ("explosives", "grenade"),
+    "plastic bullet": ("crowd-control",), "pepper spray": ("crowd-control",), "stun grenade": ("crowd-control",),
+    "smoke grenade": ("crowd-control",), "flash grenade": ("crowd-control",), "baton charge": ("crowd-control",),
+    "live ammunition": ("firearms",), "live round": ("firearms",), "live fire": ("firearms",), "live bullet": ("firearms",),
+    "poison gas": ("unconventional",), "toxic gas": ("unconventional",), "nerve agent": ("unconventional",),
+    "nerve gas": ("unconventional",), "chemical weapon": ("unconventional",), "chemical attack": ("unconventional",),
+    "chemical agent": ("unconventional",), "chemical munition": ("unconventional",), "chlorine gas": ("unconventional",),
+    "mustard gas": ("unconventional",), "suicide vest": ("suicide-attack",), "explosive belt": ("suicide-attack",),
+    "suicide belt": ("suicide-attack",), "truck bomb": ("explosives",), "kamikaze drone": ("drone",),
+    "petrol bomb": ("primitive",), "molotov cocktail": ("primitive",), "fire bomb": ("primitive",),
+    "chemical plant": (), "chemical spill": (), "chemical factory": (), "toxic waste": (), "gas explosion": (),
+    "gas leak": (), "gas cylinder": (), "gas tank": (), "anti-aircraft": ("heavy-weapons",),
 }
 
 # --- actor kinds (for ACLED inter codes), by head word / modifier (lower-case lemma) ---------------
