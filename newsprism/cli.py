@@ -99,8 +99,10 @@ def analyze(paths: tuple[str, ...], db: str, manifest: str | None, config: str |
               help="json (SCHEMA.md), csv (one file per record type), acled (ACLED CSV + .extra.csv), "
                    "plover (JSON Lines), geojson (event points).")
 @click.option("--out", type=click.Path(), help="Output file (a folder for csv); stdout without it.")
+@click.option("--include-background", is_flag=True,
+              help="acled: also code happenings the stories tell as background history.")
 @_one_line_errors
-def export(db: str, fmt: str, out: str | None) -> None:
+def export(db: str, fmt: str, out: str | None, include_background: bool) -> None:
     """Export the stored record: JSON per SCHEMA.md, CSV per record type, or events as ACLED/PLOVER/GeoJSON.
 
     Example: newsprism export --format json --out out/record.json
@@ -109,7 +111,7 @@ def export(db: str, fmt: str, out: str | None) -> None:
     from newsprism.store import Store
 
     with Store(db, read_only=True) as store:
-        text = run(store, fmt, out)
+        text = run(store, fmt, out, include_background=include_background)
     if text is not None:
         click.echo(text, nl=False)
 
@@ -206,16 +208,18 @@ def serve(db: str, host: str, port: int, ingest_token: str | None, workers: int 
 @cli.command()
 @db_option
 @click.option("--story", "story_id", help="Only this story.")
+@click.option("--all", "include_all", is_flag=True,
+              help="Also background history, denials, threats, plans and statements (flagged).")
 @_one_line_errors
-def timeline(db: str, story_id: str | None) -> None:
-    """The dated events in order, each with its type, actors, place and sources.
+def timeline(db: str, story_id: str | None, include_all: bool) -> None:
+    """The dated happenings in order, each with its type, actors, place and sources.
 
     Example: newsprism timeline --db newsprism.duckdb
     """
     import newsprism
     from newsprism.export import format_timeline
 
-    click.echo(format_timeline(newsprism.load_record(db), story_id), nl=False)
+    click.echo(format_timeline(newsprism.load_record(db), story_id, include_all=include_all), nl=False)
 
 
 @cli.command()

@@ -69,8 +69,10 @@ def build_record(store: Store) -> dict[str, Any]:
     return record
 
 
-def export(store: Store, fmt: str, out: str | None) -> str | None:
+def export(store: Store, fmt: str, out: str | None, *, include_background: bool = False) -> str | None:
     """Write the record in ``fmt`` to ``out`` (a file, or a folder for csv); return the text when out is None.
+
+    ``include_background`` brings history told as background back onto the ACLED export.
 
     Raises:
         ConfigError: unknown format, or csv without an output folder.
@@ -80,7 +82,7 @@ def export(store: Store, fmt: str, out: str | None) -> str | None:
     record = build_record(store)
     if fmt in ("acled", "plover", "geojson"):
         if fmt == "acled":
-            text, extra = acled_csv(record)
+            text, extra = acled_csv(record, include_background=include_background)
             if out is not None:
                 Path(out).parent.mkdir(parents=True, exist_ok=True)
                 Path(out).write_text(text, encoding="utf-8")
@@ -212,9 +214,10 @@ def _region(code: str | None) -> str:
     return _regions().get(code or "", "")
 
 
-def acled_rows(record: dict[str, Any]) -> list[list[dict[str, Any]]]:
+def acled_rows(record: dict[str, Any], *, include_background: bool = False) -> list[list[dict[str, Any]]]:
     """ACLED's unit of record is the happening: one row per event the export keeps (``acled_events``)."""
-    return [[e] for e in sorted(acled_events(record), key=lambda e: (_acled_date(e), e["event_id"]))]
+    return [[e] for e in sorted(acled_events(record, include_background=include_background),
+                                key=lambda e: (_acled_date(e), e["event_id"]))]
 
 
 
@@ -226,7 +229,7 @@ def _acled_fatalities(killed: list[dict[str, Any]], numeric_figures: set[str]) -
     return min((r["acled_fatalities"] for r in counted if r["acled_fatalities"]), default=0)
 
 
-def acled_csv(record: dict[str, Any]) -> tuple[str, str]:
+def acled_csv(record: dict[str, Any], *, include_background: bool = False) -> tuple[str, str]:
     """ACLED's CSV (columns in ACLED's order since March 2023) and the side file of our extra columns."""
     articles = {a["article_id"]: a for a in record["articles"]}
     reconciled = record["reconciled_figures"]
@@ -239,7 +242,7 @@ def acled_csv(record: dict[str, Any]) -> tuple[str, str]:
         if (e.get("location") or {}).get("country_code"):
             story_country[e["story_id"]][e["location"]["country_code"]] += 1
     focus = _story_regions(record)
-    for serial, group in enumerate(acled_rows(record), start=1):
+    for serial, group in enumerate(acled_rows(record, include_background=include_background), start=1):
         e = group[0]
         loc = next((x["location"] for x in group if x.get("location")), None) or {}
         code = loc.get("country_code") or next(iter(c for c, _ in story_country[e["story_id"]].most_common(1)), None)

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump when an extractor's output changes, so stored per-article facts are recomputed.
-PIPELINE_VERSION = "13"
+PIPELINE_VERSION = "14"
 DEFAULT_DB = "newsprism.duckdb"
 
 
