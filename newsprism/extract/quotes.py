@@ -46,7 +46,7 @@ __all__ = [
 
 _WORD = re.compile(r"[^\W_]+(?:[-\u2019'][^\W_]+)*", re.UNICODE)
 _SENT_END = {".", "!", "?"}
-ATTRIBUTED = frozenset({"post", "pre", "colon", "according"})
+ATTRIBUTED = frozenset({"post", "pre", "colon", "according", "governed"})
 
 
 # --- quotation marks -----------------------------------------------------------------------------
@@ -516,6 +516,52 @@ def _pre_attribution(ix: _Index, span: QuoteSpan, window: list[Token], res: Spea
     return None
 
 
+def _quote_roots(ix: _Index, span: QuoteSpan) -> list[Token]:
+    """The tokens of the quoted words whose syntactic head lies outside them."""
+    doc = ix.doc
+    lo = ix.first_token_after(span.start)
+    inside = [doc[i] for i in range(lo, len(doc)) if doc[i].idx < span.end]
+    ids = {t.i for t in inside}
+    return [t for t in inside if (t.head.i not in ids or t.head.i == t.i) and not t.is_punct]
+
+
+def _governing_attribution(ix: _Index, span: QuoteSpan, res: SpeakerResolver) -> _Found | None:
+    """The reporting verb (or "X's claim that") that the quoted words hang from in the parse:
+    'Peskov told reporters that Russia was "concerned"', 'the committee said the militia
+    attacked "in two waves"', 'what it described as "local measures"'. Climbing stops at the
+    first clause that is not a complement of speech: an adverbial ('After launching "X", Baku
+    said'), a relative clause, a coordination or a parenthetical."""
+    for root in _quote_roots(ix, span)[:1]:
+        node = root
+        for _ in range(14):
+            if node.head.i == node.i:
+                break
+            child, node = node, node.head
+            if ix.token_quoted(node):
+                continue  # the quote's head word sits in another quoted stretch: keep climbing
+            if node.pos_ == "NOUN" and node.lemma_.lower() in P.REPORTING_NOUNS and child.dep_ in {
+                    "acl", "ccomp", "prep", "relcl", "appos"} and child.i > node.i:
+                owner = next((c for c in node.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+                if owner is not None:  # "Baku's claims that troops came under '…'"
+                    return _Found(res.resolve(owner), "governed", cue=node, subject=owner)
+            if _is_reporting(node, governing_ok=True):
+                if child.dep_ in P.NOT_SPEECH_DEPS or (
+                        child.dep_ == "prep" and child.lower_ in P.NOT_SPEECH_PREPS):
+                    continue  # not its reported words; a verb of speech above may still govern
+                subj = subject_of(node)
+                if subj is None or ix.token_quoted(subj) or (
+                        subj.dep_ == "nsubjpass" and subj.head.i == node.i):
+                    return None
+                speaker = res.resolve(subj) or _place_fallback(node)
+                if speaker is None:
+                    return None
+                return _Found(speaker, "governed", cue=node, subject=subj,
+                              channel=_channel(node, [], subj))
+            if child.dep_ in {"advcl", "parataxis"} and node.dep_ == "ROOT":
+                return None  # "While X was '…', Y said" hangs from the sentence, not from speech
+    return None
+
+
 def _is_label(ix: _Index, span: QuoteSpan, pre: list[Token]) -> bool:
     """what it called an 'X' campaign / the so-called 'X' / dubbed 'X'."""
     if not pre:
@@ -523,16 +569,30 @@ def _is_label(ix: _Index, span: QuoteSpan, pre: list[Token]) -> bool:
     lows = [t.lower_ for t in pre if t.lower_ not in {"a", "an", "the"}][-3:]
     if not lows:  # only an article before the quote: 'The "Free Syrian Army" group said'
         return False
-    if lows[-1] in P.LABEL_WORDS:  # the so-called 'X', a unit dubbed 'X'
+    words = [t for t in pre if t.lower_ not in {"a", "an", "the"}][-3:]
+
+    def spoken(t: Token) -> bool:
+        # "what it called 'X'": a naming verb with a subject of its own is someone's words
+        return any(c.dep_ == "nsubj" and c.lower_ not in {"what", "which", "that"} for c in t.children)
+    if lows[-1] in P.LABEL_WORDS and not spoken(words[-1]):  # the so-called 'X', a unit dubbed 'X'
         return True
-    if len(lows) >= 2 and lows[-1] == "as" and lows[-2] in P.LABEL_WORDS:  # known as 'X'
-        return True
+    if len(lows) >= 2 and lows[-1] == "as" and lows[-2] in P.LABEL_WORDS and not spoken(words[-2]):
+        return True  # known as 'X'
     for t in reversed(pre):
         if t.pos_ == "VERB":
-            # the nearest verb is a naming verb in a free relative: "what it described as '…'"
+            # the nearest verb is a naming verb in a free relative without a speaker:
+            # "what was described as '…'"
             return t.lemma_.lower() in P.LABEL_VERBS and any(
-                c.lower_ in {"what", "which"} for c in t.children if c.i < t.i)
+                c.lower_ in {"what", "which"} for c in t.children if c.i < t.i) and not spoken(t)
     return False
+
+
+def _is_name(quote_text: str, pre: list[Token]) -> bool:
+    """A short quote of capitalised words inside a sentence is a name or nickname ('the
+    "Black Eagles" brigade'), not someone's words."""
+    words = _WORD.findall(quote_text)
+    return bool(pre) and any(w[0].isupper() for w in words) \
+        and all(w[0].isupper() or w[0].isdigit() for w in words) and quote_text[-1:] not in ".!?"
 
 
 def _is_title(ix: _Index, span: QuoteSpan, pre: list[Token], text: str) -> bool:
@@ -591,6 +651,9 @@ def extract_quote_details(
                     found.channel = noun_phrase(fpost.subject).text if fpost.subject is not None else None
             elif fpost is not None:
                 found = fpost
+        gov = _governing_attribution(ix, span, res)
+        if found is None and gov is not None:
+            found = gov
         if found is None:
             prev = last_by_para.get(para)
             if prev is not None:
@@ -607,8 +670,16 @@ def extract_quote_details(
         if any(a != b and not a.isspace() for a, b in zip(quote_text, text[span.start:span.end])):
             continue  # overlaps blanked clutter (a hard wrap joined by a space is fine)
         n_words = len(_WORD.findall(quote_text))
-        if n_words < min_words and not (n_words >= 2 and _evaluation(ix, span, found)):
-            continue
+        if n_words < min_words:
+            # a short quote counts when speech governs it in the parse ('said Russia was
+            # "concerned"', 'what it described as "X"'), or "according to X" in its sentence;
+            # otherwise it is a scare quote or a label
+            if gov is not None:
+                found = gov
+            elif not (found.how == "according" or (n_words >= 2 and _evaluation(ix, span, found))):
+                continue
+            if _is_name(quote_text, pre):
+                continue
         if _is_label(ix, span, pre) or _is_title(ix, span, pre, text):
             continue
         if not include_questions and quote_text.rstrip("\u2026. ").endswith("?"):
