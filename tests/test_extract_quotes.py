@@ -183,7 +183,7 @@ NOT_QUOTES: list[str] = [
     "A report titled \u201cNo Safe Place Left For Us\u201d documents the sieges.",
     # an article is the only word before the quote (this once crashed the label test)
     'The "Free Syrian Army Southern Front" group issued a statement on Sunday.',
-    # a question is not a claim (default)
+    # a question is dropped on request (include_questions=False)
     "\u201cWho will protect the families who stay behind in the villages?\u201d she asked.",
 ]
 
@@ -207,14 +207,48 @@ def test_quote_forms(nlp, text, expected):
 
 @pytest.mark.parametrize("text", NOT_QUOTES, ids=[t[:40] for t in NOT_QUOTES])
 def test_not_quotes(nlp, text):
-    _, _, quotes = _run(nlp, text)
+    _, _, quotes = _run(nlp, text, include_questions=False)
     assert quotes == []
 
 
-def test_question_kept_when_asked(nlp):
-    _, _, quotes = _run(nlp, NOT_QUOTES[-1], include_questions=True)
+def test_question_kept_by_default(nlp):
+    # an attributed question is a quote like any other (QUOTE-AUDIT rule)
+    _, _, quotes = _run(nlp, NOT_QUOTES[-1])
     assert [q.text for q in quotes] == ["Who will protect the families who stay behind in the "
                                         "villages?"]
+
+
+# Follow-on quotes of the last speaker: (text, [(quote, speaker), ...]) with the default options
+FOLLOW_ON = [
+    # a quoted sentence after the attributed one, same paragraph
+    ("\u201cWe buried eleven people this morning,\u201d said Amina Yusuf, a teacher in the camp. "
+     "\u201cNobody came to help us.\u201d",
+     [("We buried eleven people this morning", "Amina Yusuf"),
+      ("Nobody came to help us.", "Amina Yusuf")]),
+    # a question, then a statement that continues it
+    ("Relief worker Dawit Haile was blunt. \u201cWill the convoy ever come?\u201d he asked. "
+     "\u201cWe have waited for a month.\u201d",
+     [("Will the convoy ever come?", "Dawit Haile"), ("We have waited for a month.", "Dawit Haile")]),
+    # a paragraph that is only a quotation continues the statement of the paragraph before
+    ("The governor\u2019s office said in a statement: \u201cThe curfew will remain in force until "
+     "further notice.\u201d\n\u201cResidents are asked to stay indoors after dark.\u201d",
+     [("The curfew will remain in force until further notice.", "governor\u2019s office"),
+      ("Residents are asked to stay indoors after dark.", "governor\u2019s office")]),
+    # somebody else is reported as speaking in between: not a continuation
+    ("\u201cThe bridge was destroyed,\u201d Colonel Pavel Hrytsenko said.\nLocal residents, "
+     "however, said the bridge was still standing.\n\u201cTrucks crossed it this morning.\u201d",
+     [("The bridge was destroyed", "Pavel Hrytsenko")]),
+    # a quoted label after the attributed quote is not a continuation
+    ("\u201cWe will not leave,\u201d the farmer Musa Bello said. The village has been called "
+     "\u201cthe last outpost of the valley\u201d.",
+     [("We will not leave", "Musa Bello")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOLLOW_ON, ids=[c[0][:40] for c in FOLLOW_ON])
+def test_follow_on_quotes(nlp, text, expected):
+    _, _, quotes = _run(nlp, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == expected
 
 
 MULTI = (
@@ -236,8 +270,8 @@ def test_multi_paragraph_quote(nlp):
          "Tigran Avetisyan", "continuation"),
     ]
     assert details[0].channel == "in a televised address on Sunday"
-    # by default only stretches attributed in their own sentence
-    assert [q.text for q in extract_quotes(doc, ctx)] == [got[0][0]]
+    # the second paragraph of the quote is kept by default
+    assert [q.text for q in extract_quotes(doc, ctx)] == [g[0] for g in got]
 
 
 def test_multi_sentence_quote_and_trailing_stretch(nlp):
@@ -324,6 +358,9 @@ def test_offsets_are_document_offsets(nlp):
     ("\u201cHe was a popular officer. \u201cHe died doing the job he loved.\u201d The unit grieves.",
      ["He was a popular officer.", "He died doing the job he loved."]),
     ("Some feeds write \u201cthis way\u201c and go on.", ["this way"]),
+    # a double quote inside a double quote, mid-sentence: nested, the outer stretch goes on
+    ("\u201cOur units entered the \u201cGreen Hill\u201d district at dawn,\u201d the brigade said.",
+     ["Our units entered the \u201cGreen Hill\u201d district at dawn"]),
 ])
 def test_find_quote_spans(text, expected):
     spans = find_quote_spans(text)

@@ -133,6 +133,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _sentence_ends_before(text: str, i: int, para_start: int) -> bool:
+    """The text before position ``i`` (over spaces and closing marks) ends a sentence."""
+    j = i - 1
+    while j >= para_start and (text[j].isspace() or text[j] in "\u201d\u2019\"')"):
+        j -= 1
+    return j < para_start or text[j] in ".!?\u2026:"
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """All top-level quoted stretches of ``text``, in order.
 
@@ -167,7 +175,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             c = text[i]
             closable = next((k for k in range(len(stack) - 1, -1, -1)
                              if not stack[k].straight and c in stack[k].closers), None)
-            if c in P.DOUBLE_QUOTES and closable is not None and not stack[closable].single:
+            if (c == "\u201c" and closable is not None and stack[closable].char == c
+                    and i > pstart and text[i - 1].isspace() and not _sentence_ends_before(text, i, pstart)):
+                # 'the “Wad” area' inside a “…” quote: a “ after a space mid-sentence opens a
+                # quote inside the quote
+                stack.append(_Open(c, i, P.DOUBLE_QUOTES[c], single=False, straight=False))
+            elif c in P.DOUBLE_QUOTES and closable is not None and not stack[closable].single:
                 restart = stack[closable].char == c == "\u201c" and (i == pstart or text[i - 1].isspace())
                 close_at(closable, i)  # „ … “: the German closer is the English opener
                 if restart:
@@ -614,7 +627,7 @@ def extract_quote_details(
     *,
     min_words: int = 4,
     include_unattributed: bool = False,
-    include_questions: bool = False,
+    include_questions: bool = True,
     indirect: bool = False,
     resolver: SpeakerResolver | None = None,
 ) -> list[QuoteDetail]:
@@ -628,6 +641,7 @@ def extract_quote_details(
     out: list[QuoteDetail] = []
     last_by_para: dict[int, _Found] = {}
     last_found: _Found | None = None
+    last_end = 0  # where the last attributed quote ends
     last_para = -1
     para_of = _para_index(text)
     for span in spans:
@@ -662,10 +676,19 @@ def extract_quote_details(
                 found = _Found(last_found.speaker, "context", channel=last_found.channel)
             else:
                 found = _Found(None, "none")
+        # a quote that continues the last speaker's counts by default when it stands alone:
+        # the next paragraph of a multi-paragraph quote, a quoted sentence after the attributed
+        # one in the same paragraph, or a paragraph that is only a quotation, with nobody else
+        # reported as speaking in between
+        follows = span.continues or (
+            found.how in {"continuation", "context"} and not pre and _stands_alone(ix, span, post)
+            and (found.how == "continuation" or _whole_paragraph(text, span))
+            and not _other_speaker_between(res, last_end, span.open, found.speaker))
         if found.speaker is not None or found.how in ATTRIBUTED:
             last_by_para[para] = found
             last_found = found
             last_para = para
+            last_end = span.close if span.close is not None else span.end
         quote_text = ctx.text[span.start:span.end]
         if any(a != b and not a.isspace() for a, b in zip(quote_text, text[span.start:span.end])):
             continue  # overlaps blanked clutter (a hard wrap joined by a space is fine)
@@ -684,7 +707,7 @@ def extract_quote_details(
             continue
         if not include_questions and quote_text.rstrip("\u2026. ").endswith("?"):
             continue
-        if found.how not in ATTRIBUTED and not include_unattributed:
+        if found.how not in ATTRIBUTED and not include_unattributed and not follows:
             continue
         ev = ctx.evidence(span.start, span.end)
         q = Quote(
@@ -701,6 +724,32 @@ def extract_quote_details(
         out.extend(_indirect(doc, ctx, ix, res, min_words))
         out.sort(key=lambda d: d.quote.evidence.start)
     return out
+
+
+def _stands_alone(ix: _Index, span: QuoteSpan, post: list[Token]) -> bool:
+    """Nothing but punctuation follows the quote in its sentence."""
+    return all(t.is_punct or t.is_space for t in post)
+
+
+def _whole_paragraph(text: str, span: QuoteSpan) -> bool:
+    """The quote is all its paragraph holds (a closing full stop aside)."""
+    start = text.rfind("\n", 0, span.open) + 1
+    end = text.find("\n", span.end)
+    end = len(text) if end < 0 else end
+    after = text[(span.close + 1) if span.close is not None else span.end:end]
+    return not text[start:span.open].strip() and not after.strip(" \t\u00a0.,;")
+
+
+def _other_speaker_between(res: SpeakerResolver, start: int, end: int,
+                           speaker: EntityRef | None) -> bool:
+    """Someone other than ``speaker`` is the subject of a verb of speech between two chars."""
+    if speaker is None:
+        return True
+    for a in res.agents:
+        t = res.doc[a.token_i]
+        if start <= t.idx < end and a.reporting and a.name != speaker.name:
+            return True
+    return False
 
 
 def _evaluation(ix: _Index, span: QuoteSpan, found: _Found) -> bool:
