@@ -218,6 +218,31 @@ def test_question_kept_by_default(nlp):
                                         "villages?"]
 
 
+# Speakers: acronyms, role phrases the parse misattached, "quoted X saying"
+SPEAKERS = [
+    # an organisation spelled out with its acronym is named by both, whichever the sentence uses
+    ("The National Liberation Front (NLF) said on Monday it had taken the airport. \u201cOur "
+     "fighters control the runway,\u201d the NLF said.",
+     [("Our fighters control the runway", "National Liberation Front (NLF)")]),
+    ("The Kenya Red Cross Society (KRCS) said it was \u201coverwhelmed\u201d by the number of injured.",
+     [("overwhelmed", "Kenya Red Cross Society (KRCS)")]),
+    # "The President of X, Name": the role phrase before the comma names the role
+    ("The President of Ghana, Kofi Mensah has returned from the summit. The president added, "
+     "\u201cOur borders remain open.\u201d",
+     [("Our borders remain open.", "Kofi Mensah")]),
+    # a statement quoting someone: the one quoted speaks
+    ("The statement quoted WFP country director Maria Lindqvist saying, \u201cWe cannot reach the "
+     "families in the north.\u201d",
+     [("We cannot reach the families in the north.", "Maria Lindqvist")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPEAKERS, ids=[c[0][:40] for c in SPEAKERS])
+def test_speakers(nlp, text, expected):
+    _, _, quotes = _run(nlp, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == expected
+
+
 # Follow-on quotes of the last speaker: (text, [(quote, speaker), ...]) with the default options
 FOLLOW_ON = [
     # a quoted sentence after the attributed one, same paragraph

@@ -143,6 +143,15 @@ def subject_of(verb: Token) -> Token | None:
         for child in frame.children:
             if child.dep_ in {"dobj", "nsubjpass"}:
                 return child
+    # "the statement quoted the director saying …": the one quoted, not the statement
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "acl", "dep"}:
+        frame = verb.head
+        if frame.pos_ in {"NOUN", "PROPN"} and verb.dep_ == "acl" and frame.head.lemma_.lower() in {"quote", "cite"}:
+            return frame
+        if frame.lemma_.lower() in {"quote", "cite"}:
+            obj = next((c for c in frame.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+            if obj is not None:
+                return obj
     seen = 0
     while verb is not None and seen < 6:
         if any(c.dep_ == "auxpass" for c in verb.children):
@@ -241,6 +250,19 @@ def _role_words(ent: Span) -> set[str]:
             break
         words.add(t.lower_)
         i -= 1
+    # "The President of Kenya, William Ruto has said": a role phrase before a comma, however
+    # the parse attached it
+    if i >= 1 and doc[i].text == "," and ent.start - i == 1:
+        j, phrase = i - 1, []
+        while j >= 0 and i - j <= 6 and not doc[j].is_punct and doc[j].pos_ not in {"VERB", "AUX"} \
+                and doc[j].ent_type_ not in PERSON_LABELS and "\n" not in doc[j].whitespace_:
+            phrase.append(doc[j])
+            if doc[j].is_sent_start:
+                break
+            j -= 1
+        if phrase and (phrase[-1].is_sent_start or phrase[-1].lower_ in _DETS) and any(
+                t.lower_ in P.PERSON_ROLE_NOUNS or t.lemma_.lower() in P.PERSON_ROLE_NOUNS for t in phrase):
+            words.update(t.lower_ for t in phrase)
     # "Armenia's prime minister, Nikol Pashinyan" / "X, an adviser to Y"
     if root.dep_ == "appos":
         words.update(x.lower_ for x in root.head.subtree if x.i < root.head.i or x.i == root.head.i)
@@ -255,6 +277,11 @@ def _matches_role(role: str, words: Iterable[str]) -> bool:
     wanted = P.ROLE_SYNONYMS.get(role, frozenset({role}))
     ws = set(words)
     return bool(ws & wanted) or role in ws
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
 
 
 # --- the resolver ------------------------------------------------------------------------------
@@ -274,6 +301,7 @@ class SpeakerResolver:
             for t in sent:
                 self._sent_of[t.i] = si
         self._full_names = self._collect_full_names()
+        self._acronyms = self._collect_acronyms()
         self._roles: list[tuple[int, str, frozenset[str]]] = []  # (token_i, full name, roles)
         for ent in doc.ents:
             if ent.label_ in PERSON_LABELS and len(ent.text) > 1:
@@ -398,6 +426,47 @@ class SpeakerResolver:
         return phrase_kind(token)
 
     def _resolve_now(self, token: Token) -> tuple[EntityRef | None, str, Span | None]:
+        ref, kind, phrase = self._resolve_raw(token)
+        if ref is not None and self._acronyms:
+            ref = EntityRef(ref.entity_id, self.with_acronym(ref.name))
+        return ref, kind, phrase
+
+    # -- acronyms --
+    def _collect_acronyms(self) -> dict[str, tuple[str, str]]:
+        """"the Rapid Support Forces (RSF)": acronym and long form, both keyed lowercase."""
+        out: dict[str, tuple[str, str]] = {}
+        doc = self.doc
+        for t in doc:
+            if not (t.text == "(" and t.i + 2 < len(doc) and doc[t.i + 2].text == ")"):
+                continue
+            acr = doc[t.i + 1].text
+            if not (2 <= len(acr) <= 8 and acr.isalpha() and acr.isupper()):
+                continue
+            j, words = t.i - 1, []
+            while j >= 0 and t.i - j <= 8 and (doc[j].text[:1].isupper() or doc[j].lower_ in
+                                                {"of", "for", "on", "and", "'s", "\u2019s", "the"}):
+                words.insert(0, doc[j])
+                j -= 1
+            while words and words[0].lower_ in {"of", "for", "on", "and", "the", "'s", "\u2019s"}:
+                words = words[1:]
+            initials = "".join(w.text[0] for w in words if w.text[:1].isupper())
+            if len(initials) < 2 or initials[0] != acr[0] or not (
+                    _subsequence(initials, acr) or _subsequence(acr, initials)):
+                continue
+            # drop leading capitalised words that the acronym does not cover
+            while len(words) > 2 and words[0].text[0] != acr[0]:
+                words = words[1:]
+            long = doc[words[0].i:words[-1].i + 1].text
+            out[acr.lower()] = out[long.lower()] = (long, acr)
+        return out
+
+    def with_acronym(self, name: str) -> str:
+        """A name the article spelled out with its acronym reads "Long Form (ACR)", whichever
+        of the two the sentence used."""
+        hit = self._acronyms.get(name.strip().lower())
+        return f"{hit[0]} ({hit[1]})" if hit else name
+
+    def _resolve_raw(self, token: Token) -> tuple[EntityRef | None, str, Span | None]:
         doc = self.doc
         low = token.lower_
         kind = phrase_kind(token)
@@ -444,7 +513,7 @@ class SpeakerResolver:
         if kind == "document":
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ != "PRON":  # "the army's statement read"
-                return self._resolve_now(owner)
+                return self._resolve_raw(owner)
             issuer = next((c for c in token.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
                            and phrase_kind(c) in ("org", "plural")), None)
             if issuer is not None:  # "the army statement said", "a police report said"
