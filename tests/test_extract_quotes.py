@@ -230,6 +230,24 @@ SPEAKERS = [
     ("The President of Ghana, Kofi Mensah has returned from the summit. The president added, "
      "\u201cOur borders remain open.\u201d",
      [("Our borders remain open.", "Kofi Mensah")]),
+    # an acronym never spelled out in brackets: the organisation with exactly those initials
+    ("Sudan\u2019s Popular Defence Forces on Monday denied the reports. \u201cOur units never entered "
+     "the town,\u201d PDF said.",
+     [("Our units never entered the town", "Popular Defence Forces (PDF)")]),
+    # a pronoun in a clause under another clause refers to that clause's subject
+    ("Officials in the north have asked Lisbon to halt the offensive, after Madrid launched what "
+     "it described as \u201climited security steps\u201d in the region.",
+     [("limited security steps", "Madrid")]),
+    # "she" is not the man the article calls Mr; the spokeswoman is a woman
+    ("Spokeswoman Lina Haddad briefed reporters after Mr Omar Nasser had left the building. "
+     "\u201cWe are ready for the talks,\u201d she said.",
+     [("We are ready for the talks", "Lina Haddad")]),
+    ("Mr Omar Nasser met reporters on Monday. \u201cThe water supply is cut,\u201d she said.",
+     [("The water supply is cut", None)]),
+    # "the Armenian leader"-style phrase: a nationality plus a role is a role, not a name
+    ("Georgian Prime Minister Levan Beridze flew to Brussels on Monday. The Georgian leader said "
+     "the deal would \u201cprotect our farmers\u201d.",
+     [("protect our farmers", "Levan Beridze")]),
     # a statement quoting someone: the one quoted speaks
     ("The statement quoted WFP country director Maria Lindqvist saying, \u201cWe cannot reach the "
      "families in the north.\u201d",

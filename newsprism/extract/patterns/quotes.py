@@ -226,3 +226,18 @@ NOT_SPEECH_PREPS: frozenset[str] = frozenset({
     "throughout", "into", "over", "under", "upon", "within", "without", "like", "unlike",
     "with", "toward", "towards", "around", "between", "among",
 })
+
+# --- gender agreement of personal pronouns ---------------------------------------------------
+PRONOUN_GENDER: dict[str, str] = {"she": "f", "her": "f", "he": "m", "him": "m"}
+# Honorifics and role words that mark a person's gender ("Mrs X", "spokeswoman X", "X, a mother").
+GENDERED_WORDS: dict[str, str] = {
+    **{w: "f" for w in ("mrs", "ms", "miss", "madam", "mme", "dame", "lady", "spokeswoman",
+                        "chairwoman", "congresswoman", "businesswoman", "policewoman",
+                        "councilwoman", "woman", "mother", "wife", "daughter", "sister",
+                        "grandmother", "widow", "queen", "princess", "actress", "girl", "aunt",
+                        "niece", "duchess", "empress", "nun", "sheikha", "begum")},
+    **{w: "m" for w in ("mr", "sir", "spokesman", "chairman", "congressman", "businessman",
+                        "policeman", "councilman", "man", "father", "husband", "son", "brother",
+                        "grandfather", "widower", "king", "prince", "actor", "boy", "uncle",
+                        "nephew", "duke", "emperor", "monk", "sheikh")},
+}
