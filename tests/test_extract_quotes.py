@@ -164,6 +164,12 @@ CASES += [
      [("coordinated attacks", "Belgrade")]),
 ]
 
+CASES += [
+    # a thing is not a speaker, even as the subject of "underscores"
+    ("The blockade underscores how the capital is losing sway over its \u201cpartners\u201d in the "
+     "region.", []),
+]
+
 # text -> nothing is a quote
 NOT_QUOTES: list[str] = [
     # apostrophes only
@@ -178,6 +184,8 @@ NOT_QUOTES: list[str] = [
     "the operation was over.",
     # a quoted name inside a reported clause
     "The \u201cBlack Eagles\u201d brigade crossed the river, the ministry said.",
+    # a participle of a noun that is not a speaker, with a finite verb after it
+    '"The toll is rising," the figures reported by the ministry show.',
     # titles of works
     "The novel \"War and Peace in the Time of Drones\" was banned by the military government.",
     "A report titled \u201cNo Safe Place Left For Us\u201d documents the sieges.",
@@ -248,6 +256,12 @@ SPEAKERS = [
     ("Georgian Prime Minister Levan Beridze flew to Brussels on Monday. The Georgian leader said "
      "the deal would \u201cprotect our farmers\u201d.",
      [("protect our farmers", "Levan Beridze")]),
+    # the parse made the reporting verb a participle of the speaker noun; nothing else speaks
+    ('"Soldiers have fired on the crowd, as seen by our monitors. We condemn this. We will push '
+     'for accountability," the Uganda Law Society (ULS), a lawyers\' association, tweeted after '
+     'the clash.',
+     [("Soldiers have fired on the crowd, as seen by our monitors. We condemn this. We will push "
+       "for accountability", "Uganda Law Society (ULS)")]),
     # a statement quoting someone: the one quoted speaks
     ("The statement quoted WFP country director Maria Lindqvist saying, \u201cWe cannot reach the "
      "families in the north.\u201d",
@@ -281,6 +295,9 @@ FOLLOW_ON = [
     ("\u201cThe bridge was destroyed,\u201d Colonel Pavel Hrytsenko said.\nLocal residents, "
      "however, said the bridge was still standing.\n\u201cTrucks crossed it this morning.\u201d",
      [("The bridge was destroyed", "Pavel Hrytsenko")]),
+    # a short quoted sentence continues the speaker too
+    ("\u201cThey took the men away at night,\u201d said Halima Osman. \u201cIt is over.\u201d",
+     [("They took the men away at night", "Halima Osman"), ("It is over.", "Halima Osman")]),
     # a quoted label after the attributed quote is not a continuation
     ("\u201cWe will not leave,\u201d the farmer Musa Bello said. The village has been called "
      "\u201cthe last outpost of the valley\u201d.",

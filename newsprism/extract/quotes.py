@@ -425,6 +425,7 @@ def _post_attribution(ix: _Index, span: QuoteSpan, window: list[Token], res: Spe
     if (content_last == "." or raw_before_close == ".") and not (first.is_lower or first.lower_ in {"according"}):
         return None  # the quote ended its sentence; what follows is a new one
     ids = {t.i for t in window}
+    acl_verb = None  # '"…," the commission, a watchdog, tweeted' parsed as a participle of the noun
     for k, t in enumerate(window):
         if t.is_punct:
             continue
@@ -437,6 +438,10 @@ def _post_attribution(ix: _Index, span: QuoteSpan, window: list[Token], res: Spe
         if _is_reporting(t, governing_ok=False):
             if t.dep_ in {"relcl", "acl", "advcl", "xcomp", "ccomp", "pcomp"} and t.head.i in ids \
                     and t.head.i < t.i:
+                if (acl_verb is None and t.dep_ == "acl" and t.tag_ in {"VBD", "VBN"}
+                        and not any(c.dep_ in {"agent", "dobj"} for c in t.children)
+                        and phrase_kind(t.head) in {"person", "org", "plural"}):
+                    acl_verb = t
                 continue  # "a senior official, who asked not to be named, said"
             between = [x for x in window[:k] if not x.is_punct]
             subj = subject_of(t)
@@ -473,6 +478,11 @@ def _post_attribution(ix: _Index, span: QuoteSpan, window: list[Token], res: Spe
             return _Found(speaker, "post", cue=t, subject=subj, channel=_channel(t, window, subj))
         if k > 30:
             break
+    if acl_verb is not None and not any(
+            x.pos_ in {"VERB", "AUX"} and x.i != acl_verb.i and acl_verb not in x.ancestors for x in window):
+        # no other verb of speech followed: the participle was the finite verb after all
+        return _Found(res.resolve(acl_verb.head), "post", cue=acl_verb, subject=acl_verb.head,
+                      channel=_channel(acl_verb, window, acl_verb.head))
     return None
 
 
@@ -565,6 +575,8 @@ def _governing_attribution(ix: _Index, span: QuoteSpan, res: SpeakerResolver) ->
                 if subj is None or ix.token_quoted(subj) or (
                         subj.dep_ == "nsubjpass" and subj.head.i == node.i):
                     return None
+                if phrase_kind(subj) == "thing":
+                    return None  # "the standoff underscores how … its 'neighbors'": no speaker
                 speaker = res.resolve(subj) or _place_fallback(node)
                 if speaker is None:
                     return None
@@ -693,7 +705,8 @@ def extract_quote_details(
         if any(a != b and not a.isspace() for a, b in zip(quote_text, text[span.start:span.end])):
             continue  # overlaps blanked clutter (a hard wrap joined by a space is fine)
         n_words = len(_WORD.findall(quote_text))
-        if n_words < min_words:
+        if n_words < min_words and not (follows and quote_text.rstrip("\u2019'\u201d\"")[-1:] in ".!?\u2026"):
+            # (a short quoted sentence that continues the speaker counts: "It's over.")
             # a short quote counts when speech governs it in the parse ('said Russia was
             # "concerned"', 'what it described as "X"'), or "according to X" in its sentence;
             # otherwise it is a scare quote or a label
