@@ -262,6 +262,10 @@ SPEAKERS = [
      'the clash.',
      [("Soldiers have fired on the crowd, as seen by our monitors. We condemn this. We will push "
        "for accountability", "Uganda Law Society (ULS)")]),
+    # a headline shortens the attribution; the body quote that repeats its words names the speaker
+    ("Belgrade says \u201cwas not involved\u201d in border clash\n\nSerbia \u2018was not involved\u2019 in "
+     "the clash at the border crossing, presidential adviser Milan Jovic said on Monday.",
+     [("was not involved", "Milan Jovic"), ("was not involved", "Milan Jovic")]),
     # a statement quoting someone: the one quoted speaks
     ("The statement quoted WFP country director Maria Lindqvist saying, \u201cWe cannot reach the "
      "families in the north.\u201d",

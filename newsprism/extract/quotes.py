@@ -651,6 +651,7 @@ def extract_quote_details(
     quoted = [(s.open, (s.close + 1) if s.close is not None else s.end) for s in spans]
     res = resolver or SpeakerResolver(doc, quoted)
     out: list[QuoteDetail] = []
+    starts: list[int] = []  # Doc offset of each quote in ``out``
     last_by_para: dict[int, _Found] = {}
     last_found: _Found | None = None
     last_end = 0  # where the last attributed quote ends
@@ -733,9 +734,34 @@ def extract_quote_details(
         )
         out.append(QuoteDetail(q, found.channel, found.how, _embedded(pre),
                                _cue_text(found)))
+        starts.append(span.start)
+    out = _headline_speakers(out, starts, text)
     if indirect:
         out.extend(_indirect(doc, ctx, ix, res, min_words))
         out.sort(key=lambda d: d.quote.evidence.start)
+    return out
+
+
+def _headline_speakers(details: list[QuoteDetail], starts: list[int], text: str) -> list[QuoteDetail]:
+    """A headline shortens its attribution ("Kyiv says '…'"): a quote in the headline takes the
+    speaker of the body quote that repeats its words ("…, presidential aide X said")."""
+    m = re.match(r"\s*([^\n]*)", text)
+    head_end = m.end(1) if m else 0
+    if not head_end or text[:head_end].rstrip()[-1:] in ".!?":
+        return details  # the text opens with a sentence, not a headline
+    out = list(details)
+    for k, d in enumerate(details):
+        if starts[k] >= head_end:
+            break
+        words = set(_WORD.findall(d.quote.text.lower()))
+        for j in range(k + 1, len(details)):
+            later = details[j]
+            if starts[j] < head_end or later.quote.speaker is None:
+                continue
+            lw = set(_WORD.findall(later.quote.text.lower()))
+            if words and (words <= lw or len(words & lw) / len(words | lw) >= 0.6):
+                out[k] = replace(d, quote=replace(d.quote, speaker=later.quote.speaker))
+                break
     return out
 
 
