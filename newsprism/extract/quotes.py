@@ -248,7 +248,7 @@ class _Index:
     def __init__(self, doc: Doc, spans: list[QuoteSpan]) -> None:
         self.doc = doc
         self.spans = spans
-        n = len(doc.text)
+        n = self.n = len(doc.text)  # Doc.text is rebuilt on every access: measure it once
         self.tok_at = [-1] * (n + 1)
         for t in doc:
             for c in range(t.idx, t.idx + len(t.text)):
@@ -264,7 +264,7 @@ class _Index:
         return bool(self.quoted[t.idx])
 
     def first_token_after(self, char: int) -> int:
-        for c in range(char, len(self.doc.text)):
+        for c in range(char, self.n):
             if self.tok_at[c] >= 0:
                 return self.tok_at[c]
         return len(self.doc)
@@ -543,7 +543,11 @@ def _quote_roots(ix: _Index, span: QuoteSpan) -> list[Token]:
     """The tokens of the quoted words whose syntactic head lies outside them."""
     doc = ix.doc
     lo = ix.first_token_after(span.start)
-    inside = [doc[i] for i in range(lo, len(doc)) if doc[i].idx < span.end]
+    inside = []
+    for i in range(lo, len(doc)):
+        if doc[i].idx >= span.end:
+            break
+        inside.append(doc[i])
     ids = {t.i for t in inside}
     return [t for t in inside if (t.head.i not in ids or t.head.i == t.i) and not t.is_punct]
 
