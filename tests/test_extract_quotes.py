@@ -138,26 +138,60 @@ CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
      [("The army will liberate every inch of the country", "army")]),
 ]
 
+# Short quotes count when speech governs them in the parse (QUOTE-AUDIT rule: partial quotes,
+# single words included); labels and scare quotes with no speaker do not.
+CASES += [
+    ("The army began what it called an \u201canti-terrorist\u201d operation in the north.",
+     [("anti-terrorist", "army")]),
+    ("The foreign ministry of Niger condemned what it called an \"illegal and unacceptable\" "
+     "interference.",
+     [("illegal and unacceptable", "foreign ministry of Niger")]),
+    ("The army pressed on with what officials described as \u201clocal counter-insurgency "
+     "measures\u201d.",
+     [("local counter-insurgency measures", "officials")]),
+    ("Russia was \u201cconcerned\u201d about the fighting, the Kremlin said.",
+     [("concerned", "Kremlin")]),
+    ("Government spokesman Ilir Berisha told reporters on Friday that the country was \u201cdeeply "
+     "worried\u201d about the clashes.",
+     [("deeply worried", "Ilir Berisha")]),
+    ("The militia attacked the town of Nova Brda \u201cin two waves\u201d at dawn, said the local "
+     "rescue committee.",
+     [("in two waves", "local rescue committee")]),
+    ("The casualty count could reach \u201c200,000\u201d, according to the UN envoy for Yemen.",
+     [("200,000", "UN envoy for Yemen")]),
+    ("The ministry rejected Belgrade's claims that its police had faced \u201ccoordinated "
+     "attacks\u201d from the hills.",
+     [("coordinated attacks", "Belgrade")]),
+]
+
+CASES += [
+    # a thing is not a speaker, even as the subject of "underscores"
+    ("The blockade underscores how the capital is losing sway over its \u201cpartners\u201d in the "
+     "region.", []),
+]
+
 # text -> nothing is a quote
 NOT_QUOTES: list[str] = [
     # apostrophes only
     "It's the soldiers' families who don't know what happened to their sons, rights groups say.",
     "The rebels\u2019 commander said the town\u2019s defences had held since the \u201990s.",
     # scare quotes and labels
-    "The army began what it called an \u201canti-terrorist\u201d operation in the north.",
-    "The foreign ministry of Niger condemned what it called an \"illegal and unacceptable\" "
-    "interference.",
-    "The army pressed on with what officials described as \u201clocal counter-insurgency measures\u201d.",
     "Moscow summoned the ambassador for \u201cdifficult\u201d talks.",
     "Fighters of a unit known as \u201cthe Black Lions of the North\u201d crossed the river.",
     "The so-called \u201cfiltration camps for the men of the town\u201d were closed.",
-    "Russia was \u201cconcerned\u201d about the fighting, the Kremlin said.",
+    # a quoted label in an adverbial of the verb of speech is not what was said
+    "After launching \u201ccounter-insurgency measures\u201d on Monday, the government stated that "
+    "the operation was over.",
+    # a quoted name inside a reported clause
+    "The \u201cBlack Eagles\u201d brigade crossed the river, the ministry said.",
+    # a participle of a noun that is not a speaker, with a finite verb after it
+    '"The toll is rising," the figures reported by the ministry show.',
     # titles of works
     "The novel \"War and Peace in the Time of Drones\" was banned by the military government.",
     "A report titled \u201cNo Safe Place Left For Us\u201d documents the sieges.",
     # an article is the only word before the quote (this once crashed the label test)
     'The "Free Syrian Army Southern Front" group issued a statement on Sunday.',
-    # a question is not a claim (default)
+    # a question is dropped on request (include_questions=False)
     "\u201cWho will protect the families who stay behind in the villages?\u201d she asked.",
 ]
 
@@ -181,14 +215,104 @@ def test_quote_forms(nlp, text, expected):
 
 @pytest.mark.parametrize("text", NOT_QUOTES, ids=[t[:40] for t in NOT_QUOTES])
 def test_not_quotes(nlp, text):
-    _, _, quotes = _run(nlp, text)
+    _, _, quotes = _run(nlp, text, include_questions=False)
     assert quotes == []
 
 
-def test_question_kept_when_asked(nlp):
-    _, _, quotes = _run(nlp, NOT_QUOTES[-1], include_questions=True)
+def test_question_kept_by_default(nlp):
+    # an attributed question is a quote like any other (QUOTE-AUDIT rule)
+    _, _, quotes = _run(nlp, NOT_QUOTES[-1])
     assert [q.text for q in quotes] == ["Who will protect the families who stay behind in the "
                                         "villages?"]
+
+
+# Speakers: acronyms, role phrases the parse misattached, "quoted X saying"
+SPEAKERS = [
+    # an organisation spelled out with its acronym is named by both, whichever the sentence uses
+    ("The National Liberation Front (NLF) said on Monday it had taken the airport. \u201cOur "
+     "fighters control the runway,\u201d the NLF said.",
+     [("Our fighters control the runway", "National Liberation Front (NLF)")]),
+    ("The Kenya Red Cross Society (KRCS) said it was \u201coverwhelmed\u201d by the number of injured.",
+     [("overwhelmed", "Kenya Red Cross Society (KRCS)")]),
+    # "The President of X, Name": the role phrase before the comma names the role
+    ("The President of Ghana, Kofi Mensah has returned from the summit. The president added, "
+     "\u201cOur borders remain open.\u201d",
+     [("Our borders remain open.", "Kofi Mensah")]),
+    # an acronym never spelled out in brackets: the organisation with exactly those initials
+    ("Sudan\u2019s Popular Defence Forces on Monday denied the reports. \u201cOur units never entered "
+     "the town,\u201d PDF said.",
+     [("Our units never entered the town", "Popular Defence Forces (PDF)")]),
+    # a pronoun in a clause under another clause refers to that clause's subject
+    ("Officials in the north have asked Lisbon to halt the offensive, after Madrid launched what "
+     "it described as \u201climited security steps\u201d in the region.",
+     [("limited security steps", "Madrid")]),
+    # "she" is not the man the article calls Mr; the spokeswoman is a woman
+    ("Spokeswoman Lina Haddad briefed reporters after Mr Omar Nasser had left the building. "
+     "\u201cWe are ready for the talks,\u201d she said.",
+     [("We are ready for the talks", "Lina Haddad")]),
+    ("Mr Omar Nasser met reporters on Monday. \u201cThe water supply is cut,\u201d she said.",
+     [("The water supply is cut", None)]),
+    # "the Armenian leader"-style phrase: a nationality plus a role is a role, not a name
+    ("Georgian Prime Minister Levan Beridze flew to Brussels on Monday. The Georgian leader said "
+     "the deal would \u201cprotect our farmers\u201d.",
+     [("protect our farmers", "Levan Beridze")]),
+    # the parse made the reporting verb a participle of the speaker noun; nothing else speaks
+    ('"Soldiers have fired on the crowd, as seen by our monitors. We condemn this. We will push '
+     'for accountability," the Uganda Law Society (ULS), a lawyers\' association, tweeted after '
+     'the clash.',
+     [("Soldiers have fired on the crowd, as seen by our monitors. We condemn this. We will push "
+       "for accountability", "Uganda Law Society (ULS)")]),
+    # a headline shortens the attribution; the body quote that repeats its words names the speaker
+    ("Belgrade says \u201cwas not involved\u201d in border clash\n\nSerbia \u2018was not involved\u2019 in "
+     "the clash at the border crossing, presidential adviser Milan Jovic said on Monday.",
+     [("was not involved", "Milan Jovic"), ("was not involved", "Milan Jovic")]),
+    # a statement quoting someone: the one quoted speaks
+    ("The statement quoted WFP country director Maria Lindqvist saying, \u201cWe cannot reach the "
+     "families in the north.\u201d",
+     [("We cannot reach the families in the north.", "Maria Lindqvist")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPEAKERS, ids=[c[0][:40] for c in SPEAKERS])
+def test_speakers(nlp, text, expected):
+    _, _, quotes = _run(nlp, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == expected
+
+
+# Follow-on quotes of the last speaker: (text, [(quote, speaker), ...]) with the default options
+FOLLOW_ON = [
+    # a quoted sentence after the attributed one, same paragraph
+    ("\u201cWe buried eleven people this morning,\u201d said Amina Yusuf, a teacher in the camp. "
+     "\u201cNobody came to help us.\u201d",
+     [("We buried eleven people this morning", "Amina Yusuf"),
+      ("Nobody came to help us.", "Amina Yusuf")]),
+    # a question, then a statement that continues it
+    ("Relief worker Dawit Haile was blunt. \u201cWill the convoy ever come?\u201d he asked. "
+     "\u201cWe have waited for a month.\u201d",
+     [("Will the convoy ever come?", "Dawit Haile"), ("We have waited for a month.", "Dawit Haile")]),
+    # a paragraph that is only a quotation continues the statement of the paragraph before
+    ("The governor\u2019s office said in a statement: \u201cThe curfew will remain in force until "
+     "further notice.\u201d\n\u201cResidents are asked to stay indoors after dark.\u201d",
+     [("The curfew will remain in force until further notice.", "governor\u2019s office"),
+      ("Residents are asked to stay indoors after dark.", "governor\u2019s office")]),
+    # somebody else is reported as speaking in between: not a continuation
+    ("\u201cThe bridge was destroyed,\u201d Colonel Pavel Hrytsenko said.\nLocal residents, "
+     "however, said the bridge was still standing.\n\u201cTrucks crossed it this morning.\u201d",
+     [("The bridge was destroyed", "Pavel Hrytsenko")]),
+    # a short quoted sentence continues the speaker too
+    ("\u201cThey took the men away at night,\u201d said Halima Osman. \u201cIt is over.\u201d",
+     [("They took the men away at night", "Halima Osman"), ("It is over.", "Halima Osman")]),
+    # a quoted label after the attributed quote is not a continuation
+    ("\u201cWe will not leave,\u201d the farmer Musa Bello said. The village has been called "
+     "\u201cthe last outpost of the valley\u201d.",
+     [("We will not leave", "Musa Bello")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOLLOW_ON, ids=[c[0][:40] for c in FOLLOW_ON])
+def test_follow_on_quotes(nlp, text, expected):
+    _, _, quotes = _run(nlp, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == expected
 
 
 MULTI = (
@@ -210,8 +334,8 @@ def test_multi_paragraph_quote(nlp):
          "Tigran Avetisyan", "continuation"),
     ]
     assert details[0].channel == "in a televised address on Sunday"
-    # by default only stretches attributed in their own sentence
-    assert [q.text for q in extract_quotes(doc, ctx)] == [got[0][0]]
+    # the second paragraph of the quote is kept by default
+    assert [q.text for q in extract_quotes(doc, ctx)] == [g[0] for g in got]
 
 
 def test_multi_sentence_quote_and_trailing_stretch(nlp):
@@ -298,6 +422,9 @@ def test_offsets_are_document_offsets(nlp):
     ("\u201cHe was a popular officer. \u201cHe died doing the job he loved.\u201d The unit grieves.",
      ["He was a popular officer.", "He died doing the job he loved."]),
     ("Some feeds write \u201cthis way\u201c and go on.", ["this way"]),
+    # a double quote inside a double quote, mid-sentence: nested, the outer stretch goes on
+    ("\u201cOur units entered the \u201cGreen Hill\u201d district at dawn,\u201d the brigade said.",
+     ["Our units entered the \u201cGreen Hill\u201d district at dawn"]),
 ])
 def test_find_quote_spans(text, expected):
     spans = find_quote_spans(text)
@@ -355,20 +482,36 @@ def test_source_of_figure_sentence(nlp, text, fragment, source):
 
 # --- scored on the seeds -----------------------------------------------------------------------
 
-# floors measured on the five seeds (one article per seed; the off-topic article of a multi-article
-# seed is blanked, as the pipeline skips it)
-FLOORS = {"f1": 0.84, "recall": 0.95, "speaker": 0.95}
+# floors measured with the default options (one article per file; an off-topic article of a
+# multi-article file is blanked, as the pipeline skips it; off-topic files are skipped)
+FLOORS = {
+    "seeds": {"f1": 0.97, "recall": 0.96, "speaker": 0.97},
+    "dev2": {"f1": 0.92, "recall": 0.86, "speaker": 0.93},
+}
 
 
-def test_seed_scores(nlp, shared_dir, tmp_path):
-    seeds, gold_dir = shared_dir / "seeds", shared_dir / "eval" / "seeds-gold"
+def _read(path):
+    return path.read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+
+
+@pytest.mark.parametrize("which", ["seeds", "dev2"])
+def test_scored_sets(nlp, shared_dir, tmp_path, which):
+    if which == "seeds":
+        docs_dir, gold_dir = shared_dir / "seeds", shared_dir / "eval" / "seeds-gold"
+    else:  # dev2 texts are read from ../shared, never copied here (licence)
+        docs_dir, gold_dir = shared_dir / "eval" / "dev2" / "articles", shared_dir / "eval" / "dev2" / "gold"
     documents, quotes = [], []
-    for f in sorted(seeds.glob("*.txt")):
-        text = f.read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    for f in sorted(docs_dir.glob("*.txt")):
+        gold_file = gold_dir / f"{f.stem}.json"
+        if not gold_file.exists():
+            continue
+        text = _read(f)
         doc_id = content_id("doc", f.name)
-        documents.append({"doc_id": doc_id, "path": f"seeds/{f.name}"})
-        gold = json.loads((gold_dir / f"{f.stem}.json").read_text())
+        documents.append({"doc_id": doc_id, "path": str(f)})
+        gold = json.loads(gold_file.read_text())
         gold = gold if isinstance(gold, list) else [gold]
+        if len(gold) == 1 and gold[0].get("off_topic"):
+            continue
         masked = text
         if len(gold) > 1:  # stand-in for the pipeline's topic filter
             starts = [text.find(g.get("title") or "\x00") for g in gold]
@@ -386,8 +529,10 @@ def test_seed_scores(nlp, shared_dir, tmp_path):
     rec.write_text(json.dumps({"documents": documents, "articles": [], "quotes": quotes}))
     out = tmp_path / "score.json"
     subprocess.run([sys.executable, str(shared_dir / "eval" / "score.py"), str(rec), str(gold_dir),
-                    str(seeds), "--json", str(out)], check=True, capture_output=True)
+                    str(docs_dir), "--json", str(out)], check=True, capture_output=True)
     scores = json.loads(out.read_text())
-    assert scores["quotes"]["f1"] >= FLOORS["f1"], scores["quotes"]
-    assert scores["quotes"]["recall"] >= FLOORS["recall"], scores["quotes"]
-    assert scores["quote_speaker_accuracy"] >= FLOORS["speaker"], scores
+    floors = FLOORS[which]
+    print(which, scores["quotes"], scores["quote_speaker_accuracy"])
+    assert scores["quotes"]["f1"] >= floors["f1"], scores["quotes"]
+    assert scores["quotes"]["recall"] >= floors["recall"], scores["quotes"]
+    assert scores["quote_speaker_accuracy"] >= floors["speaker"], scores

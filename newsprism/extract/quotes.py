@@ -46,7 +46,7 @@ __all__ = [
 
 _WORD = re.compile(r"[^\W_]+(?:[-\u2019'][^\W_]+)*", re.UNICODE)
 _SENT_END = {".", "!", "?"}
-ATTRIBUTED = frozenset({"post", "pre", "colon", "according"})
+ATTRIBUTED = frozenset({"post", "pre", "colon", "according", "governed"})
 
 
 # --- quotation marks -----------------------------------------------------------------------------
@@ -133,6 +133,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _sentence_ends_before(text: str, i: int, para_start: int) -> bool:
+    """The text before position ``i`` (over spaces and closing marks) ends a sentence."""
+    j = i - 1
+    while j >= para_start and (text[j].isspace() or text[j] in "\u201d\u2019\"')"):
+        j -= 1
+    return j < para_start or text[j] in ".!?\u2026:"
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """All top-level quoted stretches of ``text``, in order.
 
@@ -167,7 +175,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             c = text[i]
             closable = next((k for k in range(len(stack) - 1, -1, -1)
                              if not stack[k].straight and c in stack[k].closers), None)
-            if c in P.DOUBLE_QUOTES and closable is not None and not stack[closable].single:
+            if (c == "\u201c" and closable is not None and stack[closable].char == c
+                    and i > pstart and text[i - 1].isspace() and not _sentence_ends_before(text, i, pstart)):
+                # 'the “Wad” area' inside a “…” quote: a “ after a space mid-sentence opens a
+                # quote inside the quote
+                stack.append(_Open(c, i, P.DOUBLE_QUOTES[c], single=False, straight=False))
+            elif c in P.DOUBLE_QUOTES and closable is not None and not stack[closable].single:
                 restart = stack[closable].char == c == "\u201c" and (i == pstart or text[i - 1].isspace())
                 close_at(closable, i)  # „ … “: the German closer is the English opener
                 if restart:
@@ -235,7 +248,7 @@ class _Index:
     def __init__(self, doc: Doc, spans: list[QuoteSpan]) -> None:
         self.doc = doc
         self.spans = spans
-        n = len(doc.text)
+        n = self.n = len(doc.text)  # Doc.text is rebuilt on every access: measure it once
         self.tok_at = [-1] * (n + 1)
         for t in doc:
             for c in range(t.idx, t.idx + len(t.text)):
@@ -251,7 +264,7 @@ class _Index:
         return bool(self.quoted[t.idx])
 
     def first_token_after(self, char: int) -> int:
-        for c in range(char, len(self.doc.text)):
+        for c in range(char, self.n):
             if self.tok_at[c] >= 0:
                 return self.tok_at[c]
         return len(self.doc)
@@ -412,6 +425,7 @@ def _post_attribution(ix: _Index, span: QuoteSpan, window: list[Token], res: Spe
     if (content_last == "." or raw_before_close == ".") and not (first.is_lower or first.lower_ in {"according"}):
         return None  # the quote ended its sentence; what follows is a new one
     ids = {t.i for t in window}
+    acl_verb = None  # '"…," the commission, a watchdog, tweeted' parsed as a participle of the noun
     for k, t in enumerate(window):
         if t.is_punct:
             continue
@@ -424,6 +438,10 @@ def _post_attribution(ix: _Index, span: QuoteSpan, window: list[Token], res: Spe
         if _is_reporting(t, governing_ok=False):
             if t.dep_ in {"relcl", "acl", "advcl", "xcomp", "ccomp", "pcomp"} and t.head.i in ids \
                     and t.head.i < t.i:
+                if (acl_verb is None and t.dep_ == "acl" and t.tag_ in {"VBD", "VBN"}
+                        and not any(c.dep_ in {"agent", "dobj"} for c in t.children)
+                        and phrase_kind(t.head) in {"person", "org", "plural"}):
+                    acl_verb = t
                 continue  # "a senior official, who asked not to be named, said"
             between = [x for x in window[:k] if not x.is_punct]
             subj = subject_of(t)
@@ -460,6 +478,11 @@ def _post_attribution(ix: _Index, span: QuoteSpan, window: list[Token], res: Spe
             return _Found(speaker, "post", cue=t, subject=subj, channel=_channel(t, window, subj))
         if k > 30:
             break
+    if acl_verb is not None and not any(
+            x.pos_ in {"VERB", "AUX"} and x.i != acl_verb.i and acl_verb not in x.ancestors for x in window):
+        # no other verb of speech followed: the participle was the finite verb after all
+        return _Found(res.resolve(acl_verb.head), "post", cue=acl_verb, subject=acl_verb.head,
+                      channel=_channel(acl_verb, window, acl_verb.head))
     return None
 
 
@@ -516,6 +539,58 @@ def _pre_attribution(ix: _Index, span: QuoteSpan, window: list[Token], res: Spea
     return None
 
 
+def _quote_roots(ix: _Index, span: QuoteSpan) -> list[Token]:
+    """The tokens of the quoted words whose syntactic head lies outside them."""
+    doc = ix.doc
+    lo = ix.first_token_after(span.start)
+    inside = []
+    for i in range(lo, len(doc)):
+        if doc[i].idx >= span.end:
+            break
+        inside.append(doc[i])
+    ids = {t.i for t in inside}
+    return [t for t in inside if (t.head.i not in ids or t.head.i == t.i) and not t.is_punct]
+
+
+def _governing_attribution(ix: _Index, span: QuoteSpan, res: SpeakerResolver) -> _Found | None:
+    """The reporting verb (or "X's claim that") that the quoted words hang from in the parse:
+    'Peskov told reporters that Russia was "concerned"', 'the committee said the militia
+    attacked "in two waves"', 'what it described as "local measures"'. Climbing stops at the
+    first clause that is not a complement of speech: an adverbial ('After launching "X", Baku
+    said'), a relative clause, a coordination or a parenthetical."""
+    for root in _quote_roots(ix, span)[:1]:
+        node = root
+        for _ in range(14):
+            if node.head.i == node.i:
+                break
+            child, node = node, node.head
+            if ix.token_quoted(node):
+                continue  # the quote's head word sits in another quoted stretch: keep climbing
+            if node.pos_ == "NOUN" and node.lemma_.lower() in P.REPORTING_NOUNS and child.dep_ in {
+                    "acl", "ccomp", "prep", "relcl", "appos"} and child.i > node.i:
+                owner = next((c for c in node.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+                if owner is not None:  # "Baku's claims that troops came under '…'"
+                    return _Found(res.resolve(owner), "governed", cue=node, subject=owner)
+            if _is_reporting(node, governing_ok=True):
+                if child.dep_ in P.NOT_SPEECH_DEPS or (
+                        child.dep_ == "prep" and child.lower_ in P.NOT_SPEECH_PREPS):
+                    continue  # not its reported words; a verb of speech above may still govern
+                subj = subject_of(node)
+                if subj is None or ix.token_quoted(subj) or (
+                        subj.dep_ == "nsubjpass" and subj.head.i == node.i):
+                    return None
+                if phrase_kind(subj) == "thing":
+                    return None  # "the standoff underscores how … its 'neighbors'": no speaker
+                speaker = res.resolve(subj) or _place_fallback(node)
+                if speaker is None:
+                    return None
+                return _Found(speaker, "governed", cue=node, subject=subj,
+                              channel=_channel(node, [], subj))
+            if child.dep_ in {"advcl", "parataxis"} and node.dep_ == "ROOT":
+                return None  # "While X was '…', Y said" hangs from the sentence, not from speech
+    return None
+
+
 def _is_label(ix: _Index, span: QuoteSpan, pre: list[Token]) -> bool:
     """what it called an 'X' campaign / the so-called 'X' / dubbed 'X'."""
     if not pre:
@@ -523,16 +598,30 @@ def _is_label(ix: _Index, span: QuoteSpan, pre: list[Token]) -> bool:
     lows = [t.lower_ for t in pre if t.lower_ not in {"a", "an", "the"}][-3:]
     if not lows:  # only an article before the quote: 'The "Free Syrian Army" group said'
         return False
-    if lows[-1] in P.LABEL_WORDS:  # the so-called 'X', a unit dubbed 'X'
+    words = [t for t in pre if t.lower_ not in {"a", "an", "the"}][-3:]
+
+    def spoken(t: Token) -> bool:
+        # "what it called 'X'": a naming verb with a subject of its own is someone's words
+        return any(c.dep_ == "nsubj" and c.lower_ not in {"what", "which", "that"} for c in t.children)
+    if lows[-1] in P.LABEL_WORDS and not spoken(words[-1]):  # the so-called 'X', a unit dubbed 'X'
         return True
-    if len(lows) >= 2 and lows[-1] == "as" and lows[-2] in P.LABEL_WORDS:  # known as 'X'
-        return True
+    if len(lows) >= 2 and lows[-1] == "as" and lows[-2] in P.LABEL_WORDS and not spoken(words[-2]):
+        return True  # known as 'X'
     for t in reversed(pre):
         if t.pos_ == "VERB":
-            # the nearest verb is a naming verb in a free relative: "what it described as '…'"
+            # the nearest verb is a naming verb in a free relative without a speaker:
+            # "what was described as '…'"
             return t.lemma_.lower() in P.LABEL_VERBS and any(
-                c.lower_ in {"what", "which"} for c in t.children if c.i < t.i)
+                c.lower_ in {"what", "which"} for c in t.children if c.i < t.i) and not spoken(t)
     return False
+
+
+def _is_name(quote_text: str, pre: list[Token]) -> bool:
+    """A short quote of capitalised words inside a sentence is a name or nickname ('the
+    "Black Eagles" brigade'), not someone's words."""
+    words = _WORD.findall(quote_text)
+    return bool(pre) and any(w[0].isupper() for w in words) \
+        and all(w[0].isupper() or w[0].isdigit() for w in words) and quote_text[-1:] not in ".!?"
 
 
 def _is_title(ix: _Index, span: QuoteSpan, pre: list[Token], text: str) -> bool:
@@ -554,7 +643,7 @@ def extract_quote_details(
     *,
     min_words: int = 4,
     include_unattributed: bool = False,
-    include_questions: bool = False,
+    include_questions: bool = True,
     indirect: bool = False,
     resolver: SpeakerResolver | None = None,
 ) -> list[QuoteDetail]:
@@ -566,8 +655,10 @@ def extract_quote_details(
     quoted = [(s.open, (s.close + 1) if s.close is not None else s.end) for s in spans]
     res = resolver or SpeakerResolver(doc, quoted)
     out: list[QuoteDetail] = []
+    starts: list[int] = []  # Doc offset of each quote in ``out``
     last_by_para: dict[int, _Found] = {}
     last_found: _Found | None = None
+    last_end = 0  # where the last attributed quote ends
     last_para = -1
     para_of = _para_index(text)
     for span in spans:
@@ -591,6 +682,9 @@ def extract_quote_details(
                     found.channel = noun_phrase(fpost.subject).text if fpost.subject is not None else None
             elif fpost is not None:
                 found = fpost
+        gov = _governing_attribution(ix, span, res)
+        if found is None and gov is not None:
+            found = gov
         if found is None:
             prev = last_by_para.get(para)
             if prev is not None:
@@ -599,21 +693,39 @@ def extract_quote_details(
                 found = _Found(last_found.speaker, "context", channel=last_found.channel)
             else:
                 found = _Found(None, "none")
+        # a quote that continues the last speaker's counts by default when it stands alone:
+        # the next paragraph of a multi-paragraph quote, a quoted sentence after the attributed
+        # one in the same paragraph, or a paragraph that is only a quotation, with nobody else
+        # reported as speaking in between
+        follows = span.continues or (
+            found.how in {"continuation", "context"} and not pre and _stands_alone(ix, span, post)
+            and (found.how == "continuation" or _whole_paragraph(text, span))
+            and not _other_speaker_between(res, last_end, span.open, found.speaker))
         if found.speaker is not None or found.how in ATTRIBUTED:
             last_by_para[para] = found
             last_found = found
             last_para = para
+            last_end = span.close if span.close is not None else span.end
         quote_text = ctx.text[span.start:span.end]
         if any(a != b and not a.isspace() for a, b in zip(quote_text, text[span.start:span.end])):
             continue  # overlaps blanked clutter (a hard wrap joined by a space is fine)
         n_words = len(_WORD.findall(quote_text))
-        if n_words < min_words and not (n_words >= 2 and _evaluation(ix, span, found)):
-            continue
+        if n_words < min_words and not (follows and quote_text.rstrip("\u2019'\u201d\"")[-1:] in ".!?\u2026"):
+            # (a short quoted sentence that continues the speaker counts: "It's over.")
+            # a short quote counts when speech governs it in the parse ('said Russia was
+            # "concerned"', 'what it described as "X"'), or "according to X" in its sentence;
+            # otherwise it is a scare quote or a label
+            if gov is not None:
+                found = gov
+            elif not (found.how == "according" or (n_words >= 2 and _evaluation(ix, span, found))):
+                continue
+            if _is_name(quote_text, pre):
+                continue
         if _is_label(ix, span, pre) or _is_title(ix, span, pre, text):
             continue
         if not include_questions and quote_text.rstrip("\u2026. ").endswith("?"):
             continue
-        if found.how not in ATTRIBUTED and not include_unattributed:
+        if found.how not in ATTRIBUTED and not include_unattributed and not follows:
             continue
         ev = ctx.evidence(span.start, span.end)
         q = Quote(
@@ -626,10 +738,61 @@ def extract_quote_details(
         )
         out.append(QuoteDetail(q, found.channel, found.how, _embedded(pre),
                                _cue_text(found)))
+        starts.append(span.start)
+    out = _headline_speakers(out, starts, text)
     if indirect:
         out.extend(_indirect(doc, ctx, ix, res, min_words))
         out.sort(key=lambda d: d.quote.evidence.start)
     return out
+
+
+def _headline_speakers(details: list[QuoteDetail], starts: list[int], text: str) -> list[QuoteDetail]:
+    """A headline shortens its attribution ("Kyiv says '…'"): a quote in the headline takes the
+    speaker of the body quote that repeats its words ("…, presidential aide X said")."""
+    m = re.match(r"\s*([^\n]*)", text)
+    head_end = m.end(1) if m else 0
+    if not head_end or text[:head_end].rstrip()[-1:] in ".!?":
+        return details  # the text opens with a sentence, not a headline
+    out = list(details)
+    for k, d in enumerate(details):
+        if starts[k] >= head_end:
+            break
+        words = set(_WORD.findall(d.quote.text.lower()))
+        for j in range(k + 1, len(details)):
+            later = details[j]
+            if starts[j] < head_end or later.quote.speaker is None:
+                continue
+            lw = set(_WORD.findall(later.quote.text.lower()))
+            if words and (words <= lw or len(words & lw) / len(words | lw) >= 0.6):
+                out[k] = replace(d, quote=replace(d.quote, speaker=later.quote.speaker))
+                break
+    return out
+
+
+def _stands_alone(ix: _Index, span: QuoteSpan, post: list[Token]) -> bool:
+    """Nothing but punctuation follows the quote in its sentence."""
+    return all(t.is_punct or t.is_space for t in post)
+
+
+def _whole_paragraph(text: str, span: QuoteSpan) -> bool:
+    """The quote is all its paragraph holds (a closing full stop aside)."""
+    start = text.rfind("\n", 0, span.open) + 1
+    end = text.find("\n", span.end)
+    end = len(text) if end < 0 else end
+    after = text[(span.close + 1) if span.close is not None else span.end:end]
+    return not text[start:span.open].strip() and not after.strip(" \t\u00a0.,;")
+
+
+def _other_speaker_between(res: SpeakerResolver, start: int, end: int,
+                           speaker: EntityRef | None) -> bool:
+    """Someone other than ``speaker`` is the subject of a verb of speech between two chars."""
+    if speaker is None:
+        return True
+    for a in res.agents:
+        t = res.doc[a.token_i]
+        if start <= t.idx < end and a.reporting and a.name != speaker.name:
+            return True
+    return False
 
 
 def _evaluation(ix: _Index, span: QuoteSpan, found: _Found) -> bool:

@@ -143,6 +143,15 @@ def subject_of(verb: Token) -> Token | None:
         for child in frame.children:
             if child.dep_ in {"dobj", "nsubjpass"}:
                 return child
+    # "the statement quoted the director saying …": the one quoted, not the statement
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "acl", "dep"}:
+        frame = verb.head
+        if frame.pos_ in {"NOUN", "PROPN"} and verb.dep_ == "acl" and frame.head.lemma_.lower() in {"quote", "cite"}:
+            return frame
+        if frame.lemma_.lower() in {"quote", "cite"}:
+            obj = next((c for c in frame.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+            if obj is not None:
+                return obj
     seen = 0
     while verb is not None and seen < 6:
         if any(c.dep_ == "auxpass" for c in verb.children):
@@ -241,6 +250,19 @@ def _role_words(ent: Span) -> set[str]:
             break
         words.add(t.lower_)
         i -= 1
+    # "The President of Kenya, William Ruto has said": a role phrase before a comma, however
+    # the parse attached it
+    if i >= 1 and doc[i].text == "," and ent.start - i == 1:
+        j, phrase = i - 1, []
+        while j >= 0 and i - j <= 6 and not doc[j].is_punct and doc[j].pos_ not in {"VERB", "AUX"} \
+                and doc[j].ent_type_ not in PERSON_LABELS and "\n" not in doc[j].whitespace_:
+            phrase.append(doc[j])
+            if doc[j].is_sent_start:
+                break
+            j -= 1
+        if phrase and (phrase[-1].is_sent_start or phrase[-1].lower_ in _DETS) and any(
+                t.lower_ in P.PERSON_ROLE_NOUNS or t.lemma_.lower() in P.PERSON_ROLE_NOUNS for t in phrase):
+            words.update(t.lower_ for t in phrase)
     # "Armenia's prime minister, Nikol Pashinyan" / "X, an adviser to Y"
     if root.dep_ == "appos":
         words.update(x.lower_ for x in root.head.subtree if x.i < root.head.i or x.i == root.head.i)
@@ -255,6 +277,11 @@ def _matches_role(role: str, words: Iterable[str]) -> bool:
     wanted = P.ROLE_SYNONYMS.get(role, frozenset({role}))
     ws = set(words)
     return bool(ws & wanted) or role in ws
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
 
 
 # --- the resolver ------------------------------------------------------------------------------
@@ -274,6 +301,8 @@ class SpeakerResolver:
             for t in sent:
                 self._sent_of[t.i] = si
         self._full_names = self._collect_full_names()
+        self._acronyms = self._collect_acronyms()
+        self._genders = self._collect_genders()
         self._roles: list[tuple[int, str, frozenset[str]]] = []  # (token_i, full name, roles)
         for ent in doc.ents:
             if ent.label_ in PERSON_LABELS and len(ent.text) > 1:
@@ -398,18 +427,127 @@ class SpeakerResolver:
         return phrase_kind(token)
 
     def _resolve_now(self, token: Token) -> tuple[EntityRef | None, str, Span | None]:
+        ref, kind, phrase = self._resolve_raw(token)
+        if ref is not None and self._acronyms:
+            ref = EntityRef(ref.entity_id, self.with_acronym(ref.name))
+        return ref, kind, phrase
+
+    # -- pronouns --
+    def _gender_test(self, pronoun: str):
+        """Agents a personal pronoun may stand for: no "she" for a man the article marked as
+        one (Mr, spokesman, father …), and no "he" for a woman."""
+        want = P.PRONOUN_GENDER.get(pronoun)
+        if want is None:
+            return None
+        return lambda a: a.kind != "person" or self._genders.get(a.name) in (None, want)
+
+    def _collect_genders(self) -> dict[str, str]:
+        """full name -> "f"/"m" where the article marks it: an honorific before a mention
+        (Mrs X) or a gendered role word attached to the person (spokeswoman X)."""
+        votes: dict[str, set[str]] = {}
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ not in PERSON_LABELS:
+                continue
+            name = self.full_name(ent.text)
+            words = [doc[ent.start - 1].lower_.rstrip(".")] if ent.start > 0 else []
+            words += [t.lower_.rstrip(".") for t in ent]
+            words += list(_role_words(ent))
+            for w in words:
+                g = P.GENDERED_WORDS.get(w)
+                if g:
+                    votes.setdefault(name, set()).add(g)
+        return {n: next(iter(g)) for n, g in votes.items() if len(g) == 1}
+
+    def _matrix_subject(self, token: Token, kinds: set[str], fits
+                        ) -> tuple[EntityRef, str, Span | None] | None:
+        """A pronoun in a clause embedded under another clause of the same sentence refers to
+        that clause's subject when it fits ("after Baku launched what it described as …",
+        "the minister said she would …")."""
+        node = token.head
+        for _ in range(8):
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is None or subj.i == token.i:
+                continue
+            if subj.pos_ == "PRON" or self.in_quote(subj.idx):
+                return None
+            ref, kind, phrase = self._resolve_raw(subj)
+            if ref is None or kind not in kinds:
+                return None
+            if fits is not None and kind == "person" and self._genders.get(ref.name) not in (
+                    None, P.PRONOUN_GENDER.get(token.lower_)):
+                return None
+            return ref, kind, phrase
+        return None
+
+    # -- acronyms --
+    def _collect_acronyms(self) -> dict[str, tuple[str, str]]:
+        """"the Rapid Support Forces (RSF)": acronym and long form, both keyed lowercase."""
+        out: dict[str, tuple[str, str]] = {}
+        doc = self.doc
+        for t in doc:
+            if not (t.text == "(" and t.i + 2 < len(doc) and doc[t.i + 2].text == ")"):
+                continue
+            acr = doc[t.i + 1].text
+            if not (2 <= len(acr) <= 8 and acr.isalpha() and acr.isupper()):
+                continue
+            j, words = t.i - 1, []
+            while j >= 0 and t.i - j <= 8 and (doc[j].text[:1].isupper() or doc[j].lower_ in
+                                                {"of", "for", "on", "and", "'s", "\u2019s", "the"}):
+                words.insert(0, doc[j])
+                j -= 1
+            while words and words[0].lower_ in {"of", "for", "on", "and", "the", "'s", "\u2019s"}:
+                words = words[1:]
+            initials = "".join(w.text[0] for w in words if w.text[:1].isupper())
+            if len(initials) < 2 or initials[0] != acr[0] or not (
+                    _subsequence(initials, acr) or _subsequence(acr, initials)):
+                continue
+            # drop leading capitalised words that the acronym does not cover
+            while len(words) > 2 and words[0].text[0] != acr[0]:
+                words = words[1:]
+            long = doc[words[0].i:words[-1].i + 1].text
+            out[acr.lower()] = out[long.lower()] = (long, acr)
+        # an acronym the article never spells out in brackets, and a named organisation whose
+        # initials it is exactly ("RSF" … "Sudan's Rapid Support Forces")
+        longs: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ not in ORG_LABELS:
+                continue
+            words = [t for t in ent if t.text[:1].isupper() and t.is_alpha]
+            if len(words) >= 2 and words[0].i == ent.start or len(words) >= 2 and ent[0].lower_ == "the":
+                longs.setdefault("".join(w.text[0] for w in words), doc[words[0].i:words[-1].i + 1].text)
+        for t in doc:
+            acr = t.text
+            if acr.lower() in out or not (2 <= len(acr) <= 8 and acr.isalpha() and acr.isupper()):
+                continue
+            long = longs.get(acr)
+            if long is not None and long.lower() not in out:
+                out[acr.lower()] = out[long.lower()] = (long, acr)
+        return out
+
+    def with_acronym(self, name: str) -> str:
+        """A name the article spelled out with its acronym reads "Long Form (ACR)", whichever
+        of the two the sentence used."""
+        hit = self._acronyms.get(name.strip().lower())
+        return f"{hit[0]} ({hit[1]})" if hit else name
+
+    def _resolve_raw(self, token: Token) -> tuple[EntityRef | None, str, Span | None]:
         doc = self.doc
         low = token.lower_
         kind = phrase_kind(token)
         if kind == "pronoun":
-            if low in P.PERSON_PRONOUNS:
-                a = self._pick(token, {"person"})
-            elif low in P.THING_PRONOUNS:
-                a = self._pick(token, {"org"})
-            elif low in P.PLURAL_PRONOUNS:
-                a = self._pick(token, {"plural", "org"})
-            else:
-                a = None
+            kinds = ({"person"} if low in P.PERSON_PRONOUNS else {"org"} if low in P.THING_PRONOUNS
+                     else {"plural", "org"} if low in P.PLURAL_PRONOUNS else set())
+            if not kinds:
+                return None, kind, None
+            fits = self._gender_test(low)
+            matrix = self._matrix_subject(token, kinds, fits)
+            if matrix is not None:
+                return matrix
+            a = self._pick(token, kinds, test=fits)
             return (EntityRef(None, a.name) if a else None), (a.kind if a else "pronoun"), None
         if kind == "followup":
             a = self._pick(token, {"person", "plural"}, test=lambda x: x.indefinite)
@@ -424,18 +562,28 @@ class SpeakerResolver:
         if app is not None and not (entity_of(token) is not None and entity_of(token).label_ in PERSON_LABELS):
             return EntityRef(None, self.full_name(app.text)), "person", app
         has_name = any(t.pos_ == "PROPN" or t.ent_type_ for t in phrase)
+        # "the Armenian leader": a nationality or place modifies a role, it does not name anyone
+        modifiers = [t for t in phrase if t.i != token.i and t.ent_type_ in {"NORP", "GPE"}]
+        role_only = all(t.i == token.i or t.ent_type_ in {"NORP", "GPE"} or t.pos_ != "PROPN"
+                        for t in phrase)
         definite = token.i > 0 and any(t.lower_ in {"the", "this", "that"} for t in doc[max(0, phrase.start - 1):token.i])
         if kind == "person":
             ent = entity_of(token)
             if ent is not None and ent.label_ in PERSON_LABELS:
                 return EntityRef(None, self.full_name(ent.text)), kind, ent
-            if not has_name and definite:
+            if (not has_name or role_only and modifiers) and definite:
                 role = token.lemma_.lower()
                 hit = None
                 for ti, name, roles in reversed(self._roles):
-                    if ti < token.i and _matches_role(role, roles):
+                    if ti < token.i and _matches_role(role, roles) and (not modifiers or any(
+                            any(m.lower_[:5] == r[:5] for r in roles) for m in modifiers)):
                         hit = name
                         break
+                if hit is None and modifiers:
+                    for ti, name, roles in reversed(self._roles):
+                        if ti < token.i and _matches_role(role, roles):
+                            hit = name
+                            break
                 if hit:
                     return EntityRef(None, hit), kind, phrase
             if len(phrase) <= 2 and all(t.pos_ == "PROPN" for t in phrase):
@@ -444,7 +592,7 @@ class SpeakerResolver:
         if kind == "document":
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ != "PRON":  # "the army's statement read"
-                return self._resolve_now(owner)
+                return self._resolve_raw(owner)
             issuer = next((c for c in token.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
                            and phrase_kind(c) in ("org", "plural")), None)
             if issuer is not None:  # "the army statement said", "a police report said"

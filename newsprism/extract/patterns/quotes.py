@@ -208,3 +208,36 @@ GENERIC_ORG_NOUNS: frozenset[str] = frozenset({
     "group", "organisation", "organization", "movement", "militia", "alliance", "agency",
     "body", "coalition", "faction", "outfit", "network", "organ", "entity", "side", "bloc",
 })
+
+# --- quotes that hang from speech in the parse ---------------------------------------------------
+# Nouns of speech whose possessor is the speaker: "Baku's claims that troops came under '…'".
+REPORTING_NOUNS: frozenset[str] = frozenset({
+    "claim", "statement", "assertion", "allegation", "warning", "accusation", "pledge", "promise",
+    "insistence", "demand", "denial", "remark", "comment", "threat", "vow", "assurance", "appeal",
+})
+# Dependencies that attach a clause to a verb of speech without making it the reported words:
+# "After launching '…', Baku said" (advcl), "he spoke and visited the '…' town" (conj).
+NOT_SPEECH_DEPS: frozenset[str] = frozenset({"advcl", "relcl", "parataxis", "conj", "npadvmod",
+                                             "nsubj", "nsubjpass", "csubj", "agent", "appos"})
+# Prepositions of time, cause and circumstance on a verb of speech: "said after the '…' raid".
+NOT_SPEECH_PREPS: frozenset[str] = frozenset({
+    "after", "before", "since", "during", "while", "despite", "following", "amid", "until",
+    "because", "at", "in", "from", "by", "near", "outside", "inside", "across", "through",
+    "throughout", "into", "over", "under", "upon", "within", "without", "like", "unlike",
+    "with", "toward", "towards", "around", "between", "among",
+})
+
+# --- gender agreement of personal pronouns ---------------------------------------------------
+PRONOUN_GENDER: dict[str, str] = {"she": "f", "her": "f", "he": "m", "him": "m"}
+# Honorifics and role words that mark a person's gender ("Mrs X", "spokeswoman X", "X, a mother").
+GENDERED_WORDS: dict[str, str] = {
+    **{w: "f" for w in ("mrs", "ms", "miss", "madam", "mme", "dame", "lady", "spokeswoman",
+                        "chairwoman", "congresswoman", "businesswoman", "policewoman",
+                        "councilwoman", "woman", "mother", "wife", "daughter", "sister",
+                        "grandmother", "widow", "queen", "princess", "actress", "girl", "aunt",
+                        "niece", "duchess", "empress", "nun", "sheikha", "begum")},
+    **{w: "m" for w in ("mr", "sir", "spokesman", "chairman", "congressman", "businessman",
+                        "policeman", "councilman", "man", "father", "husband", "son", "brother",
+                        "grandfather", "widower", "king", "prince", "actor", "boy", "uncle",
+                        "nephew", "duke", "emperor", "monk", "sheikh")},
+}
