@@ -328,13 +328,6 @@ def most_common(values: list, default=None):
 
 # --- what the happening is, from all its reports -----------------------------------------------
 
-_REMOTE_ORDER = ("Suicide bomb", "Chemical weapon", "Air/drone strike", "Grenade", "Remote explosive/landmine/IED",
-                 "Shelling/artillery/missile attack")
-# acts that put the attacker on the ground among its victims (not a strike from afar)
-_GROUND_WORDS = frozenset({"invade", "invaded", "storm", "stormed", "raid", "raided", "massacre", "overrun",
-                           "overran", "loot", "looted", "looting", "shoot", "shot", "shooting", "gunfire", "opened",
-                           "stab", "stabbed", "burn", "burned", "burnt", "torched", "abduct", "abducted", "kill",
-                           "killed", "killing", "execute", "executed", "behead", "beheaded"})
 _ORGANISED = frozenset({"state", "rebel", "militia", "external"})
 # demonstrators who turn to violence make a riot (ACLED: "Violent demonstration")
 _VIOLENT_CROWD = re.compile(
@@ -349,8 +342,8 @@ def happening_type(group: Sequence[CodedMention]) -> tuple[str | None, str | Non
     types = [m.acled_type for m in group if m.acled_type[0]]
     if not types:
         return None, None
-    if not any(t[0] in _DISORDER for t in types):
-        return most_common(types)
+    if len(set(types)) == 1 or not any(t[0] in _DISORDER for t in types):
+        return most_common(types)  # the reports agree (or are no violence): their own reading stands
     subs = {t[1] for t in types}
     actor_kinds = {a.kind for m in group for a in m.actors if a}
     victim_kinds = {r.kind for m in group for r in m.recipients if r}
@@ -368,25 +361,19 @@ def happening_type(group: Sequence[CodedMention]) -> tuple[str | None, str | Non
         if "Protest with intervention" in subs:
             return "Protests", "Protest with intervention"
         return "Protests", "Peaceful protest"
-    for seized in ("Government regains territory", "Non-state actor overtakes territory"):
-        if seized in subs:
-            return "Battles", seized
-    civilians = "civilians" in victim_kinds or "Attack" in subs
+    # otherwise the reading most reports give: each mention's own typing already weighs its
+    # weapon, its victims and its sides; on a tie, an attack on civilians when the victims are
+    # civilians and no report tells of two armed sides, else the earliest report's reading
+    counts = Counter(types)
+    top = [t for t in dict.fromkeys(types) if counts[t] == max(counts.values())]
     battle = any({a.kind for a in m.actors if a} & _ORGANISED and {r.kind for r in m.recipients if r} & _ORGANISED
                  for m in group)
-    ground = any(set(m.trigger_text.lower().split()) & _GROUND_WORDS for m in group) \
-        or any(m.modes and set(m.modes) & {"firearms", "beat", "torture", "primitive"} for m in group)
-    remote = [s for s in _REMOTE_ORDER if s in subs]
-    for special in ("Sexual violence", "Abduction/forced disappearance"):
-        if special in subs and civilians:
-            return "Violence against civilians", special
-    if remote and not (civilians and ground and not battle):
-        return "Explosions/Remote violence", remote[0]
-    if civilians and not battle:
-        return "Violence against civilians", "Attack"
-    if battle or "Armed clash" in subs:
-        return "Battles", "Armed clash"
-    return most_common(types)
+    if "civilians" in victim_kinds and not battle and top[0] == ("Battles", "Armed clash"):
+        # a clash needs two armed sides; reports that name none but civilian victims tell an attack
+        return next((t for t in types if t[0] == "Violence against civilians"), ("Violence against civilians", "Attack"))
+    if len(top) > 1 and "civilians" in victim_kinds and not battle:
+        return next((t for t in top if t[0] == "Violence against civilians"), top[0])
+    return top[0]
 
 
 def happening_actors(group: Sequence[CodedMention], event_type: str | None,
