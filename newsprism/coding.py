@@ -372,6 +372,9 @@ def code_events(
         )
         reports.append(_Report(coded, actor_refs, recipient_refs, date, m.negated, m.hypothetical, m.evidence,
                                m.trigger))
+    # assembly is greedy, so it reads the reports in corpus order, never in the order of ids
+    # (which depend on how the input path was spelled)
+    reports.sort(key=lambda r: (report_order(r.evidence, r.coded.article_id), r.trigger.start))
     ends = _story_ends(articles, reports)
     by_id = {r.coded.mention_id: r for r in reports}
     events, triggers = [], {}
@@ -434,8 +437,8 @@ def _event(group: list[_Report], articles: dict[str, Article], story_end: dt.dat
         recipients = tuple(Actor(*written.get(a.name, (None, a.name)), a.name, a.inter) for a in side2)
     else:
         actors, recipients = _plain_sides(group)
-    mentions = tuple(MentionRef(r.coded.article_id, (articles.get(r.coded.article_id) or _NO_ARTICLE).outlet,
-                                r.trigger, r.evidence, r.coded.plover_type, r.coded.realis) for r in group)
+    mentions = tuple(MentionRef(r.coded.article_id, _outlet(articles, r.coded.article_id), r.trigger, r.evidence,
+                                r.coded.plover_type, r.coded.realis) for r in group)
     return Event(
         event_id=content_id("evt", *sorted(c.mention_id for c in coded)),
         story_id=first.coded.story_id,
@@ -463,11 +466,9 @@ def _event(group: list[_Report], articles: dict[str, Article], story_end: dt.dat
     )
 
 
-class _NoArticle:
-    outlet = None
-
-
-_NO_ARTICLE = _NoArticle()
+def _outlet(articles: dict[str, Article], article_id: str) -> str | None:
+    article = articles.get(article_id)
+    return article.outlet if article is not None else None
 
 
 def _written_names(group: list[_Report]) -> dict[str, tuple[str | None, str]]:
