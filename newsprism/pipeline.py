@@ -225,7 +225,7 @@ def analyze(
             failed_paths = {d.path for d in failed}
             store.record_discarded(summary.discarded,
                                    sorted({d.path for d in result.documents} - failed_paths))
-            _corpus_stage(store, settings)
+            corpus_stage(store, settings)
         summary.new_documents = len(todo) - len(failed)
         counts = store.counts()
         summary.counts = counts
@@ -259,7 +259,7 @@ def _process_documents(store: Store, documents: list[RawDocument], progress: boo
         token = CURRENT_INPUT.set(document.path)
         try:
             with time_budget(DOCUMENT_SECONDS, document.path):
-                analyzed = _analyze_document(nlp, document)
+                analyzed = analyze_document(nlp, document)
         except InputError as exc:
             failed.append(Discarded(document.path, one_line(exc.reason)))
             analyzed = None
@@ -272,21 +272,30 @@ def _process_documents(store: Store, documents: list[RawDocument], progress: boo
         finally:
             CURRENT_INPUT.reset(token)
         if analyzed is not None:
-            # a newer version of a file replaces the older one stored under the same path
-            for old in store.doc_ids_at_path(document.path):
-                store.delete_document(old)
-            store.put_document(document, document_version(document))
-            for a, text, facts in analyzed:
-                store.put_article(a, text)
-                for kind, items in facts.items():
-                    store.put_facts(kind, a.article_id, items)
+            store_analyzed(store, document, analyzed)
         bar.update(1)
     bar.close()
     return failed
 
 
-def _analyze_document(nlp: Any, document: RawDocument) -> list[tuple[Article, str, dict[str, list[tuple[str, Any]]]]]:
+Analyzed = list[tuple[Article, str, dict[str, list[tuple[str, Any]]]]]
+
+
+def store_analyzed(store: Store, document: RawDocument, analyzed: Analyzed) -> None:
+    """Write one document and its per-article facts (what ``analyze_document`` gave)."""
+    # a newer version of a file replaces the older one stored under the same path
+    for old in store.doc_ids_at_path(document.path):
+        store.delete_document(old)
+    store.put_document(document, document_version(document))
+    for a, text, facts in analyzed:
+        store.put_article(a, text)
+        for kind, items in facts.items():
+            store.put_facts(kind, a.article_id, items)
+
+
+def analyze_document(nlp: Any, document: RawDocument) -> Analyzed:
     """(article, its masked text, its facts) for every article of one document; nothing stored.
+    A pure function of the document and the model: the local and the Spark runner both call it.
 
     Raises:
         InputError: an article is longer than the NLP model reads in one piece.
@@ -305,7 +314,7 @@ def _analyze_document(nlp: Any, document: RawDocument) -> list[tuple[Article, st
     return out
 
 
-def _corpus_stage(store: Store, settings: Settings) -> None:
+def corpus_stage(store: Store, settings: Settings) -> None:
     """Everything that looks across articles: rebuilt from the stored per-article facts."""
     articles = store.articles()
     duplicates = find_duplicates(articles, settings.dedupe)

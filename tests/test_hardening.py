@@ -143,7 +143,7 @@ def test_svg_saved_as_html_does_not_crash(tmp_path):
 
 # -- 7. a text over the model's limit -------------------------------------------------------------
 def test_text_over_the_model_limit_is_set_aside_with_its_reason(nlp):
-    from newsprism.pipeline import _analyze_document
+    from newsprism.pipeline import analyze_document
     from newsprism.records import RawDocument
 
     text = "The convoy was stopped at the checkpoint. " * (nlp.max_length // 40 + 10)
@@ -151,7 +151,7 @@ def test_text_over_the_model_limit_is_set_aside_with_its_reason(nlp):
                       outlet_basis=None, published=None, published_basis=None, language="en", title=None,
                       encoding="utf-8")
     with pytest.raises(InputError, match="over the NLP model's limit"):
-        _analyze_document(nlp, doc)
+        analyze_document(nlp, doc)
 
 
 # -- 8. UTF-16 and binary manifests ---------------------------------------------------------------
