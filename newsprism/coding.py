@@ -24,7 +24,8 @@ from newsprism.actors import AcledActor, acled_actor
 from newsprism.extract.events import acled_type, guess_actor_kind
 from newsprism.geocode import geocode
 from newsprism.happenings import (CodedMention, assemble, happening_actors, happening_type, is_background,
-                                  most_common, precise, realis, stated_day, told_as_history)
+                                  most_common, place_skeleton, precise, realis, stated_day,
+                                  told_as_history)
 from newsprism.records import (Actor, Article, EntityRef, Event, Evidence, Figure, Location, MentionRef, content_id,
                                from_json)
 from newsprism.resolve import EntityIndex
@@ -217,6 +218,44 @@ def _dates_a_statement(date: Evidence, sentence: Evidence, trigger: Evidence) ->
     return bool(_REPORTING.search(before) or _REPORTING.search(after)) and not _REPORTING.fullmatch(trigger.text)
 
 
+# how a text says a name is a settlement: "Wad Tuba village", "the village of Kfar Sim", "the Amba area"
+_NAME = r"[A-Z][\w'-]+(?:\s+(?:[A-Z][\w'-]+|(?:al|el|ad|as|ar|ash|at|az|de|da|bin|ibn)[- ][A-Z]?[\w'-]+)){0,3}"
+_SETTLEMENT_WORDS = r"(?:village|town|hamlet|camp|settlement|township|suburb|neighbou?rhood|locality|estate|area)"
+_SETTLEMENT = re.compile(rf"[\"“‘]?(?P<a>{_NAME})[\"”’]?\s+{_SETTLEMENT_WORDS}\b"
+                         rf"|\b{_SETTLEMENT_WORDS}\s+of\s+(?:the\s+)?[\"“‘]?(?P<b>{_NAME})")
+_STOP_NAMES = frozenset({"the", "a", "an", "this", "that", "in", "on", "at", "of"})
+
+
+def _settlement_names(sentence: Evidence) -> list[str]:
+    """Names the sentence calls a village, a town or an area (the gazetteer may not know them)."""
+    out = []
+    for hit in _SETTLEMENT.finditer(sentence.text):
+        name = (hit.group("a") or hit.group("b")).strip()
+        words = name.split()
+        while words and words[0].lower() in _STOP_NAMES:
+            words = words[1:]
+        name = " ".join(words)
+        if words and name[:1].isupper() and len(place_skeleton(name)) >= 3:
+            out.append(name)
+    return out
+
+
+def _unlocated_place(m: Any, wider: Location | None, known: dict[str, str], countries: Counter[str]) -> Location | None:
+    """A mention placed at a village the gazetteer lacks (named a settlement somewhere in its
+    story), kept as a place without a point, inside the wider unit the mention also names."""
+    written = [ev.text.strip(" \"'“”‘’") for ev in m.place_spans]
+    written += [hit.group(1) for hit in _LOCATIVE.finditer(m.evidence.text)]
+    written += _settlement_names(m.evidence)
+    for text in written:
+        name = known.get(place_skeleton(text.removeprefix("the ")))
+        if name is None:
+            continue
+        country = (wider.country_code if wider else None) or next((c for c, _ in countries.most_common(1)), None)
+        admin1 = (wider.name if wider and wider.where_prec == 4 else wider.admin1 if wider else None)
+        return Location(None, name, None, None, 1, country, admin1)
+    return None
+
+
 def _places_in_phrases(m: Any) -> list[Evidence]:
     """Places inside the actor phrases ("protesters ... in Nairobi"): where the act was, when the
     sentence names it nowhere else."""
@@ -281,6 +320,7 @@ class _Report:
     hypothetical: bool
     evidence: Evidence
     trigger: Evidence
+    speaker: Evidence | None = None  # who the sentence says told of the act
 
 
 def code_events(
@@ -330,6 +370,17 @@ def code_events(
             top = next((c for c, _ in story_country[article.story_id].most_common(1)), None)
             if inner is not None and inner.country_code == top:
                 parsed[i] = (mid, article, m, inner)
+    # villages the gazetteer lacks, known to be settlements by how the text names them
+    settlements: dict[str | None, dict[str, str]] = defaultdict(dict)
+    for _mid, article, m, _loc in parsed:
+        for name in _settlement_names(m.evidence):
+            if geocode(name) is None and index.places.get(index.lookup(name) or "") is None:
+                settlements[article.story_id].setdefault(place_skeleton(name), name)
+    for i, (mid, article, m, loc) in enumerate(parsed):
+        if loc is None or (loc.where_prec or 9) >= 3:
+            village = _unlocated_place(m, loc, settlements[article.story_id], story_country[article.story_id])
+            if village is not None:
+                parsed[i] = (mid, article, m, village)
     reports = []
     for mid, article, m, loc in parsed:
         usable = [d for d in dates.get(article.article_id, []) if d.kind == "point" and d.precision in _DATED]
@@ -371,7 +422,8 @@ def code_events(
             article_order=order.get(m.evidence.doc, len(order)),
         )
         reports.append(_Report(coded, actor_refs, recipient_refs, date, m.negated, m.hypothetical, m.evidence,
-                               m.trigger))
+                               m.trigger, m.speaker))
+    statements = _statement_events(reports, dates, articles, index)
     # assembly is greedy, so it reads the reports in corpus order, never in the order of ids
     # (which depend on how the input path was spelled)
     reports.sort(key=lambda r: (report_order(r.evidence, r.coded.article_id), r.trigger.start))
@@ -385,7 +437,59 @@ def code_events(
         wide = {r.coded.mention_id for r in members
                 if _wider_than(r.coded.location, event.location) or _COUNTRYWIDE.search(r.evidence.text)}
         triggers[event.event_id] = tuple(r.trigger for r in members if r.coded.mention_id not in wide)
+    events += statements
+    triggers.update({e.event_id: () for e in statements})  # a statement's day holds no toll
     return sorted(events, key=lambda e: (e.date_start or "9999", e.event_id)), triggers
+
+
+def _statement_events(reports: list[_Report], dates: dict[str, list[DateFact]], articles: dict[str, Article],
+                      index: EntityIndex) -> list[Event]:
+    """The statements that report the acts, each an event of its own day ("UNICEF stated on
+    Thursday that 35 children were killed": the statement is Thursday's, the killing Wednesday's).
+
+    A statement is kept as a ``speech_act`` of the kind of act it tells of, so it never enters the
+    ACLED export or the timeline, and the happening keeps the day of the act itself.
+    """
+    out: dict[tuple[str, int], Event] = {}
+    for r in reports:
+        m = r.coded
+        if m.realis != "actual":
+            continue
+        for d in dates.get(m.article_id, []):
+            if d.kind != "point" or d.precision != "day" or not _overlaps(d.evidence, r.evidence) \
+                    or not _dates_a_statement(d.evidence, r.evidence, r.trigger):
+                continue
+            verb = _reporting_verb(d.evidence, r.evidence)
+            key = (r.evidence.doc, d.evidence.start)
+            if verb is None or key in out:
+                continue
+            speaker = " ".join(r.evidence.text[r.speaker.start - r.evidence.start:r.speaker.end - r.evidence.start].split()) \
+                if r.speaker is not None else None
+            mention = MentionRef(m.article_id, _outlet(articles, m.article_id), verb, r.evidence, m.plover_type, "speech_act")
+            out[key] = Event(
+                event_id=content_id("evt", "statement", verb.doc, verb.start, verb.end),
+                story_id=m.story_id, plover_type=m.plover_type, plover_mode=(), acled_event_type=None,
+                acled_sub_event_type=None,
+                actors=(Actor(index.actor(index.lookup(speaker)), speaker),) if speaker else (), recipients=(),
+                location=None, date_start=d.date_start, date_end=d.date_end or d.date_start, date_precision="day",
+                date_anchor=d.anchor, negated=False, hypothetical=False, evidence=(r.evidence,),
+                reported_by=(m.article_id,), mentions=(mention,), realis="speech_act", anchored=False,
+                background=False)
+    return list(out.values())
+
+
+def _reporting_verb(date: Evidence, sentence: Evidence) -> Evidence | None:
+    """The reporting word next to a statement's date ("stated on Thursday", "a statement Thursday")."""
+    a, b = date.start - sentence.start, date.end - sentence.start
+    best = None
+    for hit in _REPORTING.finditer(sentence.text):
+        gap = a - hit.end() if hit.end() <= a else hit.start() - b
+        if 0 <= gap <= 25 and (best is None or gap < best[0]):
+            best = (gap, hit)
+    if best is None:
+        return None
+    hit = best[1]
+    return Evidence(sentence.doc, sentence.start + hit.start(), sentence.start + hit.end(), hit.group(0))
 
 
 def _spans(date: Evidence, sentence: Evidence) -> bool:
@@ -507,7 +611,7 @@ def _happening_place(coded: list[CodedMention]) -> Location | None:
     # two towns told for one happening: reports name the big city the smaller place lies near
     # ("outside Moscow"), so the smaller is the more specific; then the most reported
     counts = Counter(p.name for p in candidates)
-    return min(candidates, key=lambda p: (p.population or 0, -counts[p.name]))
+    return min(candidates, key=lambda p: (p.lat is None, p.population or 0, -counts[p.name]))
 
 
 def _happening_date(group: list[_Report]) -> DateFact | None:
@@ -551,10 +655,9 @@ def link_figures(figures: list[Figure], events: list[Event],
         count = f.count
         if not hits or count is None:
             continue
-        gaps = sorted((min((abs(t.start - count.start) for t in triggers.get(e.event_id, ())
-                            if t.doc == count.doc and _overlaps(f.evidence, t)), default=None), e.event_id)
-                      for e in hits)
-        gaps = [g for g in gaps if g[0] is not None]
+        near = ((min((abs(t.start - count.start) for t in triggers.get(e.event_id, ())
+                      if t.doc == count.doc and _overlaps(f.evidence, t)), default=None), e.event_id) for e in hits)
+        gaps = sorted(g for g in near if g[0] is not None)
         if gaps and (len(gaps) == 1 or gaps[0][0] < gaps[1][0]):
             out[f.figure_id] = gaps[0][1]
     return out

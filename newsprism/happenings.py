@@ -155,8 +155,12 @@ def assemble(mentions: Sequence[CodedMention], story_end: Callable[[str | None],
     return groups
 
 
-_HISTORY_WORDS = frozenset({"previous", "past", "earlier", "former", "decades", "two", "three", "both", "years",
+_HISTORY_WORDS = frozenset({"previous", "past", "earlier", "former", "decades", "years",
                             "since", "ago", "last", "prior", "recurring", "repeated", "repeatedly"})
+# words that make the act itself plural ("two wars", "both conflicts"), but only right before it:
+# "two suspects were detained" counts people, not acts
+_COUNTING_WORDS = frozenset({"two", "three", "both", "several", "many"})
+_PLURAL_ACTS = frozenset({"wars", "conflicts", "battles", "offensives", "campaigns", "rounds", "times", "uprisings"})
 
 
 def told_as_history(sentence: str, trigger_start: int, trigger_end: int) -> bool:
@@ -166,6 +170,8 @@ def told_as_history(sentence: str, trigger_start: int, trigger_end: int) -> bool
     after = re.findall(r"[\w']+", sentence[trigger_end:].lower())[:3]
     window = before + after
     return any(w in _HISTORY_WORDS or re.fullmatch(r"1[89]\d\d|20\d\d|\d{4}s", w) for w in window) \
+        or bool(before) and before[-1] in _COUNTING_WORDS \
+        or len(after) > 1 and after[0] in _COUNTING_WORDS and after[1] in _PLURAL_ACTS \
         or bool(_SPAN_OF_TIME.search(sentence))
 
 
@@ -209,6 +215,8 @@ def _days_fit(h: _Happening, m: CodedMention) -> bool:
         return True
     if stated_day(m):
         return m.day in days
+    if m.day_implied:
+        return True  # the report's own day says nothing of the act's
     if m.date_start and m.date_end:  # a week or a month holds the happening's day
         return any(m.date_start <= d <= m.date_end for d in days)
     return True
@@ -241,7 +249,36 @@ def _places_fit(h: _Happening, m: CodedMention) -> bool:
         return False
     if any(_shares_facility(m, x) for x in h.members):
         return True  # the same hall, market or camp, whichever town each report names beside it
-    return all(same_place(m.location, x.location) for x in h.members if x.location is not None)
+    return all(same_place(m.location, x.location) or _same_metro(m, x) for x in h.members if x.location is not None)
+
+
+# a city this large is what reports name for the towns around it ("a concert hall outside Moscow")
+METRO_POPULATION = 1_000_000
+METRO_KM = 40.0
+
+
+def _same_metro(a: CodedMention, b: CodedMention) -> bool:
+    """One report places an attack at a big city, another at a town on its edge: the same place.
+    Not for demonstrations, which a coder records per site (a march downtown and a crowd in a
+    suburb the same day are two events)."""
+    if a.location is None or b.location is None or demonstration_kind(a) or demonstration_kind(b):
+        return False
+    big, small = sorted((a.location, b.location), key=lambda p: -(p.population or 0))
+    if (big.population or 0) < METRO_POPULATION or big.where_prec != 1 or small.where_prec != 1:
+        return False
+    if None in (big.lat, big.lon, small.lat, small.lon):
+        return False
+    return haversine_km(big.lat, big.lon, small.lat, small.lon) <= METRO_KM  # type: ignore[arg-type]
+
+
+def place_skeleton(name: str) -> str:
+    """A spelling-blind key for a place name the gazetteer does not know: its consonants, so
+    transliterations of one name ("Wad al-Nura", "Wad Al-Noura") meet."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name.lower())
+    letters = "".join(c for c in folded if c.isalpha())
+    return re.sub(r"[aeiouy]", "", letters)
 
 
 def _shares_facility(a: CodedMention, b: CodedMention) -> bool:
@@ -268,6 +305,15 @@ def same_place(a: Location, b: Location) -> bool:
         return True
     if a.country_code and b.country_code and a.country_code != b.country_code:
         return False
+    unlocated = [p for p in (a, b) if p.lat is None and p.where_prec == 1]
+    if unlocated:
+        # a village the gazetteer lacks: the same when the names are, inside any wider unit of
+        # its country (the text names it there; there is no point to test), else another place
+        other = b if unlocated[0] is a else a
+        if (other.where_prec or 9) == 1:
+            key = place_skeleton(a.name)
+            return len(key) >= 3 and key == place_skeleton(b.name)
+        return True
     fine, coarse = sorted((a, b), key=lambda p: p.where_prec or 9)
     coarse_prec = coarse.where_prec or 9
     if None not in (a.lat, a.lon, b.lat, b.lon) and (fine.where_prec or 9) == coarse_prec \
@@ -284,9 +330,13 @@ def same_place(a: Location, b: Location) -> bool:
     return haversine_km(fine.lat, fine.lon, coarse.lat, coarse.lon) <= reach  # type: ignore[arg-type]
 
 
+# a crowd or its victims are whoever was there: they never tell two happenings apart
+_CROWDS = frozenset({"protesters", "rioters", "civilians"})
+
+
 def _named(actors: list[AcledActor | None]) -> set[str]:
     """Actors that tell happenings apart: named ones, not descriptions such as "gunmen"."""
-    return {a.name for a in actors if a is not None and not a.generic}
+    return {a.name for a in actors if a is not None and not a.generic and a.kind not in _CROWDS}
 
 
 def _actors_fit(h: _Happening, m: CodedMention) -> bool:

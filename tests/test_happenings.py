@@ -157,3 +157,72 @@ def test_pipeline_codes_one_row_for_one_shooting_told_twice(tmp_path):
     assert {m["outlet"] for m in event["mentions"]} == {"Wire A", "Wire B"}
     assert all(m["trigger"]["text"] in m["evidence"]["text"] for m in event["mentions"])
     assert event["fatalities"]["acled"] == 19 and event["realis"] == "actual" and not event["background"]
+
+
+# --- places a gazetteer does not know, big cities, implied days, counted victims -----------------
+
+BAMAKO = Location("ent_bamako", "Bamako", 12.65, -8.0, 1, "ML", population=2_500_000)
+KATI = Location("ent_kati", "Kati", 12.74, -8.07, 1, "ML", population=60_000)  # ~12 km from Bamako
+KOULIKORO_R = Location("ent_koul", "Koulikoro Region", 13.5, -7.5, 4, "ML")
+VILLAGE = Location(None, "Dar es-Kuna", None, None, 1, "ML", "Mopti Region")  # unlocated
+
+
+def test_an_attack_placed_at_a_big_city_and_at_the_town_on_its_edge_is_one_happening():
+    mentions = [_m("a1", day="2025-05-02", loc=KATI, actors=["gunmen"]),
+                _m("b1", "art_2", day="2025-05-02", loc=BAMAKO, actors=["gunmen"])]  # "outside Bamako"
+    assert _groups(mentions) == [["a1", "b1"]]
+
+
+def test_protests_downtown_and_in_a_suburb_stay_two_events():
+    protest = ("Protests", "Peaceful protest")
+    mentions = [_m("a1", day="2025-05-02", loc=KATI, actors=["protesters"], acled=protest, ptype="PROTEST"),
+                _m("b1", "art_2", day="2025-05-02", loc=BAMAKO, actors=["protesters"], acled=protest, ptype="PROTEST")]
+    assert _groups(mentions) == [["a1"], ["b1"]]
+
+
+def test_a_village_missing_from_the_gazetteer_is_a_place_of_its_own():
+    from newsprism.happenings import place_skeleton
+
+    assert place_skeleton("Wad al-Kuna") == place_skeleton("Wad Al-Kouna") == place_skeleton("wad alkuna")
+    assert place_skeleton("Dar es-Kuna") != place_skeleton("Dar es-Salam")
+    assert same_place(VILLAGE, MOPTI_REGION) and same_place(VILLAGE, MALI)  # inside its region and country
+    assert not same_place(VILLAGE, MOPTI)  # another town
+    assert same_place(VILLAGE, Location(None, "Dar Es Kouna", None, None, 1, "ML"))  # another spelling
+    assert not same_place(VILLAGE, NIGER)
+
+
+def test_the_day_a_report_was_written_does_not_split_a_happening():
+    late = _m("b1", "art_2", loc=MOPTI, day="2025-05-03")
+    late.day_implied = True  # "UNICEF said on Saturday that children were killed in Mopti"
+    assert _groups([_m("a1", day="2025-05-02", loc=MOPTI), late]) == [["a1", "b1"]]
+
+
+def test_a_count_of_people_is_not_a_count_of_acts():
+    s = "Two alleged suspects were detained overnight near the border."
+    assert not told_as_history(s, s.index("detained"), s.index("detained") + 8)
+    s = "The neighbours fought two wars over the valley."
+    assert told_as_history(s, s.index("wars"), s.index("wars") + 4)
+
+
+def test_crowds_never_tell_two_happenings_apart():
+    riot = ("Riots", "Violent demonstration")
+    mentions = [_m("a1", day="2025-05-02", loc=MOPTI, actors=["police"], acled=riot),
+                _m("a2", day="2025-05-02", actors=["protesters"], acled=riot, offset=40)]
+    assert _groups(mentions) == [["a1", "a2"]]
+
+
+def test_settlements_are_read_from_how_the_text_names_them():
+    from newsprism.coding import _reporting_verb, _settlement_names
+    from newsprism.records import Evidence
+
+    def ev(text):
+        return Evidence("doc_x", 100, 100 + len(text), text)
+
+    assert _settlement_names(ev("Gunmen stormed Kafr Ruma village at dawn.")) == ["Kafr Ruma"]
+    assert _settlement_names(ev("They shelled the village of “Tell Hamra” twice.")) == ["Tell Hamra"]
+    assert _settlement_names(ev("Police dispersed crowds around the Kibera area.")) == ["Kibera"]
+    assert _settlement_names(ev("The attack on the village killed nine.")) == []
+    s = ev("The agency stated on Friday that it received reports of 12 deaths.")
+    day = s.text.index("Friday")
+    verb = _reporting_verb(Evidence("doc_x", 100 + day, 100 + day + 6, "Friday"), s)
+    assert verb is not None and verb.text == "stated"
