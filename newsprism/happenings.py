@@ -131,7 +131,7 @@ def assemble(mentions: Sequence[CodedMention], story_end: Callable[[str | None],
         happenings: list[_Happening] = []
         # the best-anchored mentions first: they set the day and place the others must fit
         for m in sorted(anchored, key=lambda m: (stated_day(m) is None, m.date_rank, _prec(m.location), m.article_order)):
-            home = next((h for h in happenings if _fits(h, m)), None)
+            home = _best_home([h for h in happenings if _fits(h, m)], m)
             if home is None:
                 home = _Happening()
                 happenings.append(home)
@@ -181,6 +181,25 @@ _SPAN_OF_TIME = re.compile(r"\b(?:in|over|during|throughout|for) (?:the )?(?:pas
                            r"(?:years?|months|decades?)\b", re.IGNORECASE)
 
 
+def _best_home(fitting: list[_Happening], m: CodedMention) -> _Happening | None:
+    """Of the happenings a mention can be, the one most like it: the same kind of act, the same
+    named actors, the same place, the same report (an undated "operation" in a region belongs to
+    the offensive there, not to a mine blast the same story tells of)."""
+    if not fitting:
+        return None
+
+    def likeness(h: _Happening) -> int:
+        same_type = m.acled_type[0] is not None and any(x.acled_type[0] == m.acled_type[0] for x in h.members)
+        actors = _named(m.actors) & set().union(*(_named(x.actors) | _named(x.recipients) for x in h.members))
+        place = m.location is not None and any(x.location is not None and x.location.name == m.location.name
+                                               for x in h.members)
+        report = any(x.article_id == m.article_id for x in h.members)
+        return 2 * same_type + bool(actors) + place + report
+
+    best = max(likeness(h) for h in fitting)
+    return next(h for h in fitting if likeness(h) == best)
+
+
 def _by_identity(members: list[CodedMention]) -> list[list[CodedMention]]:
     """Acts that are no ACLED event (meetings, aid, sanctions): merged only when actors, day and
     place are all the same, since the words alone cannot show two such reports are one act."""
@@ -202,7 +221,35 @@ def _prec(loc: Location | None) -> int:
 
 
 def _fits(h: _Happening, m: CodedMention) -> bool:
-    return _days_fit(h, m) and _places_fit(h, m) and _actors_fit(h, m) and _victims_fit(h, m) and _kinds_fit(h, m)
+    return _days_fit(h, m) and _places_fit(h, m) and _actors_fit(h, m) and _victims_fit(h, m) \
+        and _kinds_fit(h, m) and _weapons_fit(h, m)
+
+
+# a planted explosive and a fired one are different acts (a mine on a road, shells on a town);
+# shelling and strikes are often told of one bombardment, so they may be one
+_PLANTED = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
+_FIRED = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
+
+
+def _weapon(m: CodedMention) -> str | None:
+    sub = m.acled_type[1]
+    return "planted" if sub in _PLANTED else "fired" if sub in _FIRED else None
+
+
+def _weapons_fit(h: _Happening, m: CodedMention) -> bool:
+    """A planted and a fired weapon are two acts; and a town shelled during an offensive is an
+    event of its own (ACLED codes the shelling of a town apart from the ground fighting), unless
+    one report tells them together."""
+    mine = _weapon(m)
+    if mine is None or any(x.article_id == m.article_id and abs(x.offset - m.offset) < 400 for x in h.members):
+        return True
+    seeds = [x for x in h.members if stated_day(x) or precise(x.location)]
+    if any(_weapon(x) not in (None, mine) for x in seeds):
+        return False
+    at_town = m.location is not None and (m.location.where_prec or 9) <= 3
+    if not at_town or any(x.location is not None and x.location.name == m.location.name for x in seeds):
+        return True  # reports that place the fighting at this very town tell one happening
+    return not any(x.acled_type[0] == "Battles" for x in seeds)
 
 
 def stated_day(m: CodedMention) -> str | None:
@@ -216,7 +263,8 @@ def _days_fit(h: _Happening, m: CodedMention) -> bool:
     if stated_day(m):
         return m.day in days
     if m.day_implied:
-        return True  # the report's own day says nothing of the act's
+        # the day a report was written only bounds the act: it happened that day or before
+        return all(d <= m.day for d in days)  # type: ignore[operator]
     if m.date_start and m.date_end:  # a week or a month holds the happening's day
         return any(m.date_start <= d <= m.date_end for d in days)
     return True
@@ -411,6 +459,17 @@ def happening_type(group: Sequence[CodedMention]) -> tuple[str | None, str | Non
         if "Protest with intervention" in subs:
             return "Protests", "Protest with intervention"
         return "Protests", "Peaceful protest"
+    # the weapon decides (ACLED): shelling, strikes and mines are remote violence even when they
+    # hit civilians, once the reports tell of the weapon at least as often as of a fight
+    remote = [t for t in types if t[0] == "Explosions/Remote violence"]
+    fights = [t for t in types if t[0] == "Battles"]
+    if remote and len(remote) >= len(fights) and len(remote) * 2 >= len(types) - len(remote) - len(fights):
+        return most_common(remote)
+    # a battle's outcome is its sub-type: forces that take ground (told more than once) make it
+    # "Government regains territory" or "Non-state actor overtakes territory", not a plain clash
+    territorial = [t for t in fights if t[1] in ("Government regains territory", "Non-state actor overtakes territory")]
+    if len(territorial) >= 2 and len(fights) * 2 > len(types):
+        return most_common(territorial)
     # otherwise the reading most reports give: each mention's own typing already weighs its
     # weapon, its victims and its sides; on a tie, an attack on civilians when the victims are
     # civilians and no report tells of two armed sides, else the earliest report's reading

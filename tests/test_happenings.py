@@ -226,3 +226,46 @@ def test_settlements_are_read_from_how_the_text_names_them():
     day = s.text.index("Friday")
     verb = _reporting_verb(Evidence("doc_x", 100 + day, 100 + day + 6, "Friday"), s)
     assert verb is not None and verb.text == "stated"
+
+
+def test_a_report_written_before_a_happening_is_not_of_it():
+    early = _m("b1", "art_2", loc=MOPTI, day="2025-04-28")
+    early.day_implied = True  # written on 28 April, so not of the 2 May attack
+    assert _groups([_m("a1", day="2025-05-02", loc=MOPTI), early]) == [["a1"], ["b1"]]
+
+
+def test_a_mine_and_a_shelling_are_two_happenings():
+    mine = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    shell = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    strike = ("Explosions/Remote violence", "Air/drone strike")
+    mentions = [_m("a1", day="2025-05-01", acled=mine, recipients=["soldiers"]),
+                _m("b1", "art_2", day="2025-05-01", loc=MOPTI, acled=shell, recipients=["soldiers"]),
+                _m("c1", "art_3", day="2025-05-01", loc=MOPTI, acled=strike, recipients=["soldiers"])]
+    assert _groups(mentions) == [["a1"], ["b1", "c1"]]
+
+
+def test_an_undated_mention_joins_the_happening_most_like_it():
+    mine = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    clash = ("Battles", "Armed clash")
+    mentions = [_m("m1", day="2025-05-04", acled=mine, recipients=["soldiers"]),
+                _m("o1", "art_2", day="2025-05-01", loc=MOPTI_REGION, acled=clash, actors=["Malian army"]),
+                _m("o2", "art_3", loc=MOPTI_REGION, acled=clash, actors=["Malian army"], trigger="operation")]
+    assert _groups(mentions) == [["m1"], ["o1", "o2"]]
+
+
+def test_the_weapon_and_the_outcome_type_a_happening():
+    shell = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    attack = ("Violence against civilians", "Attack")
+    group = [_m("a", acled=shell, recipients=["civilians"]), _m("b", acled=shell), _m("c", acled=attack, recipients=["civilians"])]
+    assert happening_type(group) == shell  # shells that hit civilians are still remote violence
+    clash, gains = ("Battles", "Armed clash"), ("Battles", "Government regains territory")
+    group = [_m("a", acled=clash), _m("b", acled=clash), _m("c", acled=clash), _m("d", acled=gains), _m("e", acled=gains)]
+    assert happening_type(group) == gains
+
+
+def test_a_town_shelled_during_an_offensive_is_an_event_of_its_own():
+    clash = ("Battles", "Armed clash")
+    shell = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    mentions = [_m("o1", day="2025-05-01", loc=MOPTI_REGION, acled=clash, actors=["Malian army"]),
+                _m("s1", "art_2", day="2025-05-01", loc=SEVARE, acled=shell, recipients=["civilians"])]
+    assert _groups(mentions) == [["o1"], ["s1"]]
