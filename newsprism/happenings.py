@@ -239,17 +239,23 @@ def _weapon(m: CodedMention) -> str | None:
 def _weapons_fit(h: _Happening, m: CodedMention) -> bool:
     """A planted and a fired weapon are two acts; and a town shelled during an offensive is an
     event of its own (ACLED codes the shelling of a town apart from the ground fighting), unless
-    one report tells them together."""
-    mine = _weapon(m)
-    if mine is None or any(x.article_id == m.article_id and abs(x.offset - m.offset) < 400 for x in h.members):
+    one report tells them together or the fighting too is placed at that town."""
+    if any(x.article_id == m.article_id and abs(x.offset - m.offset) < 400 for x in h.members):
         return True
     seeds = [x for x in h.members if stated_day(x) or precise(x.location)]
-    if any(_weapon(x) not in (None, mine) for x in seeds):
+    mine = _weapon(m)
+    if mine is not None and any(_weapon(x) not in (None, mine) for x in seeds):
         return False
-    at_town = m.location is not None and (m.location.where_prec or 9) <= 3
-    if not at_town or any(x.location is not None and x.location.name == m.location.name for x in seeds):
-        return True  # reports that place the fighting at this very town tell one happening
-    return not any(x.acled_type[0] == "Battles" for x in seeds)
+    return all(not _town_shelling_in_a_battle(a, b) for x in seeds for a, b in ((m, x), (x, m)))
+
+
+def _town_shelling_in_a_battle(remote: CodedMention, fight: CodedMention) -> bool:
+    """``remote`` tells of a weapon fired at a town, ``fight`` of ground fighting placed elsewhere."""
+    if _weapon(remote) is None or fight.acled_type[0] != "Battles" or remote.location is None:
+        return False
+    if (remote.location.where_prec or 9) > 3:
+        return False
+    return fight.location is None or fight.location.name != remote.location.name
 
 
 def stated_day(m: CodedMention) -> str | None:
