@@ -687,10 +687,12 @@ def event_fatalities(figures: list[Figure], articles: dict[str, Article]) -> dic
         totals = [f for f in figs if f.who in ("all", "unknown")]
         groups = [totals] if totals else [[f for f in figs if f.who == who] for who in DISJOINT_VICTIMS]
         lows = [_latest_conservative(g, articles) for g in groups if g]
-        highs = [v for f in figs if (v := _count(f, high=True)) is not None]
+        # the high end adds up like the count: the most any report gives for each group
+        group_highs = [max(hs) for g in groups if (hs := [v for f in g if (v := _count(f, high=True)) is not None])]
         acled = sum(v for v in lows if v is not None)
+        high = sum(group_highs) if group_highs else None
         out[event_id] = {"low": acled if any(v is not None for v in lows) else None,
-                         "high": max(highs) if highs else None, "acled": acled}
+                         "high": max(high, acled) if high is not None else None, "acled": acled}
     return out
 
 

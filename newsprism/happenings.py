@@ -172,10 +172,13 @@ def told_as_history(sentence: str, trigger_start: int, trigger_end: int) -> bool
     return any(w in _HISTORY_WORDS or re.fullmatch(r"1[89]\d\d|20\d\d|\d{4}s", w) for w in window) \
         or bool(before) and before[-1] in _COUNTING_WORDS \
         or len(after) > 1 and after[0] in _COUNTING_WORDS and after[1] in _PLURAL_ACTS \
-        or bool(_SPAN_OF_TIME.search(sentence))
+        or bool(_SPAN_OF_TIME.search(sentence)) or bool(_LONG_PAST.search(sentence))
 
 
 # a toll or an act told over a span of time ("in a little over a year, the war has killed …")
+# a sentence that tells a long past ("have fought two wars since the collapse of the Soviet Union")
+_LONG_PAST = re.compile(r"\bsince (?:the )?(?:collapse|fall|end|break-?up|dissolution|independence|1[89]\d\d\b|20\d\d\b)"
+                        r"|\b(?:have|has) (?:already )?(?:fought|waged)\b", re.IGNORECASE)
 _SPAN_OF_TIME = re.compile(r"\b(?:in|over|during|throughout|for) (?:the )?(?:past |last |a little over (?:a )?|more than (?:a )?"
                            r"|nearly (?:a )?|almost (?:a )?)?(?:a |one |two |three |several |many )?"
                            r"(?:years?|months|decades?)\b", re.IGNORECASE)

@@ -269,3 +269,20 @@ def test_a_town_shelled_during_an_offensive_is_an_event_of_its_own():
     mentions = [_m("o1", day="2025-05-01", loc=MOPTI_REGION, acled=clash, actors=["Malian army"]),
                 _m("s1", "art_2", day="2025-05-01", loc=SEVARE, acled=shell, recipients=["civilians"])]
     assert _groups(mentions) == [["o1"], ["s1"]]
+
+
+def test_a_long_past_told_in_the_perfect_is_history():
+    s = "The two neighbours have fought three wars since the collapse of the empire, and truces between them failed."
+    assert told_as_history(s, s.index("truces"), s.index("truces") + 6)
+
+
+def test_the_dead_of_two_groups_add_up_at_both_ends():
+    from newsprism.coding import event_fatalities
+    from newsprism.records import Evidence, Figure
+
+    def fig(fid, low, high, who):
+        return Figure(fid, "art_1", "killed", low, high, "exact", None, who, (), None, "none", False, None, "evt_1",
+                      Evidence("doc_1", 0, 10, "x"))
+
+    tolls = event_fatalities([fig("f1", 4, 4, "police"), fig("f2", 2, 2, "civilians")], {})
+    assert tolls["evt_1"]["low"] == 6 and tolls["evt_1"]["high"] == 6
