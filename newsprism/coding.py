@@ -535,7 +535,7 @@ def _event(group: list[_Report], articles: dict[str, Article], story_end: dt.dat
     country = (location.country_code if location else None) or most_common([c.country for c in coded if c.country])
     date = _happening_date(group)
     if event_type:
-        side1, side2 = happening_actors(coded, event_type, country)
+        side1, side2 = happening_actors(coded, event_type, country, sub_type)
         written = _written_names(group)
         actors = tuple(Actor(*written.get(a.name, (None, a.name)), a.name, a.inter) for a in side1)
         recipients = tuple(Actor(*written.get(a.name, (None, a.name)), a.name, a.inter) for a in side2)

@@ -494,8 +494,8 @@ def happening_type(group: Sequence[CodedMention]) -> tuple[str | None, str | Non
     return top[0]
 
 
-def happening_actors(group: Sequence[CodedMention], event_type: str | None,
-                     country: str | None) -> tuple[list[AcledActor], list[AcledActor]]:
+def happening_actors(group: Sequence[CodedMention], event_type: str | None, country: str | None,
+                     sub_type: str | None = None) -> tuple[list[AcledActor], list[AcledActor]]:
     """ACLED actor1 side and actor2 side: the names the reports agree on most, named groups
     before unidentified ones; demonstrations are led by their protesters or rioters."""
     from newsprism.actors import acled_actor
@@ -505,13 +505,17 @@ def happening_actors(group: Sequence[CodedMention], event_type: str | None,
     if event_type in ("Protests", "Riots"):
         crowd = "Rioters" if event_type == "Riots" else "Protesters"
         lead = acled_actor(crowd.lower(), event_country=country) or AcledActor(crowd, 5 if crowd == "Rioters" else 6, crowd.lower())
+        if (event_type, sub_type) == ("Protests", "Peaceful protest"):
+            return [lead], []  # no one intervened: a peaceful protest has no second side (ACLED)
         others = [a for a in actors + recipients if a.kind not in ("protesters", "rioters", "civilians")]
         return [lead], _ranked(others)[:1]
     force = "Police Forces" if event_type == "Strategic developments" else "Military Forces"
     actors = [_as_force(a, force) if event_type in _DISORDER or force == "Police Forces" else a for a in actors]
     recipients = [_as_force(r, "Military Forces") if event_type in _DISORDER else r for r in recipients]
     side1 = _ranked([a for a in actors if a.kind != "civilians"])
-    side2 = _ranked([r for r in recipients if r.name not in {a.name for a in side1[:1]}])
+    side2 = _ranked([r for r in recipients if r.name not in {a.name for a in side1[:1]}
+                     # a battle is between armed sides: the civilians it killed are not one
+                     and not (event_type == "Battles" and r.kind == "civilians")])
     if not side1 and any(m.acled_type[1] == "Arrests" for m in group):
         police = state_force("Police Forces", country)  # arrests are by state forces (ACLED)
         side1 = [AcledActor(police, 1, "state", "described")] if police else []

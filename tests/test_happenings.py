@@ -286,3 +286,12 @@ def test_the_dead_of_two_groups_add_up_at_both_ends():
 
     tolls = event_fatalities([fig("f1", 4, 4, "police"), fig("f2", 2, 2, "civilians")], {})
     assert tolls["evt_1"]["low"] == 6 and tolls["evt_1"]["high"] == 6
+
+
+def test_a_peaceful_protest_has_no_second_side_and_a_battle_no_civilian_one():
+    protest = [_m("a", acled=("Protests", "Peaceful protest"), actors=["protesters"], recipients=["Malian army"], ptype="PROTEST")]
+    side1, side2 = happening_actors(protest, "Protests", "ML", "Peaceful protest")
+    assert [a.name for a in side1] == ["Protesters (Mali)"] and side2 == []
+    battle = [_m("a", acled=("Battles", "Armed clash"), actors=["Malian army"], recipients=["civilians", "JNIM"])]
+    _side1, side2 = happening_actors(battle, "Battles", "ML", "Armed clash")
+    assert "Civilians (Mali)" not in [a.name for a in side2]
