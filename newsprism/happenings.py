@@ -392,8 +392,16 @@ _CROWDS = frozenset({"protesters", "rioters", "civilians"})
 
 
 def _named(actors: list[AcledActor | None]) -> set[str]:
-    """Actors that tell happenings apart: named ones, not descriptions such as "gunmen"."""
-    return {a.name for a in actors if a is not None and not a.generic and a.kind not in _CROWDS}
+    """Actors that tell happenings apart: named ones, not descriptions such as "gunmen"; a
+    state's government, army and police are one side ("Azerbaijan" said, its army attacked)."""
+    return {_side_key(a) for a in actors if a is not None and not a.generic and a.kind not in _CROWDS}
+
+
+_STATE_ORGAN = re.compile(r"^(?:Government|Military Forces|Police Forces) of ")
+
+
+def _side_key(a: AcledActor) -> str:
+    return "state:" + _STATE_ORGAN.sub("", a.name) if a.kind == "state" else a.name
 
 
 def _actors_fit(h: _Happening, m: CodedMention) -> bool:

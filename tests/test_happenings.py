@@ -295,3 +295,10 @@ def test_a_peaceful_protest_has_no_second_side_and_a_battle_no_civilian_one():
     battle = [_m("a", acled=("Battles", "Armed clash"), actors=["Malian army"], recipients=["civilians", "JNIM"])]
     _side1, side2 = happening_actors(battle, "Battles", "ML", "Armed clash")
     assert "Civilians (Mali)" not in [a.name for a in side2]
+
+
+def test_a_states_government_army_and_police_are_one_side():
+    clash = ("Battles", "Armed clash")
+    mentions = [_m("a1", day="2025-05-02", loc=MOPTI_REGION, acled=clash, actors=["Malian army"]),
+                _m("b1", "art_2", day="2025-05-02", acled=clash, actors=["Mali"], trigger="offensive")]
+    assert _groups(mentions) == [["a1", "b1"]]
