@@ -206,6 +206,9 @@ _REPORTING = re.compile(r"\b(?:said|says|stated|states|told|tells|announced|repo
                         r"tweeted|posted|wrote|declared|disclosed|noted|warned|denied|statement)\b", re.IGNORECASE)
 
 
+_REPORTING_VERB = re.compile(r"\b(?:said|stated|told|announced|reported|confirmed|disclosed|declared)\b", re.IGNORECASE)
+
+
 def _dates_a_statement(date: Evidence, sentence: Evidence, trigger: Evidence) -> bool:
     """A date next to a reporting verb ("said on Thursday", "on Wednesday disputed") dates the
     statement, not the act it reports (unless the act is that statement)."""
@@ -213,9 +216,14 @@ def _dates_a_statement(date: Evidence, sentence: Evidence, trigger: Evidence) ->
         return False
     text = sentence.text
     a, b = date.start - sentence.start, date.end - sentence.start
-    before = " ".join(re.findall(r"\S+", text[:a])[-2:])
+    words = re.findall(r"\S+", text[:a])
+    before = " ".join(words[-2:])
     after = " ".join(re.findall(r"\S+", text[b:])[:2])
-    return bool(_REPORTING.search(before) or _REPORTING.search(after)) and not _REPORTING.fullmatch(trigger.text)
+    # "reported the casualties on Wednesday": the verb, its object, then "on" and the day
+    told_on = len(words) >= 3 and words[-1].lower() in ("on", "late", "early") and not any(
+        w.endswith((",", ";")) for w in words[-4:-1]) and bool(_REPORTING_VERB.search(" ".join(words[-4:-1])))
+    return bool(_REPORTING.search(before) or _REPORTING.search(after) or told_on) \
+        and not _REPORTING.fullmatch(trigger.text)
 
 
 # how a text says a name is a settlement: "Wad Tuba village", "the village of Kfar Sim", "the Amba area"

@@ -147,6 +147,8 @@ def assemble(mentions: Sequence[CodedMention], story_end: Callable[[str | None],
                                                              if x.article_id == m.article_id))
             elif len(seeded) == 1 and fitting:
                 home = fitting[0]
+            elif (liked := _clearly_most_like(fitting, m)) is not None:
+                home = liked  # the one happening it shares its kind of act, its actors or its place with
             else:
                 happenings.append(_Happening([m]))
                 continue
@@ -184,23 +186,32 @@ _SPAN_OF_TIME = re.compile(r"\b(?:in|over|during|throughout|for) (?:the )?(?:pas
                            r"(?:years?|months|decades?)\b", re.IGNORECASE)
 
 
+def _clearly_most_like(fitting: list[_Happening], m: CodedMention) -> _Happening | None:
+    """The happening a vague mention is most like, when one stands out; else None (no guess)."""
+    if len(fitting) < 2:
+        return None
+    scores = sorted(((_likeness(h, m), i) for i, h in enumerate(fitting)), reverse=True)
+    (top, i), (second, _j) = scores[0], scores[1]
+    return fitting[i] if top > second and top > 0 else None
+
+
+def _likeness(h: _Happening, m: CodedMention) -> int:
+    same_type = m.acled_type[0] is not None and any(x.acled_type[0] == m.acled_type[0] for x in h.members)
+    actors = _named(m.actors) & set().union(*(_named(x.actors) | _named(x.recipients) for x in h.members))
+    place = m.location is not None and any(x.location is not None and x.location.name == m.location.name
+                                           for x in h.members)
+    report = any(x.article_id == m.article_id for x in h.members)
+    return 2 * same_type + bool(actors) + place + report
+
+
 def _best_home(fitting: list[_Happening], m: CodedMention) -> _Happening | None:
     """Of the happenings a mention can be, the one most like it: the same kind of act, the same
     named actors, the same place, the same report (an undated "operation" in a region belongs to
     the offensive there, not to a mine blast the same story tells of)."""
     if not fitting:
         return None
-
-    def likeness(h: _Happening) -> int:
-        same_type = m.acled_type[0] is not None and any(x.acled_type[0] == m.acled_type[0] for x in h.members)
-        actors = _named(m.actors) & set().union(*(_named(x.actors) | _named(x.recipients) for x in h.members))
-        place = m.location is not None and any(x.location is not None and x.location.name == m.location.name
-                                               for x in h.members)
-        report = any(x.article_id == m.article_id for x in h.members)
-        return 2 * same_type + bool(actors) + place + report
-
-    best = max(likeness(h) for h in fitting)
-    return next(h for h in fitting if likeness(h) == best)
+    best = max(_likeness(h, m) for h in fitting)
+    return next(h for h in fitting if _likeness(h, m) == best)
 
 
 def _by_identity(members: list[CodedMention]) -> list[list[CodedMention]]:

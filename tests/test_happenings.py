@@ -302,3 +302,23 @@ def test_a_states_government_army_and_police_are_one_side():
     mentions = [_m("a1", day="2025-05-02", loc=MOPTI_REGION, acled=clash, actors=["Malian army"]),
                 _m("b1", "art_2", day="2025-05-02", acled=clash, actors=["Mali"], trigger="offensive")]
     assert _groups(mentions) == [["a1", "b1"]]
+
+
+def test_a_report_told_on_its_own_day_dates_the_statement():
+    from newsprism.coding import _dates_a_statement
+    from newsprism.records import Evidence
+
+    text = "The medical union reported the casualties on Friday, after a day of clashes on Thursday."
+    s = Evidence("d", 0, len(text), text)
+    fri, thu = text.index("Friday"), text.index("Thursday")
+    trig = Evidence("d", text.index("clashes"), text.index("clashes") + 7, "clashes")
+    assert _dates_a_statement(Evidence("d", fri, fri + 6, "Friday"), s, trig)
+    assert not _dates_a_statement(Evidence("d", thu, thu + 8, "Thursday"), s, trig)
+
+
+def test_a_vague_mention_goes_to_the_one_happening_it_is_clearly_like():
+    riot = ("Riots", "Violent demonstration")
+    mentions = [_m("a1", day="2025-05-02", loc=MOPTI, actors=["police"], acled=riot),
+                _m("b1", "art_2", day="2025-05-02", loc=SEVARE, acled=riot, actors=["protesters"]),
+                _m("c1", "art_3", actors=["police"], acled=riot, trigger="opened fire")]  # no day, no place
+    assert _groups(mentions) == [["a1", "c1"], ["b1"]]
