@@ -568,7 +568,9 @@ def _event(group: list[_Report], articles: dict[str, Article], story_end: dt.dat
         date_anchor=date.anchor if date else "unknown",
         negated=first.negated,
         hypothetical=first.hypothetical,
-        evidence=tuple(dict.fromkeys(r.evidence for r in group)),  # earliest report first, then corpus order
+        # the sentence that tells the happening most fully first (its day, its place, its kind of
+        # act), then the others, earliest report first
+        evidence=tuple(dict.fromkeys(r.evidence for r in sorted(group, key=lambda r: _fullness(r, event_type)))),
         reported_by=tuple(sorted({c.article_id for c in coded})),
         mentions=mentions,
         realis=first.coded.realis,
@@ -576,6 +578,13 @@ def _event(group: list[_Report], articles: dict[str, Article], story_end: dt.dat
         background=all(r.coded.told_as_history for r in group) or bool(date) and is_background(
             date.date_end or date.date_start, story_end),  # type: ignore[union-attr]
     )
+
+
+def _fullness(r: _Report, event_type: str | None) -> tuple[int, int, int]:
+    """How fully one report tells its happening: a stated day and a place, then a date's anchor,
+    then whether it names the act as the happening's kind (lower is fuller; stable on ties)."""
+    m = r.coded
+    return (-(bool(stated_day(m)) + precise(m.location)), m.date_rank, m.acled_type[0] != event_type)
 
 
 def _outlet(articles: dict[str, Article], article_id: str) -> str | None:

@@ -303,8 +303,10 @@ def _kinds_fit(h: _Happening, m: CodedMention) -> bool:
     mine = demonstration_kind(m)
     if any(demonstration_kind(x) == mine for x in h.members):
         return True
-    if any(x.article_id == m.article_id for x in h.members):
-        return True
+    if any(x.article_id == m.article_id and (abs(x.offset - m.offset) < 400 or m.location is not None
+                                              and x.location is not None and same_place(m.location, x.location))
+           for x in h.members):
+        return True  # told together by one report: in one passage, or at one place
     return bool(stated_day(m)) and m.day in h.days and m.location is not None and any(
         x.location is not None and same_place(m.location, x.location) for x in h.members)
 
