@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsprism.extract.dates import resolve_expression
@@ -24,7 +24,7 @@ from newsprism.actors import AcledActor, acled_actor
 from newsprism.extract.events import acled_type, guess_actor_kind
 from newsprism.geocode import geocode
 from newsprism.happenings import (CodedMention, assemble, happening_actors, happening_type, is_background,
-                                  most_common, place_skeleton, precise, realis, stated_day,
+                                  most_common, place_skeleton, precise, realis, same_place, stated_day,
                                   told_as_history)
 from newsprism.records import (Actor, Article, EntityRef, Event, Evidence, Figure, Location, MentionRef, content_id,
                                from_json)
@@ -628,7 +628,14 @@ def _happening_place(coded: list[CodedMention]) -> Location | None:
     # two towns told for one happening: reports name the big city the smaller place lies near
     # ("outside Moscow"), so the smaller is the more specific; then the most reported
     counts = Counter(p.name for p in candidates)
-    return min(candidates, key=lambda p: (p.lat is None, p.population or 0, -counts[p.name]))
+    place = min(candidates, key=lambda p: (p.lat is None, p.population or 0, -counts[p.name], p.admin1 is None))
+    if place.admin1 is None:
+        # the region another report names it in ("a village in Gezira state")
+        region = next((p for p in placed if p.where_prec == 4 and p.admin1 and p.country_code == place.country_code
+                       and same_place(place, p)), None)
+        if region is not None:
+            place = replace(place, admin1=region.admin1)
+    return place
 
 
 def _happening_date(group: list[_Report]) -> DateFact | None:
