@@ -356,7 +356,11 @@ class RecordView:
         for fid, q in self.quotes.items():
             yield Fact(fid, "quote", q, evidence_list(q))
         for fid, e in self.events.items():
-            yield Fact(fid, "event", e, evidence_list(e))
+            # a happening is marked at the words that name the act (its mentions' triggers), not
+            # at whole sentences: a sentence-long mark would bury the figures and quotes inside it
+            triggers = [m["trigger"] for m in e.get("mentions") or []
+                        if isinstance(m, dict) and isinstance(m.get("trigger"), dict)]
+            yield Fact(fid, "event", e, triggers or evidence_list(e))
         for fid, c in self.contradictions.items():
             evs = [ev for claim in c.get("claims") or [] if isinstance(ev := claim.get("evidence"), dict)]
             yield Fact(fid, "contradiction", c, evs)
