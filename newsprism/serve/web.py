@@ -221,7 +221,7 @@ def story(request: Request, story_id: str,
                                                  "period) or all (adds background, denials, threats, statements).")] = "actual",
           offset: Annotated[int, Query(ge=0, description="First happening listed (pages of 15).")] = 0) -> HTMLResponse:
     ctx = story_context(snapshot(request), story_id, show, offset)
-    return render(request, "story.html", title=ctx["d"]["story"].get("title") or story_id,
+    return render(request, "story.html", title=ctx["d"]["story"].get("title") or "Untitled story",
                   json_url=json_link(request), **ctx)
 
 
@@ -240,7 +240,9 @@ def fact_summary(view: RecordView, fact: dict[str, Any]) -> str:
     if kind == "contradiction":
         return f"{r.get('kind')}: {r.get('notes') or ''}"
     if kind == "framing":
-        return f"{r.get('concept')}: “{r.get('term')}” ({r.get('voice')}) → {r.get('refers_to')}"
+        target = view.name_of(r.get("refers_to"))
+        return (f"{str(r.get('concept')).replace('_', ' ')}: “{r.get('term')}” ({r.get('voice')})"
+                + (f" → {target}" if target else ""))
     if kind == "mention":
         ent = view.entities.get(str(fact.get("entity_id")))
         return f"{r.get('label')} mention" + (f" of {ent['canonical_name']} ({ent['type']})" if ent else "")
@@ -284,7 +286,7 @@ def article(request: Request, article_id: str,
     data = found(pages.article_page, snap, article_id)
     a = data["article"]
     ctx = _text_context(snap, data, data["text"], a["start"], a.get("boilerplate") or [], hl, fact)
-    return render(request, "article.html", title=a.get("title") or article_id, d=data, json_url=json_link(request),
+    return render(request, "article.html", title=a.get("title") or f"Untitled article ({snap.view.outlet(article_id)})", d=data, json_url=json_link(request),
                   outlet=snap.view.outlet(article_id), **ctx)
 
 
@@ -295,7 +297,7 @@ def document(request: Request, doc_id: str, hl: Annotated[str | None, Query()] =
     data = found(pages.document_page, snap, doc_id)
     boiler = [b for a in data["articles"] for b in snap.view.articles[a["article_id"]].get("boilerplate") or []]
     ctx = _text_context(snap, data, data["text"], 0, boiler, hl, fact)
-    return render(request, "document.html", title=data["document"].get("path") or doc_id, d=data,
+    return render(request, "document.html", title=data["document"].get("path") or "Document", d=data,
                   json_url=json_link(request), **ctx)
 
 
@@ -328,7 +330,7 @@ def entity(request: Request, entity_id: str) -> HTMLResponse:
     e = data["entity"]
     where = charts.map_svg([{"name": e.get("canonical_name"), "lat": e.get("lat"), "lon": e.get("lon"), "count": 1,
                              "title": e.get("canonical_name"), "href": None}], height=300)
-    return render(request, "entity.html", title=e.get("canonical_name") or entity_id, d=data,
+    return render(request, "entity.html", title=e.get("canonical_name") or "Unnamed entity", d=data,
                   json_url=json_link(request), mentions=mentions, events=events, quotes=quotes, figures=figures,
                   map=Markup(where) if where else None)
 
