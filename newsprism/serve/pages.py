@@ -208,6 +208,23 @@ def _toll(view: RecordView, r: dict[str, Any]) -> dict[str, Any]:
             "sides": sides[:MAX_SIDES], "more_sides": max(0, len(sides) - MAX_SIDES), "reconciled": r}
 
 
+def _unreconciled_toll(view: RecordView, metric: str, figs: list[dict[str, Any]]) -> dict[str, Any]:
+    latest: dict[str, dict[str, Any]] = {}
+    for f in sorted(figs, key=lambda f: (figure_date(view, f) or "", str(f.get("figure_id")))):
+        latest[source_of_figure(view, f)] = f
+    sides = [{"source": src, "figure_id": f.get("figure_id"), "article_id": f.get("article_id"),
+              "outlet": view.outlet(f.get("article_id")), "low": f.get("low"), "high": f.get("high"),
+              "qualifier": f.get("qualifier"), "vague_term": f.get("vague_term"), "as_of": figure_date(view, f),
+              "status": "input", "href": fact_href(view, f, f.get("figure_id"))}
+             for src, f in sorted(latest.items(), key=lambda kv: (figure_date(view, kv[1]) or "", kv[0]), reverse=True)]
+    scope = "as reported, not reconciled"
+    return {"metric": metric, "who": None, "scope": scope, "title": toll_title(metric, None, scope),
+            "reconciled_id": None, "low": None, "best": None, "high": None, "best_basis": None,
+            "acled_fatalities": None, "notes": None, "figure_ids": [f["figure_id"] for f in figs],
+            "n_sources": len(latest), "sides": sides[:MAX_SIDES], "more_sides": max(0, len(sides) - MAX_SIDES),
+            "reconciled": None}
+
+
 def headline_tolls(view: RecordView, story_id: str) -> dict[str, Any]:
     """The story's tolls as an analyst reads them first: per metric, the story-wide cumulative range
     of all victims (else of the victim group most reported), with its scope, each source's latest
@@ -241,6 +258,15 @@ def headline_tolls(view: RecordView, story_id: str) -> dict[str, Any]:
     others.sort(key=lambda o: (METRIC_ORDER.index(o["metric"]) if o["metric"] in METRIC_ORDER else 99,
                                WHO_ORDER.index(o["who"]) if o["who"] in WHO_ORDER else 99, o["scope"]))
     tolls = [t for t in tolls if isinstance(t["low"], int) or isinstance(t["best"], int)]
+    # a headline metric reported but never reconciled still leads, as each source gave it
+    for metric in HEADLINE_METRICS:
+        if metric in headline:
+            continue
+        figs = [f for f in view.story_figures(story_id) if f.get("metric") == metric and not f.get("event_id")]
+        if figs:
+            tolls.append(_unreconciled_toll(view, metric, figs))
+    tolls.sort(key=lambda t: (t["metric"] not in HEADLINE_METRICS,
+                              METRIC_ORDER.index(t["metric"]) if t["metric"] in METRIC_ORDER else 99))
     return {"headline": [t for t in tolls if t["metric"] in HEADLINE_METRICS] or tolls[:3],
             "also": [t for t in tolls if t["metric"] not in HEADLINE_METRICS] if any(
                 t["metric"] in HEADLINE_METRICS for t in tolls) else tolls[3:],
