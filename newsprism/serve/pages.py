@@ -11,6 +11,7 @@ from collections import defaultdict
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from newsprism.serve.charts import describe_figure
 from newsprism.serve.data import Snapshot, tokens
 from newsprism.serve.text import snippet
 from newsprism.serve.view import (
@@ -366,8 +367,6 @@ def outlet_matrix(view: RecordView, story_id: str, rows: list[dict[str, Any]],
             outlet = view.outlet(f.get("article_id"))
             prev = cells.get(outlet)
             if prev is None or (figure_date(view, f) or "") >= prev["date"]:
-                from newsprism.serve.charts import describe_figure
-
                 src = source_of_figure(view, f)
                 cells[outlet] = {"text": describe_figure(f), "voice": "own voice" if src.endswith("(own voice)") else src,
                                  "href": fact_href(view, f, fid), "date": figure_date(view, f) or ""}
