@@ -26,27 +26,19 @@ from newsprism.serve import charts
 from newsprism.serve.pages import (
     contradiction_rows,
     event_places,
-    figure_groups,
+    figure_date,
     framing_table,
+    headline_tolls,
     quote_groups,
+    source_of_figure,
 )
-from newsprism.serve.view import RecordView, evidence_list, in_period, parse_date
+from newsprism.serve.view import RecordView, actor_names, evidence_list, in_period, is_actual, parse_date
 
 FORMATS = ("md", "html")
 MAX_EVENTS = 40  # a brief lists at most this many events (the timeline chart draws all)
 MAX_QUOTE_GROUPS = 8  # speakers (or sides) quoted, the most quoted first
 MAX_QUOTES_PER_GROUP = 3
 
-# PLOVER type -> (noun phrase, preposition before the recipients)
-EVENT_PHRASES = {
-    "ASSAULT": ("an attack", "on"), "COERCE": ("coercive action", "against"),
-    "MOBILIZE": ("a mobilization", "against"), "SANCTION": ("sanctions", "against"),
-    "PROTEST": ("a protest", "against"), "THREATEN": ("a threat", "against"),
-    "REJECT": ("a rejection", "of"), "ACCUSE": ("an accusation", "against"), "REQUEST": ("a request", "to"),
-    "RETREAT": ("a withdrawal", "from"), "AID": ("aid", "to"), "COOPERATE": ("cooperation", "with"),
-    "CONCEDE": ("a concession", "to"), "SUPPORT": ("an expression of support", "for"),
-    "CONSULT": ("talks", "with"), "AGREE": ("an agreement", "with"),
-}
 METRIC_WORDS = {"killed": "killed", "wounded": "wounded", "killed_or_wounded": "killed or wounded",
                 "missing": "missing", "displaced": "displaced", "evacuated": "evacuated", "detained": "detained",
                 "other": "affected (other)"}
@@ -148,33 +140,50 @@ def event_when(e: dict[str, Any]) -> str:
     return fmt_period(e.get("date_start"), e.get("date_end") if d1 and d1 != d0 else None) or "Date not given"
 
 
-_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which"})
+# PLOVER type -> (verb before the recipients, what the actors did when no recipient is named,
+# the act as a noun when no actor is named, preposition before the recipients in that case)
+EVENT_VERBS = {
+    "ASSAULT": ("attacked", "carried out an attack", "an attack", "on"),
+    "COERCE": ("took coercive action against", "took coercive action", "coercive action", "against"),
+    "MOBILIZE": ("mobilized against", "mobilized", "a mobilization", "against"),
+    "SANCTION": ("imposed sanctions on", "imposed sanctions", "sanctions", "against"),
+    "PROTEST": ("protested against", "protested", "a protest", "against"),
+    "THREATEN": ("threatened", "issued a threat", "a threat", "against"),
+    "REJECT": ("rejected", "voiced a rejection", "a rejection", "of"),
+    "ACCUSE": ("accused", "made an accusation", "an accusation", "against"),
+    "REQUEST": ("appealed to", "made an appeal", "an appeal", "to"),
+    "RETREAT": ("withdrew from", "withdrew", "a withdrawal", "from"),
+    "AID": ("gave aid to", "gave aid", "aid", "to"),
+    "COOPERATE": ("cooperated with", "cooperated", "cooperation", "with"),
+    "CONCEDE": ("made a concession to", "made a concession", "a concession", "to"),
+    "SUPPORT": ("expressed support for", "expressed support", "an expression of support", "for"),
+    "CONSULT": ("held talks with", "held talks", "talks", "with"),
+    "AGREE": ("reached an agreement with", "reached an agreement", "an agreement", "with"),
+}
 
 
 def _names(refs: Any) -> str:
     """Actors as an analyst names them: ACLED's name when the actor has one, never a pronoun."""
-    names = list(dict.fromkeys(str(r.get("acled_name") or r.get("name")) for r in refs or []
-                               if isinstance(r, dict) and (r.get("acled_name") or r.get("name"))
-                               and str(r.get("acled_name") or r.get("name")).lower() not in _PRONOUNS))
+    names = actor_names(refs)
     if len(names) <= 2:
         return " and ".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def event_sentence(e: dict[str, Any]) -> str:
-    noun, prep = EVENT_PHRASES.get(str(e.get("plover_type")), (f"an event ({e.get('plover_type')})", "involving"))
+    """A happening as one plain sentence: who did what to whom, where (ACLED's type), its toll."""
+    verb, alone, noun, prep = EVENT_VERBS.get(str(e.get("plover_type")),
+                                              ("acted towards", "acted", f"an event ({e.get('plover_type')})", "involving"))
     actors, recips = _names(e.get("actors")), _names(e.get("recipients"))
-    text = noun
-    if actors and e.get("plover_type") in ("CONSULT", "AGREE", "COOPERATE") and recips:
-        text += f" between {actors} and {recips}"
+    if actors:
+        text = f"{actors} {verb} {recips}" if recips else f"{actors} {alone}"
     else:
-        if actors:
-            text += f" by {actors}"
-        if recips:
-            text += f" {prep} {recips}"
+        text = noun + (f" {prep} {recips}" if recips else "")
     place = (e.get("location") or {}).get("name")
     if place:
         text += f" in {place}"
+    if not actors:
+        text += " was reported"
     acled = " / ".join(str(x) for x in (e.get("acled_event_type"), e.get("acled_sub_event_type")) if x)
     if acled:
         text += f" (ACLED: {acled})"
@@ -184,11 +193,14 @@ def event_sentence(e: dict[str, Any]) -> str:
         text += f"; {toll['acled']:,} killed" + (f" (reports up to {high:,})" if isinstance(high, int) and high > toll["acled"] else "")
     outlets = sorted({str(m.get("outlet")) for m in e.get("mentions") or [] if m.get("outlet")})
     if len(outlets) > 1:
-        text += f"; reported by {len(outlets)} outlets"
-    if e.get("negated"):
+        text += f"; reported by {', '.join(outlets[:-1])} and {outlets[-1]}"
+    realis = e.get("realis")
+    if e.get("negated") or realis == "negated":
         text = "Reported as not having happened: " + text
-    elif e.get("hypothetical"):
+    elif e.get("hypothetical") or realis in ("hypothetical", "planned", "threatened"):
         text = "Threatened or expected, not reported as done: " + text
+    elif realis == "speech_act":
+        text = "Said, not reported as done: " + text
     else:
         text = text[0].upper() + text[1:]
     if e.get("date_anchor") == "relative_to_published":
@@ -218,7 +230,7 @@ def figure_sentence(view: RecordView, f: dict[str, Any], status: str | None = No
     return text + "."
 
 
-def reconciled_sentence(r: dict[str, Any]) -> str:
+def reconciled_sentence(r: dict[str, Any], with_notes: bool = True) -> str:
     lo, best, hi = r.get("low"), r.get("best"), r.get("high")
     if not isinstance(lo, int):
         return "No reliable number to reconcile."
@@ -237,9 +249,39 @@ def reconciled_sentence(r: dict[str, Any]) -> str:
     if isinstance(r.get("acled_fatalities"), int) and r.get("scope", {}).get("metric") == "killed":
         text += f"; ACLED fatalities {r['acled_fatalities']:,}"
     text += "."
-    if r.get("notes"):
+    if with_notes and r.get("notes"):
         text += " " + str(r["notes"]).rstrip(".") + "."
     return text
+
+
+def _range_words(lo: Any, best: Any, hi: Any) -> str:
+    if not isinstance(lo, int):
+        return "no number given"
+    if not isinstance(hi, int):
+        text = f"at least {lo:,}"
+    elif hi == lo:
+        text = f"{lo:,}"
+    else:
+        text = f"{lo:,}–{hi:,}"
+    if isinstance(best, int) and not (best == lo and (hi == lo or not isinstance(hi, int))):
+        text += f", best estimate {best:,}"
+    return text
+
+
+def toll_sentence(t: dict[str, Any]) -> str:
+    """A headline toll in one sentence: its range, then the latest figure each source gave."""
+    sides = "; ".join(f"{sd['source']} {charts.describe_figure(sd)}" + (f" ({fmt_day(sd['as_of'])})" if sd.get("as_of") else "")
+                      + ("" if sd.get("status") == "input" else f", {sd['status']}") for sd in t["sides"])
+    more = f"; and {t['more_sides']} more" if t.get("more_sides") else ""
+    if t.get("reconciled") is None:
+        return f"As the sources give it: {sides}{more}."
+    return f"{_range_words(t['low'], t['best'], t['high']).capitalize()}. Latest from each source: {sides}{more}."
+
+
+def _same_range(r: dict[str, Any], other: dict[str, Any]) -> bool:
+    from newsprism.serve.pages import reconciled_id
+
+    return reconciled_id(r) == other["reconciled_id"] and r.get("low") == other["low"] and r.get("high") == other["high"]
 
 
 def outlet_name(view: RecordView, article_id: str | None, sentence_start: bool = True) -> str:
@@ -310,35 +352,21 @@ def build_story_brief(view: RecordView, story_id: str) -> StoryBrief:
     summary.lines.append(Line(cover + ".", list(ordered)))
     # the story's own days: background history ("the 2020 war", "the 1990s") is not what happened
     events, background = in_period(events, start, end)
-    dated_events = [e for e in events
-                    if parse_date(e.get("date_start")) and not e.get("negated") and not e.get("hypothetical")]
+    dated_events = [e for e in events if parse_date(e.get("date_start")) and is_actual(e)]
     if dated_events:
         types = Counter(str(e.get("plover_type")) for e in dated_events)
         top, n_top = types.most_common(1)[0]
         p = fmt_period(min(e["date_start"] for e in dated_events),
                        max(e.get("date_end") or e["date_start"] for e in dated_events))
         summary.lines.append(Line(
-            f"The record holds {len(dated_events)} dated event{'s' if len(dated_events) != 1 else ''} ({p}); "
-            f"the most frequent type is {top} ({n_top}).", sorted({a for e in dated_events for a in _article_for(view, e)})))
-    said: set[str] = set()
-    for r in reconciled:
-        scope = r.get("scope") or {}
-        historical = all(str(figures.get(fid, {}).get("scope") or "").startswith("historical")
-                         for fid in r.get("inputs") or [])
-        if scope.get("event_id") or historical:
-            continue  # the story's own ranges; per-event ranges and past wars are in "The numbers"
-        if scope.get("metric") in ("killed", "wounded", "displaced") and isinstance(r.get("low"), int):
-            lo, hi, best = r["low"], r.get("high"), r.get("best")
-            rng = (f"at least {lo:,}" if not isinstance(hi, int)
-                   else f"{lo:,}" if hi == lo else f"between {lo:,} and {hi:,}")
-            who = scope.get("who")
-            noun = "people" if who in (None, "all", "unknown") else who
-            s = f"Sources report {rng} {noun} {METRIC_WORDS.get(scope['metric'])}"
-            s += f" (best estimate {best:,})." if isinstance(best, int) and (best != lo or hi != lo) else "."
-            cites = sorted({figures[fid]["article_id"] for fid in r.get("inputs") or [] if fid in figures})
-            if s not in said:
-                said.add(s)
-                summary.lines.append(Line(s, cites))
+            f"The record holds {len(dated_events)} dated happening{'s' if len(dated_events) != 1 else ''} that took "
+            f"place ({p}); the most frequent type is {top} ({n_top}).",
+            sorted({a for e in dated_events for a in _article_for(view, e)})))
+    # one headline line per toll: its range and scope, then each source's latest figure
+    tolls = headline_tolls(view, story_id)
+    for t in tolls["headline"]:
+        summary.lines.append(Line(toll_sentence(t), sorted({str(sd["article_id"]) for sd in t["sides"]}),
+                                  lead=t["title"]))
     if quotes:
         qg = quote_groups(view, quotes)
         named = [g for g in qg["groups"] if g["label"] not in ("side not given", "speaker not identified")][:3]
@@ -371,8 +399,9 @@ def build_story_brief(view: RecordView, story_id: str) -> StoryBrief:
                        in ("hypothetical", "planned", "threatened"))
         # what happened: happenings that really took place in the story's period, not what was
         # threatened, denied or only said
-        for e in (x for x in events if x.get("realis", "hypothetical" if x.get("hypothetical") else "actual") == "actual"
-                  and not x.get("background") and not x.get("negated")):
+        # in order: day-dated happenings, then those dated only to a week or month
+        for e in sorted((x for x in events if is_actual(x)),
+                        key=lambda x: (x.get("date_precision") in ("week", "month", "year"), str(x.get("date_start")))):
             ev = evidence_list(e)
             key = (event_when(e), (ev[0].get("text") or "") if ev else str(e.get("event_id")))
             if key not in seen_sentences:  # one line per reported sentence and date
@@ -403,38 +432,42 @@ def build_story_brief(view: RecordView, story_id: str) -> StoryBrief:
             sec.figures.append((mp, "Event places (Natural Earth base map)."))
         sections.append(sec)
 
-    # the numbers
+    # the numbers: each headline toll once (its chart, then every source's figure), then the
+    # ranges kept apart (one incident, one day, a victim group, an earlier war), one line each
     if figures:
         sec = Section("The numbers")
         number = {aid: n for n, aid, _ in sources}
-        groups = figure_groups(view, story_id)
-        for g in groups:
-            r = g["reconciled"]
-            metric = METRIC_WORDS.get(str(g["metric"]), str(g["metric"]))
-            lead = metric[0].upper() + metric[1:] + (f" ({g['who']})" if g["who"] not in (None, "all") else "")
-            if g.get("event_id") in view.events:
-                e = view.events[g["event_id"]]
-                lead += f", {e.get('plover_type')} {event_when(e)}"
+        for t in [*tolls["headline"], *tolls["also"]]:
+            r = t["reconciled"]
             excluded = {x.get("figure_id"): x.get("reason") for x in (r or {}).get("excluded") or []}
             subs = []
-            for fid in g["figure_ids"]:
-                f = figures[fid]
-                status = f"set aside: {excluded[fid]}" if fid in excluded else None
+            for fid in t["figure_ids"]:
+                f = figures.get(fid) or view.figures[fid]
+                status = f"set aside: {str(excluded[fid]).replace('_', ' ')}" if fid in excluded else None
                 ev = evidence_list(f)
                 subs.append(Line(figure_sentence(view, f, status), [f["article_id"]],
                                  excerpt(ev[0].get("text") if ev else None)))
             svg = charts.figure_chart_svg(
-                [figures[fid] for fid in g["figure_ids"]], r,
-                date_of=lambda f: f.get("as_of") or view.article_date(f.get("article_id")),
-                label_of=lambda f: view.outlet(f.get("article_id")),
-                href=lambda f: f"#src-{number.get(str(f.get('article_id')), 0)}")
+                [view.figures[fid] for fid in t["figure_ids"]], r, date_of=lambda f: figure_date(view, f),
+                label_of=lambda f: source_of_figure(view, f),
+                href=lambda f: f"#src-{number.get(str(f.get('article_id')), 0)}", title=t["title"])
             chart = (svg, "Each source's figure at its as-of date; band: reconciled low–high, dashed line: best "
                           "estimate; hollow: set aside; grey: not reconciled.") if svg else None
             if r:
                 cites = sorted({figures[fid]["article_id"] for fid in r.get("inputs") or [] if fid in figures})
-                sec.lines.append(Line(reconciled_sentence(r), cites, lead=lead, sub=subs, figure=chart))
+                # each source's figure follows as its own line, so the record's note would repeat them
+                sec.lines.append(Line(reconciled_sentence(r, with_notes=False), cites, lead=t["title"], sub=subs,
+                                      figure=chart))
             else:
-                sec.lines.append(Line("", [], lead=f"{lead}, as reported (not reconciled)", sub=subs, figure=chart))
+                sec.lines.append(Line("", [], lead=t["title"], sub=subs, figure=chart))
+        apart = []
+        for o in tolls["other_scopes"]:
+            rec = next((r for r in reconciled if _same_range(r, o)), None)
+            cites = sorted({figures[fid]["article_id"] for fid in (rec or {}).get("inputs") or [] if fid in figures})
+            apart.append(Line(f"{_range_words(o['low'], o['best'], o['high'])}, from {'; '.join(o['sources'])}.",
+                              cites, lead=o["title"]))
+        if apart:
+            sec.lines.append(Line("", [], lead="Ranges kept apart (another scope than the headline tolls)", sub=apart))
         sections.append(sec)
 
     # who said what

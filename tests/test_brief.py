@@ -153,11 +153,12 @@ def test_brief_every_sentence_cites_its_sources() -> None:
 
 def test_brief_figures_carry_number_hedge_attribution_and_the_source_words() -> None:
     numbers = sections(render_brief(record(), "sty_1", "md"))["The numbers"]
-    assert "**Killed** — Range 25–27; best estimate 25 (the lower figure, as UCDP takes when sources disagree)" in numbers
+    assert ("**Killed, cumulative to 19 Sep 2023** — Range 25–27; best estimate 25 (the lower figure, as UCDP takes "
+            "when sources disagree)") in numbers
     assert ("Alpha News: at least 25 killed, according to officials; hedged: said; as of 19 Sep 2023. "
             "“at least 25 people” [1]") in numbers
     assert "hedged: claimed" in numbers and "“27 people were killed” [1]" in numbers
-    assert "- **Wounded, as reported (not reconciled)**\n  - Alpha News: 40 wounded, according to Armenia" in numbers
+    assert "- **Wounded, as reported, not reconciled**\n  - Alpha News: 40 wounded, according to Armenia" in numbers
 
 
 def test_brief_asserts_no_number_the_record_does_not_hold() -> None:
@@ -171,9 +172,9 @@ def test_brief_asserts_no_number_the_record_does_not_hold() -> None:
 def test_brief_timeline_and_quotes_and_disagreements() -> None:
     parts = sections(render_brief(record(), "sty_1", "md"))
     assert parts["What happened"].splitlines()[2] == (
-        "- **19 Sep 2023** — An attack by Azerbaijan in Stepanakert (ACLED: Explosions/Remote violence). "
+        "- **19 Sep 2023** — Azerbaijan carried out an attack in Stepanakert (ACLED: Explosions/Remote violence). "
         "“Shelling hit Stepanakert on 19 September” [1]")
-    assert "**20 Sep 2023** — An agreement between Baku and Karabakh in Yevlakh." in parts["What happened"]
+    assert "**20 Sep 2023** — Baku reached an agreement with Karabakh in Yevlakh." in parts["What happened"]
     assert "- **Anna Petrosyan**\n  - In Alpha News: “We will not leave” [1]" in parts["Who said what"]
     assert "**The numbers differ** — 25 against 27 killed [1]" in parts["Where the sources disagree"]
     framing = parts["How outlets framed it"]
@@ -189,14 +190,14 @@ def test_brief_quotes_grouped_by_side_when_the_record_gives_sides() -> None:
 
 
 @pytest.mark.parametrize("change,expected", [
-    ({}, "An attack by Azerbaijan in Stepanakert (ACLED: Explosions/Remote violence)."),
-    ({"negated": True}, "Reported as not having happened: an attack by Azerbaijan in Stepanakert"),
-    ({"hypothetical": True}, "Threatened or expected, not reported as done: an attack by Azerbaijan"),
-    ({"actors": [], "location": None, "acled_event_type": None}, "An attack."),
+    ({}, "Azerbaijan carried out an attack in Stepanakert (ACLED: Explosions/Remote violence)."),
+    ({"negated": True}, "Reported as not having happened: Azerbaijan carried out an attack in Stepanakert"),
+    ({"hypothetical": True}, "Threatened or expected, not reported as done: Azerbaijan carried out an attack"),
+    ({"actors": [], "location": None, "acled_event_type": None}, "An attack was reported."),
     ({"recipients": [{"entity_id": None, "name": "Karabakh forces"}], "location": None, "acled_event_type": None},
-     "An attack by Azerbaijan on Karabakh forces."),
+     "Azerbaijan attacked Karabakh forces."),
     ({"date_anchor": "relative_to_published", "location": None, "acled_event_type": None},
-     "An attack by Azerbaijan; date worked out from the publication date."),
+     "Azerbaijan carried out an attack; date worked out from the publication date."),
 ])
 def test_brief_event_sentence(change: dict[str, Any], expected: str) -> None:
     event = {**record()["events"][0], **change}
@@ -259,3 +260,33 @@ def test_brief_groups_quotes_by_entity_whatever_the_spelling() -> None:
     assert "the most quoted are Anna Petrosyan (2)." in md
     part = sections(md)["Who said what"]
     assert part.count("- **") == 1 and "**Petrosian**" not in part
+
+
+def test_brief_reads_like_an_analysts_note() -> None:
+    """One headline line per toll with its scope, range and each source's latest figure; the
+    happenings in order as sentences with names (a pronoun is never an actor); history, threats
+    and statements left out of what happened."""
+    rec = record()
+    rec["figures"].append(fig("fig_c", "27 people were killed", 31, 31, "exact", att="Azerbaijan", hedge="said",
+                              as_of="2023-09-20"))
+    rec["reconciled_figures"][0].update(high=31, inputs=["fig_a", "fig_c"],
+                                        excluded=[{"figure_id": "fig_b", "reason": "superseded"}])
+    base = rec["events"][0]
+    rec["events"] += [
+        {**base, "event_id": "evt_week", "date_start": "2023-09-11", "date_end": "2023-09-17", "date_precision": "week",
+         "actors": [{"entity_id": None, "name": "he"}, {"entity_id": None, "name": "Kestrel Brigade",
+                                                       "acled_name": "Kestrel Brigade"}],
+         "recipients": [{"entity_id": None, "name": "they"}], "location": None},
+        {**base, "event_id": "evt_old", "date_start": "2020-10-01", "date_end": "2020-10-01", "background": True},
+        {**base, "event_id": "evt_said", "plover_type": "THREATEN", "realis": "threatened", "date_start": "2023-09-20",
+         "date_end": "2023-09-20"},
+    ]
+    parts = sections(render_brief(rec, "sty_1", "md"))
+    lines = [ln for ln in parts["In brief"].splitlines() if ln.startswith("- **Killed")]
+    assert lines == ["- **Killed, cumulative to 20 Sep 2023** — 25–31, best estimate 25. Latest from each source: "
+                     "Azerbaijan 31 (20 Sep 2023); officials at least 25 (19 Sep 2023). [1]"]
+    happened = [ln for ln in parts["What happened"].splitlines() if ln.startswith("- ")]
+    assert [ln.split("**")[1] for ln in happened] == ["19 Sep 2023", "20 Sep 2023", "week of 11 Sep 2023"]
+    assert "Kestrel Brigade carried out an attack (ACLED" in happened[2]
+    assert not re.search(r"\b(he|they)\b", happened[2].split("“")[0])
+    assert "1 threatened, planned or demanded action is not listed" in parts["What happened"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -218,7 +219,8 @@ def test_cli_brief_of_the_seeds_keeps_to_the_story(seeds_db):
     assert "18–25 Sep 2023" in text and "## What happened" in text and "earlier history" in text
     assert "**2020**" not in text and "**1988**" not in text  # background history is not what happened
     assert "Threatened or expected" not in text.split("## What happened")[1].split("## ")[0]
-    assert "Sources report at least 25 people killed" in text
+    # one headline line per toll, its scope in the lead, its range, then each source's latest figure
+    assert re.search(r"^- \*\*Killed, cumulative[^*]*\*\* — At least 25\. Latest from each source: ", text, re.M)
     for line in text.split("## What happened")[1].split("\n## ")[0].splitlines():
         if line.startswith("- **"):
             assert line.rstrip().endswith("]"), line  # every listed event cites its articles

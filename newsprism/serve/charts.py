@@ -33,7 +33,6 @@ WHO_COLOURS = {"all": "#3e4c59", "civilians": "#c23030", "children": "#a4266b", 
 
 Href = Callable[[dict[str, Any]], "str | None"]
 
-_STACK = (0.0, -10.0, 10.0, -5.0, 5.0)  # vertical offsets of marks sharing a lane and a day
 
 
 def _e(value: Any) -> str:
@@ -106,8 +105,15 @@ def _event_title(e: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
-def timeline_svg(events: list[dict[str, Any]], href: Href | None = None, width: int = 900) -> str | None:
-    """Events in lanes by PLOVER type along a date axis; ranges as bars, single days as dots."""
+IMPRECISE = ("week", "month", "year")  # a date known only to this precision is a span, not a day's event
+
+
+def timeline_svg(events: list[dict[str, Any]], href: Href | None = None, width: int = 900,
+                 lane_h: int = 34) -> str | None:
+    """Events in lanes by PLOVER type along a date axis: single days as dots, stated ranges as
+    bars. An event dated only to its week, month or year is a small hollow mark at the middle of
+    that span with a hairline across it, so it never outweighs the day-dated events beside it;
+    the axis spans the precisely dated days."""
     dated = []
     for e in events:
         d0 = parse_date(e.get("date_start"))
@@ -119,16 +125,18 @@ def timeline_svg(events: list[dict[str, Any]], href: Href | None = None, width: 
         return None
     types = {str(e.get("plover_type") or "?") for e, _, _ in dated}
     lanes = [t for t in PLOVER_ORDER if t in types] + sorted(types - set(PLOVER_ORDER))
-    left, right, top, lane_h = 112, 24, 12, 34
+    left, right, top = 112, 24, 12
     height = top + lane_h * len(lanes) + 34
-    t0 = float(min(d0.toordinal() for _, d0, _ in dated))
-    t1 = float(max(d1.toordinal() + 1 for _, _, d1 in dated))
+    precise = [(d0, d1) for e, d0, d1 in dated if e.get("date_precision") not in IMPRECISE] or \
+        [(d0, d0) for _, d0, _ in dated]
+    t0 = float(min(d0.toordinal() for d0, _ in precise))
+    t1 = float(max(d1.toordinal() + 1 for _, d1 in precise))
     pad = max(0.6, (t1 - t0) * 0.04)
     t0, t1 = t0 - pad, t1 + pad
     plot_w = width - left - right
 
     def x(t: float) -> float:
-        return left + (t - t0) / (t1 - t0) * plot_w
+        return left + (min(max(t, t0), t1) - t0) / (t1 - t0) * plot_w
 
     out = [f'<svg class="chart timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
            f'width="100%" role="img" aria-label="Timeline of {len(dated)} dated events" {FONT} font-size="12">']
@@ -143,24 +151,42 @@ def timeline_svg(events: list[dict[str, Any]], href: Href | None = None, width: 
         out.append(f'<text x="{x(t):.1f}" y="{axis_y + 18}" text-anchor="middle" fill="{MUTED}">{_e(label)}</text>')
     out.append(f'<line x1="{left}" x2="{width - right}" y1="{axis_y}" y2="{axis_y}" stroke="{MUTED}"/>')
     stacks: dict[tuple[str, int], int] = {}
-    for e, d0, d1 in sorted(dated, key=lambda r: (r[1], str(r[0].get("event_id")))):
+    step = lane_h / 3.4
+    offsets = (0.0, -step, step)
+    r_dot = min(5.5, lane_h / 6)
+    for e, d0, d1 in sorted(dated, key=lambda r: (r[0].get("date_precision") in IMPRECISE, r[1],
+                                                  str(r[0].get("event_id")))):
         lane = str(e.get("plover_type") or "?")
         li = lanes.index(lane)
-        k = stacks.get((lane, d0.toordinal()), 0)
-        stacks[(lane, d0.toordinal())] = k + 1
-        cy = top + li * lane_h + lane_h / 2 + _STACK[k % len(_STACK)]
+        imprecise = e.get("date_precision") in IMPRECISE
+        mid = (d0.toordinal() + d1.toordinal() + 1) / 2 if imprecise else d0.toordinal() + 0.5
+        k = stacks.get((lane, int(mid)), 0)
+        stacks[(lane, int(mid))] = k + 1
+        cy = top + li * lane_h + lane_h / 2 + offsets[k % len(offsets)]
+        # marks of one lane and day fill three rows, then spread sideways inside the day's width
+        col = k // len(offsets)
+        day_w = plot_w / (t1 - t0)
+        shift = min((col + 1) // 2 * (2 * r_dot + 1), 0.45 * day_w) * (1 if col % 2 else -1)
         colour = PLOVER_COLOURS.get(lane, "#7b8794")
-        fill = "#ffffff" if (e.get("negated") or e.get("hypothetical")) else colour
+        hollow = bool(e.get("negated") or e.get("hypothetical") or imprecise)
+        fill = "#ffffff" if hollow else colour
         dash = ' stroke-dasharray="3 2"' if (e.get("negated") or e.get("hypothetical")) else ""
-        attrs = (f'class="mark ev-mark" data-event-id="{_e(e.get("event_id"))}" fill="{fill}" stroke="{colour}" '
-                 f'stroke-width="1.5"{dash}')
+        attrs = (f'class="mark ev-mark" data-event-id="{_e(e.get("event_id"))}" data-precision="'
+                 f'{_e(e.get("date_precision") or "day")}" fill="{fill}" stroke="{colour}" stroke-width="1.5"{dash}')
         title = f"<title>{_e(_event_title(e))}</title>"
-        if d1 > d0:  # a range: from the first day's centre to the last day's (ticks sit at day centres)
+        if imprecise:  # a hairline over the span the date allows, a small mark at its middle
+            xa, xb = x(d0.toordinal()), x(d1.toordinal() + 1)
+            xm = x(mid) + shift
+            shape = (f'<g {attrs}>{title}<line x1="{xa:.1f}" x2="{xb:.1f}" y1="{cy:.1f}" y2="{cy:.1f}" '
+                     f'stroke-opacity="0.45" stroke-width="1"/><rect x="{xm - 3.5:.1f}" y="{cy - 3.5:.1f}" '
+                     f'width="7" height="7" transform="rotate(45 {xm:.1f} {cy:.1f})"/></g>')
+        elif d1 > d0:  # a stated range: from the first day's centre to the last day's (ticks sit at day centres)
             xa, xb = x(d0.toordinal() + 0.5) - 5, x(d1.toordinal() + 0.5) + 5
-            shape = (f'<rect {attrs} x="{xa:.1f}" y="{cy - 5:.1f}" width="{max(xb - xa, 8):.1f}" height="10" rx="5">'
-                     f'{title}</rect>')
+            shape = (f'<rect {attrs} x="{xa:.1f}" y="{cy - r_dot:.1f}" width="{max(xb - xa, 8):.1f}" '
+                     f'height="{2 * r_dot:.1f}" rx="{r_dot:.1f}">{title}</rect>')
         else:
-            shape = f'<circle {attrs} cx="{x(d0.toordinal() + 0.5):.1f}" cy="{cy:.1f}" r="5.5">{title}</circle>'
+            shape = (f'<circle {attrs} cx="{x(d0.toordinal() + 0.5) + shift:.1f}" cy="{cy:.1f}" r="{r_dot:.1f}">'
+                     f'{title}</circle>')
         out.append(_link(href(e) if href else None, shape))
     out.append("</svg>")
     return "".join(out)
@@ -209,7 +235,8 @@ def describe_figure(f: dict[str, Any]) -> str:
 
 def figure_chart_svg(figures: list[dict[str, Any]], reconciled: dict[str, Any] | None,
                      date_of: Callable[[dict[str, Any]], str | None], label_of: Callable[[dict[str, Any]], str],
-                     href: Href | None = None, width: int = 760, height: int = 250) -> str | None:
+                     href: Href | None = None, width: int = 760, height: int = 250,
+                     title: str | None = None) -> str | None:
     """One metric's figures: each source's number as a mark at its as-of date, the reconciled
     low–high as a band and best as a line. Marks filled when they went into the reconciled range,
     hollow when excluded (the reason is in the tooltip), grey when not reconciled at all."""
@@ -221,7 +248,7 @@ def figure_chart_svg(figures: list[dict[str, Any]], reconciled: dict[str, Any] |
                 and excluded.get(f.get("figure_id")) != "different_scope"]
     if not drawable:
         return None
-    left, right, top, bottom = 64, 130, 14, 40
+    left, right, top, bottom = 64, 130, (34 if title else 14), 40
     plot_w, plot_h = width - left - right, height - top - bottom
     values = [v for f in drawable for v in figure_value(f) if v is not None]
     if reconciled:
@@ -248,7 +275,10 @@ def figure_chart_svg(figures: list[dict[str, Any]], reconciled: dict[str, Any] |
         return left + (d.toordinal() + 0.5 - t0) / (t1 - t0) * slots_w
 
     out = [f'<svg class="chart figure-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-           f'width="100%" role="img" aria-label="{len(drawable)} reported figures" {FONT} font-size="12">']
+           f'width="100%" role="img" aria-label="{_e(title) + ": " if title else ""}{len(drawable)} reported figures" '
+           f'{FONT} font-size="12">']
+    if title:
+        out.append(f'<text class="chart-title" x="8" y="18" fill="{INK}" font-size="14" font-weight="bold">{_e(title)}</text>')
     for i in range(int(round(ymax / step)) + 1):
         v = step * i
         out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="{GRID}"/>')
@@ -281,6 +311,8 @@ def figure_chart_svg(figures: list[dict[str, Any]], reconciled: dict[str, Any] |
     if known:
         for t, label in _time_ticks(t0, t1):
             tx = left + (t - t0) / (t1 - t0) * slots_w
+            if undated and tx > left + slots_w - 22:
+                continue  # would run into the "no date" slot's label
             out.append(f'<text x="{tx:.1f}" y="{axis_y + 16}" text-anchor="middle" fill="{MUTED}">{_e(label)}</text>')
         out.append(f'<text x="{left + slots_w / 2:.1f}" y="{axis_y + 32}" text-anchor="middle" fill="{MUTED}">as of</text>')
     if undated:
@@ -407,30 +439,42 @@ def map_svg(places: list[dict[str, Any]], width: int = 760, height: int = 430) -
         out.append(f'<line x1="0" x2="{width}" y1="{gy:.1f}" y2="{gy:.1f}" stroke="#ffffff" stroke-opacity="0.6"/>')
         out.append(f'<text x="4" y="{gy - 3:.1f}" fill="{MUTED}" font-size="10">{_deg(g, "N", "S")}</text>')
         g += step
-    for (lx, ly), name in names:
-        out.append(f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="middle" fill="#7b8794" font-size="11" '
-                   f'font-style="italic" letter-spacing="1">{_e(name.upper())}</text>')
-    out.append("</g>")
     boxes: list[tuple[float, float, float, float]] = []
-    for p in sorted(pts, key=lambda p: (-int(p.get("count") or 1), str(p.get("name")))):
+    ordered = sorted(pts, key=lambda p: (-int(p.get("count") or 1), str(p.get("name"))))
+    for p in ordered:
         px, py = proj(p["lon"], p["lat"])
         n = int(p.get("count") or 1)
         r = 5 + 2.5 * math.sqrt(max(n - 1, 0))
         boxes.append((px - r, py - r, px + r, py + r))
     taken = list(boxes)  # a label covers neither another label nor a mark
-    for p in sorted(pts, key=lambda p: (-int(p.get("count") or 1), str(p.get("name")))):
+    marks = []
+    for p in ordered:
         px, py = proj(p["lon"], p["lat"])
         n = int(p.get("count") or 1)
         r = 5 + 2.5 * math.sqrt(max(n - 1, 0))
         label = f'{p.get("name") or ""}{f" ({n})" if n > 1 else ""}'
-        lx, ly, anchor = _place_label(px, py, r, len(label) * 7.2 + 4, taken, width)
+        spot = _place_label(px, py, r, len(label) * 7.2 + 4, taken, width, height)
+        text = ""
+        if spot:  # no free spot: the name stays in the mark's tooltip rather than over another label
+            lx, ly, anchor = spot
+            text = (f'<text class="map-label" x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" fill="{INK}" '
+                    f'font-weight="bold" stroke="#ffffff" stroke-width="3" paint-order="stroke">{_e(label)}</text>')
         mark = (f'<g class="mark map-mark" data-place="{_e(p.get("name"))}">'
                 f'<title>{_e(p.get("title") or p.get("name"))}</title>'
                 f'<circle cx="{px:.1f}" cy="{py:.1f}" r="{r:.1f}" fill="#c23030" fill-opacity="0.85" stroke="#ffffff" '
-                'stroke-width="1.5"/>'
-                f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" fill="{INK}" font-weight="bold" stroke="#ffffff" '
-                f'stroke-width="3" paint-order="stroke">{_e(label)}</text></g>')
-        out.append(_link(p.get("href"), mark))
+                f'stroke-width="1.5"/>{text}</g>')
+        marks.append(_link(p.get("href"), mark))
+    # country names are background: drawn only where no place mark or label is
+    for (lx, ly), name in names:
+        w = len(name) * 8.0 + 4
+        box = (lx - w / 2, ly - 11, lx + w / 2, ly + 3)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
+            continue
+        taken.append(box)
+        out.append(f'<text class="country-label" x="{lx:.1f}" y="{ly:.1f}" text-anchor="middle" fill="#7b8794" '
+                   f'font-size="11" font-style="italic" letter-spacing="1">{_e(name.upper())}</text>')
+    out.append("</g>")
+    out.extend(marks)
     km = _nice(proj.km_per_px() * width / 6)
     bar = km / proj.km_per_px()
     out.append(f'<g class="scale"><line x1="{width - bar - 16:.1f}" x2="{width - 16}" y1="{height - 26}" '
@@ -442,23 +486,23 @@ def map_svg(places: list[dict[str, Any]], width: int = 760, height: int = 430) -
 
 
 def _place_label(px: float, py: float, r: float, w: float, taken: list[tuple[float, float, float, float]],
-                 width: float) -> tuple[float, float, str]:
-    """A label position beside a mark that overlaps no label placed before (right, left, above, below)."""
+                 width: float, height: float = 1e9) -> tuple[float, float, str] | None:
+    """A label position beside a mark that overlaps no label or mark placed before (right, left,
+    above, below), or None when every spot is taken."""
     h = 14.0
     options = [(px + r + 4, py + 4, "start"), (px - r - 4, py + 4, "end"),
                (px + r + 2, py - r - 4, "start"), (px + r + 2, py + r + 13, "start"),
-               (px - r - 2, py - r - 4, "end"), (px - r - 2, py + r + 13, "end")]
+               (px - r - 2, py - r - 4, "end"), (px - r - 2, py + r + 13, "end"),
+               (px - w / 2, py - r - 6, "start"), (px - w / 2, py + r + 15, "start")]
     for x, y, anchor in options:
         x0 = x if anchor == "start" else x - w
         box = (x0, y - h + 3, x0 + w, y + 3)
-        if box[0] < 0 or box[2] > width:
+        if box[0] < 0 or box[2] > width or box[1] < 0 or box[3] > height:
             continue
         if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
             taken.append(box)
             return x, y, anchor
-    x, y, anchor = options[0]
-    taken.append((x, y - h + 3, x + w, y + 3))
-    return x, y, anchor
+    return None
 
 
 def _deg(v: float, pos: str, neg: str) -> str:

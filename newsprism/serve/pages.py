@@ -11,6 +11,7 @@ from collections import defaultdict
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from newsprism.serve.charts import describe_figure
 from newsprism.serve.data import Snapshot, tokens
 from newsprism.serve.text import snippet
 from newsprism.serve.view import (
@@ -18,11 +19,22 @@ from newsprism.serve.view import (
     WHO_ORDER,
     Fact,
     RecordView,
+    actor_names,
     evidence_list,
     framing_id,
+    is_actual,
+    parse_date,
     reconciled_id,
     side_of_quote,
 )
+
+# the tolls an analyst reads first, in this order; other metrics are listed under them
+HEADLINE_METRICS = ("killed", "wounded", "displaced")
+METRIC_WORDS = {"killed": "killed", "wounded": "wounded", "killed_or_wounded": "killed or wounded",
+                "missing": "missing", "displaced": "displaced", "evacuated": "evacuated", "detained": "detained",
+                "other": "other"}
+HAPPENINGS_PER_PAGE = 15
+MAX_SIDES = 6  # latest figure of at most this many sources per toll
 
 
 class NotFound(Exception):
@@ -124,6 +136,253 @@ def figure_groups(view: RecordView, story_id: str) -> list[dict[str, Any]]:
                                          g["reconciled"] is None, str(g["event_id"] or "")))
 
 
+# -- headline tolls ------------------------------------------------------------------------------
+def _day(value: Any) -> str | None:
+    d = parse_date(value)
+    return f"{d.day} {d.strftime('%b %Y')}" if d else None
+
+
+def figure_date(view: RecordView, f: dict[str, Any]) -> str | None:
+    """A figure's as-of date, else its article's publication date."""
+    return f.get("as_of") or view.article_date(f.get("article_id"))
+
+
+def scope_label(view: RecordView, r: dict[str, Any]) -> str:
+    """What a reconciled range covers, in words: "cumulative to 25 Sep 2023", "one explosion
+    incident (19 Sep 2023)", "year 2020", "on 19 Sep 2023" (from its inputs' ``scope``)."""
+    figs = [view.figures[fid] for fid in r.get("inputs") or [] if fid in view.figures]
+    kinds = [str(f.get("scope") or "cumulative") for f in figs]
+    kind = max(set(kinds), key=kinds.count) if kinds else "cumulative"
+    head, _, arg = kind.partition(":")
+    dates = sorted(d for f in figs if (d := figure_date(view, f)) and parse_date(d))
+    if head == "historical":
+        return f"year {arg}" if arg else "an earlier period"
+    if head == "incident":
+        return f"one {arg or 'single'} incident" + (f" ({_day(dates[0])})" if dates else "")
+    if head == "day":
+        return f"on {_day(arg) or arg}"
+    return "cumulative" + (f" to {_day(dates[-1])}" if dates else "")
+
+
+def _is_headline_scope(view: RecordView, r: dict[str, Any]) -> bool:
+    return scope_label(view, r).startswith("cumulative")
+
+
+def source_of_figure(view: RecordView, f: dict[str, Any]) -> str:
+    """Who gives a figure: its named source (the entity's name when resolved), else the outlet's own voice."""
+    att = f.get("attributed_to") or {}
+    # the words the report uses ("separatist authorities in Nagorno-Karabakh") say more than the
+    # entity they resolve to; an id-like or missing name falls back to the entity's name
+    name = view.name_of(att.get("name")) or (view.name_of(att.get("entity_id")) if att.get("entity_id") else None)
+    return name or f"{view.outlet(f.get('article_id'))} (own voice)"
+
+
+def toll_title(metric: str, who: str | None, scope: str) -> str:
+    noun = METRIC_WORDS.get(metric, metric)
+    group = "" if who in (None, "all", "unknown") else f" ({who})"
+    return f"{noun[0].upper()}{noun[1:]}{group}, {scope}"
+
+
+def _toll(view: RecordView, r: dict[str, Any]) -> dict[str, Any]:
+    scope = r.get("scope") or {}
+    metric, who = str(scope.get("metric")), scope.get("who")
+    label = scope_label(view, r)
+    excluded = {x.get("figure_id"): x.get("reason") for x in r.get("excluded") or []}
+    ids = [fid for fid in [*(r.get("inputs") or []), *excluded] if fid in view.figures
+           and excluded.get(fid) != "different_scope"]
+    figs = [view.figures[fid] for fid in dict.fromkeys(ids)]
+    # the latest figure each source gave (a source's later count stands for it)
+    latest: dict[str, dict[str, Any]] = {}
+    for f in sorted(figs, key=lambda f: (figure_date(view, f) or "", str(f.get("figure_id")))):
+        latest[source_of_figure(view, f)] = f
+    sides = [{"source": src, "figure_id": f.get("figure_id"), "article_id": f.get("article_id"),
+              "outlet": view.outlet(f.get("article_id")), "low": f.get("low"), "high": f.get("high"),
+              "qualifier": f.get("qualifier"), "vague_term": f.get("vague_term"), "as_of": figure_date(view, f),
+              "status": "input" if f["figure_id"] in (r.get("inputs") or [])
+              else f"set aside: {str(excluded.get(f['figure_id'])).replace('_', ' ')}",
+              "href": fact_href(view, f, f.get("figure_id"))}
+             for src, f in sorted(latest.items(), key=lambda kv: (figure_date(view, kv[1]) or "", kv[0]), reverse=True)]
+    return {"metric": metric, "who": who, "scope": label, "title": toll_title(metric, who, label),
+            "reconciled_id": reconciled_id(r), "low": r.get("low"), "best": r.get("best"), "high": r.get("high"),
+            "best_basis": r.get("best_basis"), "acled_fatalities": r.get("acled_fatalities"), "notes": r.get("notes"),
+            "figure_ids": [f["figure_id"] for f in figs], "n_sources": len(latest),
+            "sides": sides[:MAX_SIDES], "more_sides": max(0, len(sides) - MAX_SIDES), "reconciled": r}
+
+
+def _unreconciled_toll(view: RecordView, metric: str, figs: list[dict[str, Any]]) -> dict[str, Any]:
+    latest: dict[str, dict[str, Any]] = {}
+    for f in sorted(figs, key=lambda f: (figure_date(view, f) or "", str(f.get("figure_id")))):
+        latest[source_of_figure(view, f)] = f
+    sides = [{"source": src, "figure_id": f.get("figure_id"), "article_id": f.get("article_id"),
+              "outlet": view.outlet(f.get("article_id")), "low": f.get("low"), "high": f.get("high"),
+              "qualifier": f.get("qualifier"), "vague_term": f.get("vague_term"), "as_of": figure_date(view, f),
+              "status": "input", "href": fact_href(view, f, f.get("figure_id"))}
+             for src, f in sorted(latest.items(), key=lambda kv: (figure_date(view, kv[1]) or "", kv[0]), reverse=True)]
+    scope = "as reported, not reconciled"
+    return {"metric": metric, "who": None, "scope": scope, "title": toll_title(metric, None, scope),
+            "reconciled_id": None, "low": None, "best": None, "high": None, "best_basis": None,
+            "acled_fatalities": None, "notes": None, "figure_ids": [f["figure_id"] for f in figs],
+            "n_sources": len(latest), "sides": sides[:MAX_SIDES], "more_sides": max(0, len(sides) - MAX_SIDES),
+            "reconciled": None}
+
+
+def headline_tolls(view: RecordView, story_id: str) -> dict[str, Any]:
+    """The story's tolls as an analyst reads them first: per metric, the story-wide cumulative range
+    of all victims (else of the victim group most reported), with its scope, each source's latest
+    figure, and the figures drawn over time; the other ranges (one incident, one day, a victim
+    group, an earlier war, one happening) are listed apart, never mixed in."""
+    story_level = [r for r in view.story_reconciled(story_id) if not (r.get("scope") or {}).get("event_id")]
+    headline: dict[str, tuple[tuple[bool, bool, bool, int], dict[str, Any]]] = {}
+    for r in story_level:
+        scope = r.get("scope") or {}
+        metric = str(scope.get("metric"))
+        rank = (_is_headline_scope(view, r), scope.get("who") in ("all", "unknown", None),
+                isinstance(r.get("low"), int), len(r.get("inputs") or []))
+        if metric not in headline or rank > headline[metric][0]:
+            headline[metric] = (rank, r)
+    chosen = {id(r) for _, r in headline.values()}
+    order = sorted(headline, key=lambda m: (m not in HEADLINE_METRICS,
+                                            METRIC_ORDER.index(m) if m in METRIC_ORDER else 99))
+    tolls = [_toll(view, headline[m][1]) for m in order]
+    others = []
+    for r in story_level:
+        if id(r) in chosen:
+            continue
+        scope = r.get("scope") or {}
+        label = scope_label(view, r)
+        others.append({"title": toll_title(str(scope.get("metric")), scope.get("who"), label),
+                       "metric": scope.get("metric"), "who": scope.get("who"), "scope": label,
+                       "low": r.get("low"), "best": r.get("best"), "high": r.get("high"),
+                       "n_inputs": len(r.get("inputs") or []), "reconciled_id": reconciled_id(r),
+                       "sources": list(dict.fromkeys(source_of_figure(view, view.figures[fid])
+                                                     for fid in r.get("inputs") or [] if fid in view.figures))})
+    others.sort(key=lambda o: (METRIC_ORDER.index(o["metric"]) if o["metric"] in METRIC_ORDER else 99,
+                               WHO_ORDER.index(o["who"]) if o["who"] in WHO_ORDER else 99, o["scope"]))
+    tolls = [t for t in tolls if isinstance(t["low"], int) or isinstance(t["best"], int)]
+    # a headline metric reported but never reconciled still leads, as each source gave it
+    for metric in HEADLINE_METRICS:
+        if metric in headline:
+            continue
+        figs = [f for f in view.story_figures(story_id) if f.get("metric") == metric and not f.get("event_id")]
+        if figs:
+            tolls.append(_unreconciled_toll(view, metric, figs))
+    tolls.sort(key=lambda t: (t["metric"] not in HEADLINE_METRICS,
+                              METRIC_ORDER.index(t["metric"]) if t["metric"] in METRIC_ORDER else 99))
+    return {"headline": [t for t in tolls if t["metric"] in HEADLINE_METRICS] or tolls[:3],
+            "also": [t for t in tolls if t["metric"] not in HEADLINE_METRICS] if any(
+                t["metric"] in HEADLINE_METRICS for t in tolls) else tolls[3:],
+            "other_scopes": others}
+
+
+# -- happenings ----------------------------------------------------------------------------------
+def _quote_spans(view: RecordView, story_id: str) -> dict[str, list[tuple[int, int, str]]]:
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for qt in view.story_quotes(story_id):
+        speaker = view.name_of((qt.get("speaker") or {}).get("entity_id")) or (qt.get("speaker") or {}).get("name")
+        for ev in evidence_list(qt):
+            if isinstance(ev.get("start"), int) and isinstance(ev.get("end"), int):
+                spans[str(ev.get("doc"))].append((ev["start"], ev["end"], str(speaker or "an unidentified speaker")))
+    return spans
+
+
+def event_mentions(view: RecordView, e: dict[str, Any]) -> list[dict[str, Any]]:
+    """A happening's mentions (records before happenings: one per evidence span)."""
+    ms = [m for m in e.get("mentions") or [] if isinstance(m, dict)]
+    if ms:
+        return ms
+    out = []
+    for ev in evidence_list(e):
+        a = view.article_of_evidence(ev)
+        out.append({"article_id": a["article_id"] if a else None, "outlet": (a or {}).get("outlet"),
+                    "trigger": ev, "evidence": ev})
+    return out
+
+
+def happening_row(view: RecordView, e: dict[str, Any],
+                  quote_spans: dict[str, list[tuple[int, int, str]]] | None = None) -> dict[str, Any]:
+    """One happening in words: when, what (ACLED type, else PLOVER), who → whom (named actors
+    only), where, the toll tied to it, and each outlet that reports it, in whose voice."""
+    from newsprism.brief import event_when
+
+    outlets: dict[str, dict[str, Any]] = {}
+    for m in event_mentions(view, e):
+        aid = m.get("article_id")
+        outlet = m.get("outlet") or view.outlet(aid)
+        trig = m.get("trigger") or m.get("evidence") or {}
+        voice = "own voice"
+        for s0, s1, speaker in (quote_spans or {}).get(str(trig.get("doc")), []):
+            if isinstance(trig.get("start"), int) and s0 <= trig["start"] < s1:
+                voice = f"quoting {speaker}"
+                break
+        if outlet not in outlets:
+            sentence = (m.get("evidence") or trig).get("text")
+            outlets[outlet] = {"outlet": outlet, "article_id": aid, "voice": voice, "text": sentence,
+                               "href": evidence_href(view, trig, e.get("event_id"))}
+    loc = e.get("location") or {}
+    kind = " / ".join(str(x) for x in (e.get("acled_event_type"), e.get("acled_sub_event_type")) if x)
+    return {"event_id": e.get("event_id"), "when": event_when(e), "date_start": e.get("date_start"),
+            "date_precision": e.get("date_precision"), "plover_type": e.get("plover_type"),
+            "kind": kind or None, "actors": actor_names(e.get("actors")), "recipients": actor_names(e.get("recipients")),
+            "place": loc.get("name"), "place_entity": loc.get("entity_id") if loc.get("entity_id") in view.entities else None,
+            "fatalities": e.get("fatalities"), "realis": e.get("realis") or "actual", "background": bool(e.get("background")),
+            "negated": bool(e.get("negated")), "outlets": list(outlets.values()),
+            "n_mentions": len(event_mentions(view, e))}
+
+
+def story_happenings(view: RecordView, story_id: str, show: str = "actual") -> list[dict[str, Any]]:
+    """The story's happenings in date order (undated last): by default only those that took place
+    in its period (``show="all"`` adds background history, denials, threats and statements)."""
+    events = view.story_events(story_id)
+    if show != "all":
+        events = [e for e in events if is_actual(e)]
+    # day-dated happenings in order, then those dated only to a week or month, then the undated
+    return sorted(events, key=lambda e: (parse_date(e.get("date_start")) is None,
+                                         e.get("date_precision") in ("week", "month", "year"),
+                                         str(e.get("date_start") or ""),
+                                         -len(event_mentions(view, e)), str(e.get("event_id"))))
+
+
+# -- outlets side by side --------------------------------------------------------------------------
+MAX_MATRIX_HAPPENINGS = 10
+
+
+def outlet_matrix(view: RecordView, story_id: str, rows: list[dict[str, Any]],
+                  tolls: list[dict[str, Any]]) -> dict[str, Any]:
+    """Outlets as columns: which happening each reported (in whose voice), the latest figure each
+    gave for every headline toll, and what each left out of what the others reported."""
+    outlets = view.story_outlets(story_id)
+    ranked = sorted((r for r in rows if r["outlets"]), key=lambda r: (-len(r["outlets"]), r["date_start"] is None,
+                                                                     str(r["date_start"] or ""), str(r["event_id"])))
+    shown = ranked[:MAX_MATRIX_HAPPENINGS]
+    table = []
+    for r in shown:
+        label = " · ".join(x for x in (r["when"], r["kind"] or r["plover_type"],
+                                         ", ".join(r["actors"]) or None, r["place"]) if x)
+        table.append({"kind": "happening", "label": label, "event_id": r["event_id"],
+                      "cells": {o["outlet"]: {"text": o["voice"], "href": o["href"]} for o in r["outlets"]}})
+    for t in tolls:
+        cells: dict[str, dict[str, Any]] = {}
+        for fid in t["figure_ids"]:
+            f = view.figures[fid]
+            outlet = view.outlet(f.get("article_id"))
+            prev = cells.get(outlet)
+            if prev is None or (figure_date(view, f) or "") >= prev["date"]:
+                src = source_of_figure(view, f)
+                cells[outlet] = {"text": describe_figure(f), "voice": "own voice" if src.endswith("(own voice)") else src,
+                                 "href": fact_href(view, f, fid), "date": figure_date(view, f) or ""}
+        table.append({"kind": "toll", "label": t["title"], "cells": cells})
+    reporting = {o: sum(1 for r in ranked if any(x["outlet"] == o for x in r["outlets"])) for o in outlets}
+    shared = [r for r in ranked if len(r["outlets"]) > 1]
+    left_out = {}
+    for o in outlets:
+        missed = sum(1 for r in shared if not any(x["outlet"] == o for x in r["outlets"]))
+        no_toll = [t["title"].split(",")[0] for t in tolls if not any(
+            view.outlet(view.figures[fid].get("article_id")) == o for fid in t["figure_ids"])]
+        left_out[o] = {"happenings": missed, "of": len(shared), "tolls": no_toll}
+    return {"outlets": outlets, "rows": table, "reported": reporting, "left_out": left_out,
+            "n_happenings": len(ranked), "n_shown": len(shown)}
+
+
 def event_places(view: RecordView, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Distinct event locations with coordinates, with the events at each."""
     places: dict[tuple[Any, ...], dict[str, Any]] = {}
@@ -147,7 +406,7 @@ def framing_table(view: RecordView, terms: list[dict[str, Any]]) -> dict[str, An
         outlet = t.get("outlet") or view.outlet(t.get("article_id"))
         if outlet not in outlets:
             outlets.append(outlet)
-        cell = rows[(str(t.get("concept")), str(t.get("refers_to") or ""))][outlet]
+        cell = rows[(str(t.get("concept")), view.name_of(t.get("refers_to")) or "")][outlet]
         same = next((c for c in cell if c["term"].casefold() == str(t.get("term")).casefold()
                      and c["voice"] == t.get("voice")), None)
         if same:
@@ -157,8 +416,10 @@ def framing_table(view: RecordView, terms: list[dict[str, Any]]) -> dict[str, An
             cell.append({"term": str(t.get("term")), "voice": t.get("voice"), "count": 1, "fact_ids": [framing_id(t)],
                          "article_id": t.get("article_id")})
     outlets.sort(key=lambda o: (o == "unnamed outlet", o))
-    return {"outlets": outlets, "rows": [{"concept": c, "refers_to": r or None, "cells": dict(cells)}
-                                         for (c, r), cells in rows.items()]}
+    out = [{"concept": c, "refers_to": r or None, "cells": dict(cells)} for (c, r), cells in rows.items()]
+    # the rows most outlets share first: where their words can be compared
+    out.sort(key=lambda row: (-len(row["cells"]), -sum(t["count"] for ts in row["cells"].values() for t in ts)))
+    return {"outlets": outlets, "rows": out}
 
 
 def quote_groups(view: RecordView, quotes: list[dict[str, Any]]) -> dict[str, Any]:
@@ -191,14 +452,27 @@ def contradiction_rows(view: RecordView, contradictions: list[dict[str, Any]]) -
     return out
 
 
-def story_page(snap: Snapshot, story_id: str) -> dict[str, Any]:
+def story_page(snap: Snapshot, story_id: str, show: str = "actual", offset: int = 0,
+               limit: int = HAPPENINGS_PER_PAGE) -> dict[str, Any]:
+    """The story: ``tolls`` (headline ranges first), ``happenings`` (one page of them, actual ones
+    unless ``show="all"``), ``outlet_matrix`` (outlets side by side), and the record's facts."""
     view = snap.view
     s = view.story(story_id)
     if s is None:
         raise NotFound(f"no story {story_id!r} in the record")
     events = view.story_events(story_id)
     start, end = view.story_period(story_id)
+    shown = story_happenings(view, story_id, "all" if show == "all" else "actual")
+    qspans = _quote_spans(view, story_id)
+    rows = [happening_row(view, e, qspans) for e in shown]
+    tolls = headline_tolls(view, story_id)
+    offset = max(0, min(offset, max(len(rows) - 1, 0)))
     return {
+        "tolls": tolls,
+        "happenings": {"show": "all" if show == "all" else "actual", "total": len(rows),
+                       "total_all": len(events), "offset": offset, "limit": limit,
+                       "rows": rows[offset:offset + limit]},
+        "outlet_matrix": outlet_matrix(view, story_id, rows, tolls["headline"]),
         "ok": True,
         "story": s,
         "period": {"start": start, "end": end},

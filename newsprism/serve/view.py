@@ -10,6 +10,7 @@ article; evidence is placed in the article whose span contains it.
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -30,6 +31,34 @@ PLOVER_ORDER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 
 # spaCy mention label -> entity type (as newsprism.resolve groups them)
 _LABEL_TYPES = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "population"}
+
+
+# words that are never an actor's name: a pronoun left by extraction names nobody
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which",
+                      "his", "its", "their", "our", "my", "your", "this", "that", "these", "those"})
+
+
+def actor_name(ref: Any) -> str | None:
+    """How a page names an actor: ACLED's actor name when it has one, else its name; None for a
+    pronoun or a possessive ("he", "their"), which names nobody."""
+    if not isinstance(ref, dict):
+        return None
+    name = str(ref.get("acled_name") or ref.get("name") or "").strip()
+    if not name or name.casefold() in PRONOUNS or str(ref.get("name") or "").strip().casefold() in PRONOUNS:
+        return None
+    return name
+
+
+def actor_names(refs: Any) -> list[str]:
+    """The distinct named actors of a list of references (pronouns left out)."""
+    return list(dict.fromkeys(n for r in refs or [] if (n := actor_name(r))))
+
+
+def is_actual(e: dict[str, Any]) -> bool:
+    """A happening that took place in the story's period: realis actual (records before happenings
+    carry only ``negated``/``hypothetical``), not background history."""
+    realis = e.get("realis") or ("negated" if e.get("negated") else "hypothetical" if e.get("hypothetical") else "actual")
+    return realis == "actual" and not e.get("background") and not e.get("negated")
 
 
 def evidence_list(record: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -191,6 +220,16 @@ class RecordView:
         doc = self.documents.get(str(a.get("doc_id"))) or {}
         return a.get("published") or doc.get("published")
 
+    def name_of(self, value: Any) -> str | None:
+        """A record's reference as people read it: an entity id becomes the entity's name (a
+        framing term's ``refers_to``, say); any other label stays as it is."""
+        if value is None or value == "":
+            return None
+        ent = self.entities.get(str(value))
+        if ent:
+            return str(ent.get("canonical_name") or "an unnamed entity")
+        return None if _looks_like_id(str(value)) else str(value)
+
     def entity_for_mention(self, mention: dict[str, Any]) -> str | None:
         if mention.get("entity_id"):
             return str(mention["entity_id"])
@@ -317,7 +356,11 @@ class RecordView:
         for fid, q in self.quotes.items():
             yield Fact(fid, "quote", q, evidence_list(q))
         for fid, e in self.events.items():
-            yield Fact(fid, "event", e, evidence_list(e))
+            # a happening is marked at the words that name the act (its mentions' triggers), not
+            # at whole sentences: a sentence-long mark would bury the figures and quotes inside it
+            triggers = [m["trigger"] for m in e.get("mentions") or []
+                        if isinstance(m, dict) and isinstance(m.get("trigger"), dict)]
+            yield Fact(fid, "event", e, triggers or evidence_list(e))
         for fid, c in self.contradictions.items():
             evs = [ev for claim in c.get("claims") or [] if isinstance(ev := claim.get("evidence"), dict)]
             yield Fact(fid, "contradiction", c, evs)
@@ -373,6 +416,14 @@ class RecordView:
 
     def entity_figures(self, entity_id: str) -> list[dict[str, Any]]:
         return [f for f in self.figures.values() if (f.get("attributed_to") or {}).get("entity_id") == entity_id]
+
+
+_ID = re.compile(r"^(?:[a-z]{3}_[0-9a-f]{8,}|[0-9a-f]{16,})$")
+
+
+def _looks_like_id(value: str) -> bool:
+    """A newsprism content id (``ent_0af8…``, ``evt_…``) or a bare hex digest: never shown to people."""
+    return bool(_ID.match(value.strip()))
 
 
 def _name_key(name: str) -> str:

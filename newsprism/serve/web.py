@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from html import escape
 from typing import Annotated, Any
 
@@ -91,46 +90,82 @@ def _when(e: dict[str, Any]) -> str:
     return event_when(e)
 
 
-def story_context(snap: Snapshot, story_id: str) -> dict[str, Any]:
+MAX_QUOTE_GROUPS = 6  # speakers (or sides) shown open; the rest collapse
+MAX_FRAMING_ROWS = 8
+MAX_CONTRADICTIONS = 4
+
+
+def story_context(snap: Snapshot, story_id: str, show: str = "actual", offset: int = 0) -> dict[str, Any]:
+    """The story page as an analyst reads it: headline tolls, the happenings (timeline, map, one
+    page of the list), outlets side by side, then disagreements, quotes and framing."""
     view = snap.view
-    data = found(pages.story_page, snap, story_id)
+    data = found(pages.story_page, snap, story_id, show, offset)
 
     def href(record: dict[str, Any]) -> str | None:
         fid = record.get("figure_id") or record.get("event_id")
         return pages.fact_href(view, record, fid)
 
-    # the chart spans the story's own period; older dated mentions (background history such as
-    # "the 2020 war") would squeeze the story's days into a sliver, so they are counted, not drawn
-    drawn, background = in_period(data["events"], data["period"]["start"], data["period"]["end"])
-    timeline = charts.timeline_svg(drawn, href=href)
-    undated = sum(1 for e in data["events"] if not parse_date(e.get("date_start")))
+    def date_of(f: dict[str, Any]) -> str | None:
+        return pages.figure_date(view, f)
+
+    # headline tolls: one chart per metric, titled with its scope, each source's figure over time
+    tolls = []
+    for t in data["tolls"]["headline"]:
+        rec = t["reconciled"]
+        figs = [view.figures[fid] for fid in t["figure_ids"]]
+        svg = charts.figure_chart_svg(figs, rec, date_of=date_of, label_of=lambda f: pages.source_of_figure(view, f), href=href,
+                                      width=460, height=190)  # the card's heading is the chart's title
+        tolls.append({**t, "svg": Markup(svg) if svg else None,
+                      "sides": [{**sd, "value": charts.describe_figure(sd)} for sd in t["sides"]]})
+
+    # happenings: the chart and map show every happening of the chosen kind, the list one page
+    shown = pages.story_happenings(view, story_id, data["happenings"]["show"])
+    drawn, background = in_period(shown, data["period"]["start"], data["period"]["end"])
+    timeline = charts.timeline_svg(drawn, href=href, width=900, lane_h=22)
+    undated = sum(1 for e in shown if not parse_date(e.get("date_start")))
     places = []
-    for p in data["places"]:
+    for p in pages.event_places(view, shown):
         names = [f"{view.events[eid].get('plover_type')} {fmt_day(view.events[eid].get('date_start'))}".strip()
                  for eid in p["event_ids"]]
         first = view.events[p["event_ids"][0]]
-        places.append({**p, "count": len(p["event_ids"]), "title": f"{p['name']}: " + "; ".join(names),
+        places.append({**p, "count": len(p["event_ids"]), "title": f"{p['name']}: " + "; ".join(names[:12])
+                       + (f"; and {len(names) - 12} more" if len(names) > 12 else ""),
                        "href": (f"/entities/{pages.q(p['entity_id'])}" if p.get("entity_id") in view.entities
                                 else href(first))})
     mapped = sum(len(p["event_ids"]) for p in places)
-    map_svg = charts.map_svg(places)
-    groups = []
-    figures = {f["figure_id"]: f for f in data["figures"]}
-    for g in pages.figure_groups(view, story_id):
-        figs = [figures[fid] for fid in g["figure_ids"] if fid in figures]
-        svg = charts.figure_chart_svg(figs, g["reconciled"],
-                                      date_of=lambda f: f.get("as_of") or view.article_date(f.get("article_id")),
-                                      label_of=lambda f: view.outlet(f.get("article_id")), href=href)
-        excluded = {x.get("figure_id"): x.get("reason") for x in (g["reconciled"] or {}).get("excluded") or []}
-        inputs = set((g["reconciled"] or {}).get("inputs") or [])
-        rows = [{"f": f, "outlet": view.outlet(f.get("article_id")), "article_id": f.get("article_id"),
-                 "href": href(f), "text": (evidence_list(f) or [{}])[0].get("text"),
-                 "status": "input" if f["figure_id"] in inputs else (
-                     f"excluded: {excluded[f['figure_id']]}" if f["figure_id"] in excluded else "not reconciled")}
-                for f in figs]
-        event = view.events.get(str(g.get("event_id"))) if g.get("event_id") else None
-        groups.append({**g, "svg": Markup(svg) if svg else None, "rows": rows, "event": event,
-                       "undrawn": sum(1 for f in figs if charts.figure_value(f) == (None, None))})
+    map_svg = charts.map_svg(places, width=560, height=330)
+
+    hp = data["happenings"]
+    base = f"/stories/{pages.q(story_id)}"
+
+    def page_link(show_: str, offset_: int) -> str:
+        params = {k: v for k, v in (("show", show_ if show_ == "all" else None),
+                                    ("offset", offset_ or None)) if v}
+        return base + (("?" + "&".join(f"{k}={pages.q(v)}" for k, v in params.items())) if params else "") + "#happenings"
+
+    pager = {"prev": page_link(hp["show"], max(0, hp["offset"] - hp["limit"])) if hp["offset"] > 0 else None,
+             "next": page_link(hp["show"], hp["offset"] + hp["limit"]) if hp["offset"] + hp["limit"] < hp["total"] else None,
+             "toggle": page_link("actual" if hp["show"] == "all" else "all", 0),
+             "first": hp["offset"] + 1 if hp["total"] else 0, "last": min(hp["offset"] + hp["limit"], hp["total"])}
+
+    # every figure once, in one table (the charts above draw them; no chart repeats it)
+    status: dict[str, str] = {}
+    scope_of: dict[str, str] = {}
+    for r in view.story_reconciled(story_id):
+        if (r.get("scope") or {}).get("event_id"):
+            continue
+        for fid in r.get("inputs") or []:
+            status.setdefault(fid, "input")
+            scope_of.setdefault(fid, pages.scope_label(view, r))
+        for x in r.get("excluded") or []:
+            if x.get("reason") != "different_scope":
+                status.setdefault(str(x.get("figure_id")), f"set aside: {str(x.get('reason')).replace('_', ' ')}")
+    figure_rows = [{"f": f, "outlet": view.outlet(f.get("article_id")), "article_id": f.get("article_id"),
+                    "href": href(f), "text": (evidence_list(f) or [{}])[0].get("text"),
+                    "source": pages.source_of_figure(view, f), "scope": scope_of.get(f["figure_id"], "—"),
+                    "status": status.get(f["figure_id"], "not reconciled")}
+                   for f in data["figures"]]
+
     quotes = pages.quote_groups(view, data["quotes"])
     for grp in quotes["groups"]:
         grp["rows"] = [{"q": qt, "outlet": view.outlet(qt.get("article_id")), "href": href_quote(view, qt)}
@@ -138,15 +173,16 @@ def story_context(snap: Snapshot, story_id: str) -> dict[str, Any]:
     missing = [name for name, key in (("events", "events"), ("figures", "figures"), ("quotes", "quotes"),
                                       ("contradictions", "contradictions"), ("framing terms", "framing_terms"))
                if not data[key]]
+    framing = pages.framing_table(view, data["framing_terms"]) if data["framing_terms"] else None
     return {
-        "d": data, "view": view, "timeline": Markup(timeline) if timeline else None, "undated": undated,
-        "background": background,
-        "map": Markup(map_svg) if map_svg else None, "unmapped": len(data["events"]) - mapped,
-        "groups": groups, "event_rows": _event_rows(view, data["events"]),
-        "framing": pages.framing_table(view, data["framing_terms"]) if data["framing_terms"] else None,
-        "contradictions": pages.contradiction_rows(view, data["contradictions"]),
-        "quotes": quotes, "missing": missing,
-        "plover_counts": Counter(str(e.get("plover_type")) for e in data["events"]),
+        "d": data, "view": view, "tolls": tolls, "also": data["tolls"]["also"],
+        "other_scopes": data["tolls"]["other_scopes"],
+        "timeline": Markup(timeline) if timeline else None, "undated": undated, "background": background,
+        "map": Markup(map_svg) if map_svg else None, "unmapped": len(shown) - mapped, "n_places": len(places),
+        "hp": hp, "pager": pager, "matrix": data["outlet_matrix"], "figure_rows": figure_rows,
+        "framing": framing, "max_framing": MAX_FRAMING_ROWS,
+        "contradictions": pages.contradiction_rows(view, data["contradictions"]), "max_contradictions": MAX_CONTRADICTIONS,
+        "quotes": quotes, "max_quote_groups": MAX_QUOTE_GROUPS, "missing": missing,
     }
 
 
@@ -178,9 +214,13 @@ def story_brief_html(request: Request, story_id: str) -> Response:
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse, summary="Story page")
-def story(request: Request, story_id: str) -> HTMLResponse:
-    ctx = story_context(snapshot(request), story_id)
-    return render(request, "story.html", title=ctx["d"]["story"].get("title") or story_id,
+def story(request: Request, story_id: str,
+          show: Annotated[str, Query(pattern="^(actual|all)$",
+                                     description="Happenings listed: actual (default: what took place in the story's "
+                                                 "period) or all (adds background, denials, threats, statements).")] = "actual",
+          offset: Annotated[int, Query(ge=0, description="First happening listed (pages of 15).")] = 0) -> HTMLResponse:
+    ctx = story_context(snapshot(request), story_id, show, offset)
+    return render(request, "story.html", title=ctx["d"]["story"].get("title") or "Untitled story",
                   json_url=json_link(request), **ctx)
 
 
@@ -199,7 +239,9 @@ def fact_summary(view: RecordView, fact: dict[str, Any]) -> str:
     if kind == "contradiction":
         return f"{r.get('kind')}: {r.get('notes') or ''}"
     if kind == "framing":
-        return f"{r.get('concept')}: “{r.get('term')}” ({r.get('voice')}) → {r.get('refers_to')}"
+        target = view.name_of(r.get("refers_to"))
+        return (f"{str(r.get('concept')).replace('_', ' ')}: “{r.get('term')}” ({r.get('voice')})"
+                + (f" → {target}" if target else ""))
     if kind == "mention":
         ent = view.entities.get(str(fact.get("entity_id")))
         return f"{r.get('label')} mention" + (f" of {ent['canonical_name']} ({ent['type']})" if ent else "")
@@ -243,7 +285,7 @@ def article(request: Request, article_id: str,
     data = found(pages.article_page, snap, article_id)
     a = data["article"]
     ctx = _text_context(snap, data, data["text"], a["start"], a.get("boilerplate") or [], hl, fact)
-    return render(request, "article.html", title=a.get("title") or article_id, d=data, json_url=json_link(request),
+    return render(request, "article.html", title=a.get("title") or f"Untitled article ({snap.view.outlet(article_id)})", d=data, json_url=json_link(request),
                   outlet=snap.view.outlet(article_id), **ctx)
 
 
@@ -254,7 +296,7 @@ def document(request: Request, doc_id: str, hl: Annotated[str | None, Query()] =
     data = found(pages.document_page, snap, doc_id)
     boiler = [b for a in data["articles"] for b in snap.view.articles[a["article_id"]].get("boilerplate") or []]
     ctx = _text_context(snap, data, data["text"], 0, boiler, hl, fact)
-    return render(request, "document.html", title=data["document"].get("path") or doc_id, d=data,
+    return render(request, "document.html", title=data["document"].get("path") or "Document", d=data,
                   json_url=json_link(request), **ctx)
 
 
@@ -287,7 +329,7 @@ def entity(request: Request, entity_id: str) -> HTMLResponse:
     e = data["entity"]
     where = charts.map_svg([{"name": e.get("canonical_name"), "lat": e.get("lat"), "lon": e.get("lon"), "count": 1,
                              "title": e.get("canonical_name"), "href": None}], height=300)
-    return render(request, "entity.html", title=e.get("canonical_name") or entity_id, d=data,
+    return render(request, "entity.html", title=e.get("canonical_name") or "Unnamed entity", d=data,
                   json_url=json_link(request), mentions=mentions, events=events, quotes=quotes, figures=figures,
                   map=Markup(where) if where else None)
 
