@@ -13,7 +13,9 @@ article's own text says; a value the text does not give stays ``None``.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -343,16 +345,26 @@ def headline(text: str, start: int, end: int, boilerplate: list[Boilerplate]) ->
     """The article's title: the first headline-like line of four words or more above its first
     paragraph of sentences (a section label or a city line above it is not the title), else the
     first line when it reads as a headline."""
-    spans = [(b.start, b.end) for b in boilerplate]
-    lines = [ln for ln in lines_of(text, start, end)
-             if ln.stripped and not any(a <= ln.start + len(ln.text) - len(ln.text.lstrip()) < b for a, b in spans)]
+    spans = sorted((b.start, b.end) for b in boilerplate)
+    starts = [a for a, _b in spans]
+    reach = list(itertools.accumulate((b for _a, b in spans), max))  # the furthest end of spans so far
+
+    def in_boilerplate(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos)  # spans starting at or before pos
+        return i > 0 and reach[i - 1] > pos
+
+    # lazily: only the lines above the first paragraph are read (a page of 100,000 lines is not)
+    lines = (ln for ln in lines_of(text, start, end)
+             if ln.stripped and not in_boilerplate(ln.start + len(ln.text) - len(ln.text.lstrip())))
+    first = None
     for ln in lines:
+        first = first or ln
         if _is_prose(ln.stripped):
             break
         if _is_headline(ln.stripped) and len(_WORD.findall(ln.stripped)) >= 4:
             return ln.stripped
-    if lines and _is_headline(lines[0].stripped):
-        return lines[0].stripped
+    if first is not None and _is_headline(first.stripped):
+        return first.stripped
     return None
 
 
