@@ -231,7 +231,7 @@ _NAME = r"[A-Z][\w'-]+(?:\s+(?:[A-Z][\w'-]+|(?:al|el|ad|as|ar|ash|at|az|de|da|bi
 _SETTLEMENT_WORDS = r"(?:village|town|hamlet|camp|settlement|township|suburb|neighbou?rhood|locality|estate|area)"
 _SETTLEMENT = re.compile(rf"[\"“‘]?(?P<a>{_NAME})[\"”’]?\s+{_SETTLEMENT_WORDS}\b"
                          rf"|\b{_SETTLEMENT_WORDS}\s+of\s+(?:the\s+)?[\"“‘]?(?P<b>{_NAME})")
-_STOP_NAMES = frozenset({"the", "a", "an", "this", "that", "in", "on", "at", "of"})
+_STOP_NAMES = frozenset({"the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "of", "its", "their"})
 
 
 def _settlement_names(sentence: Evidence) -> list[str]:
@@ -262,6 +262,28 @@ def _unlocated_place(m: Any, wider: Location | None, known: dict[str, str], coun
         admin1 = (wider.name if wider and wider.where_prec == 4 else wider.admin1 if wider else None)
         return Location(None, name, None, None, 1, country, admin1)
     return None
+
+
+# "the capital X and other towns are under intensive artillery fire", "X came under attack"
+_UNDER_FIRE = re.compile(r"\b(?:is|are|was|were|came|comes|come|remains?|remained|has been|have been)\s+"
+                         r"(?:\w+\s+){0,2}?under\s+(?:\w+\s+){0,2}?(?:fire|attack|shelling|bombardment|siege|assault)\b")
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
+
+
+def _places_under_fire(m: Any) -> list[Evidence]:
+    """The names in the subject of "... came under fire": where the act hit."""
+    text = m.evidence.text
+    hit = _UNDER_FIRE.search(text)
+    if hit is None:
+        return []
+    clause_start = max(text.rfind(sep, 0, hit.start()) for sep in (". ", "; ", ": ", "“", '"')) + 1
+    out = []
+    for name in _CAPITALISED.finditer(text, clause_start, hit.start()):
+        if name.group(0).lower() in _STOP_NAMES:
+            continue  # "The capital X": the article is no place
+        start = m.evidence.start + name.start()
+        out.append(Evidence(m.evidence.doc, start, start + len(name.group(0)), name.group(0)))
+    return out
 
 
 def _places_in_phrases(m: Any) -> list[Evidence]:
@@ -373,8 +395,9 @@ def code_events(
         if loc is not None and loc.country_code:
             story_country[article.story_id][loc.country_code] += 1
     for i, (mid, article, m, loc) in enumerate(parsed):
-        if loc is None:  # a place inside an actor phrase, if it lies in the story's country
-            inner = _location(_places_in_phrases(m), index)
+        if loc is None:  # a place inside an actor phrase, or the place that came under fire,
+            # if it lies in the story's country
+            inner = _location(_places_in_phrases(m) + _places_under_fire(m), index)
             top = next((c for c, _ in story_country[article.story_id].most_common(1)), None)
             if inner is not None and inner.country_code == top:
                 parsed[i] = (mid, article, m, inner)

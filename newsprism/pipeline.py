@@ -121,12 +121,19 @@ def _dates(doc: Doc, ctx: ArticleContext) -> list[tuple[str, Any]]:
     # (the news peg, or the day last named): recorded here, resolved at the corpus stage
     points = [(m.start, m.end) for m in found if m.kind == "point"]
     for sent in doc.sents:
-        if any(s < sent.end_char and sent.start_char < e for s, e in points) or not _tells_past(sent):
+        if any(s < sent.end_char and sent.start_char < e for s, e in points) or not (_tells_past(sent) or _tells_now(sent)):
             continue
         fact = DateFact(ctx.article_id, ctx.evidence(sent.start_char, sent.end_char), None, None, "unknown",
                         "unknown", "implied")
         out.append((content_id("dat", ctx.article_id, sent.start_char, sent.end_char, "implied"), to_json(fact)))
     return out
+
+
+def _tells_now(sent: Any) -> bool:
+    """A sentence that tells what goes on as the report is written ("the city is currently under
+    fire"): its day is the report's."""
+    return not any(t.tag_ == "MD" for t in sent) and any(t.lower_ in ("currently", "now") and t.pos_ == "ADV"
+                                                         for t in sent)
 
 
 def _tells_past(sent: Any) -> bool:
