@@ -424,6 +424,9 @@ def code_events(
             in_sentence = [d for d in usable if _overlaps(d.evidence, m.evidence)]
             date = min(in_sentence, key=lambda d: (abs(d.evidence.start - m.trigger.start), d.evidence.start),
                        default=None)
+        if date is None and _GOING_ON_NOW.search(m.evidence.text):
+            # "the city is currently under fire", however reported: the act is the report's day's
+            date = next((d for d in usable if _spans(d.evidence, m.evidence)), None)
         country = (loc.country_code if loc else None) or next(
             (c for c, _ in story_country[article.story_id].most_common(1)), None)
         actor_refs, recipient_refs = _refs(list(m.actors), index), _refs(list(m.recipients), index)
@@ -471,6 +474,9 @@ def code_events(
     events += statements
     triggers.update({e.event_id: () for e in statements})  # a statement's day holds no toll
     return sorted(events, key=lambda e: (e.date_start or "9999", e.event_id)), triggers
+
+
+_GOING_ON_NOW = re.compile(r"\b(?:currently|now|right now|at the moment)\b", re.IGNORECASE)
 
 
 def _statement_events(reports: list[_Report], dates: dict[str, list[DateFact]], articles: dict[str, Article],

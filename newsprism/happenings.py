@@ -386,7 +386,7 @@ def same_place(a: Location, b: Location) -> bool:
         return True
     fine, coarse = sorted((a, b), key=lambda p: p.where_prec or 9)
     coarse_prec = coarse.where_prec or 9
-    if None not in (a.lat, a.lon, b.lat, b.lon) and (fine.where_prec or 9) == coarse_prec \
+    if None not in (a.lat, a.lon, b.lat, b.lon) and (fine.where_prec or 9) == coarse_prec >= 3 \
             and haversine_km(a.lat, a.lon, b.lat, b.lon) <= 10.0:  # type: ignore[arg-type]
         return True  # two names of one unit ("Gezira" and "al-Jazira" state)
     if coarse_prec >= 6:  # a country holds all of its places

@@ -322,3 +322,12 @@ def test_a_vague_mention_goes_to_the_one_happening_it_is_clearly_like():
                 _m("b1", "art_2", day="2025-05-02", loc=SEVARE, acled=riot, actors=["protesters"]),
                 _m("c1", "art_3", actors=["police"], acled=riot, trigger="opened fire")]  # no day, no place
     assert _groups(mentions) == [["a1", "c1"], ["b1"]]
+
+
+def test_two_towns_a_few_km_apart_are_two_places_two_names_of_a_region_one():
+    town_a = Location("ent_a", "Kelbaj", 39.80, 46.75, 1, "AZ")
+    town_b = Location("ent_b", "Tursa", 39.76, 46.75, 1, "AZ")  # ~4.5 km away
+    assert not same_place(town_a, town_b)
+    region_a = Location("ent_ra", "Gezira", 14.667, 33.222, 4, "SD")
+    region_b = Location("ent_rb", "al-Jazira", 14.70, 33.25, 4, "SD")
+    assert same_place(region_a, region_b)
