@@ -521,6 +521,14 @@ def _first_acled(nlp, text: str) -> str | None:
          "Non-violent transfer of territory"),
         ("Rebel fighters captured the town of Sorrel from government forces on Monday.", "Non-state actor overtakes territory"),
         ("Warplanes bombed the outskirts of Merrow on Friday as rebels captured a nearby village.", "Air/drone strike"),
+        # fighters driven from their ground: territory taken (a date pushed back is no event)
+        ("The army pushed the militants back from their positions near Dalla.", "Government regains territory"),
+        # weapons found inside a place that holds them
+        ("Troops discovered an underground depot containing rifles and ammunition near Varl.", "Disrupted weapons use"),
+        # demonstrators who damage property, or a demonstration that descends into violence: a riot
+        ("Thousands marched through Kelso on Saturday and some smashed shop windows and set a bus on fire.",
+         "Violent demonstration"),
+        ("A rally against fuel prices in Dorrin descended into the worst violence in years.", "Violent demonstration"),
     ],
 )
 def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):
@@ -536,6 +544,7 @@ def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):
         "Washington targeted the Morvian government with new sanctions on Thursday.",
         "The drone captured dramatic footage of the flooded valley.",
         "Firefighters are winning their battle against the wildfires that forced thousands to flee.",
+        "The talks were pushed back to next month.",
     ],
 )
 def test_extract_events_no_acled_event_for_disasters_and_diplomacy(nlp, text):
@@ -552,3 +561,11 @@ def test_extract_events_no_acled_event_for_disasters_and_diplomacy(nlp, text):
 )
 def test_extract_events_crowds_at_a_demonstration_are_demonstrators(nlp, text, expected):
     assert _first_acled(nlp, text) == expected
+
+
+def test_extract_events_property_smashed_by_police_is_no_riot(nlp):
+    """Damage done by the state's forces at a demonstration does not make the demonstrators violent."""
+    text = "Police smashed the windows of the union office during a rally by striking dockers in Varno."
+    _, ms = _mentions(nlp, text)
+    rally = _find(ms, "PROTEST", "rally")
+    assert "riot" not in rally.plover_mode

@@ -200,7 +200,8 @@ def _depth(tok: Token) -> int:
 
 
 def _phrasal_key(tok: Token) -> str:
-    prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    # the particle may stand after the object, parsed as an adverb: "drove the rebels back"
+    prts = [c.lower_ for c in tok.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in ("back", "out")]
     for p in prts:
         key = f"{_lem(tok)} {p}"
         if key in P.VERB_TRIGGERS:
@@ -235,6 +236,9 @@ def _object_lemmas(objs: Iterable[Token]) -> set[str]:
         for c in o.children:  # "martial law", "human shields", "a state of emergency"
             if c.dep_ in ("compound", "amod"):
                 lemmas.add(_lem(c))
+            if c.dep_ == "acl" and _lem(c) in ("contain", "hold", "store", "hide", "stock"):
+                # "a depot containing rifles": what is found is what the place holds
+                lemmas.update(_lem(x) for d in _children(c, "dobj") for x in _conjuncts(d))
             if c.dep_ == "prep" and c.lower_ == "of" and (_lem(o) in P.QUANTITY_HEADS or o.lower_ in P.QUANTITY_HEADS):
                 # "a cache of weapons", "dozens of IEDs", "a swathe of territory": the complement is the object
                 for p in _children(c, "pobj"):
@@ -2006,6 +2010,26 @@ def _target_words(c: _Cand) -> set[str]:
     return out
 
 
+# damage a crowd does to property (ACLED: demonstrators who destroy property make a violent demonstration)
+_CROWD_DAMAGE_VERBS = frozenset({"smash", "torch", "loot", "vandalize", "vandalise", "ransack", "trash", "pelt"})
+_DESCENT_VERBS = frozenset({"descend", "spiral", "degenerate", "dissolve", "erupt", "escalate", "devolve"})
+_DISORDER_NOUNS = frozenset({"violence", "riot", "rioting", "clash", "unrest", "mayhem", "vandalism", "looting"})
+
+
+def _crowd_damage(t: Token) -> bool:
+    """Property smashed, torched or looted (or set on fire) by anyone but the state's forces."""
+    lem = _lem(t)
+    fire = lem == "set" and (any(ch.lower_ in ("ablaze", "alight") for ch in t.children) or any(
+        _lem(p) == "fire" for ch in t.children if ch.dep_ == "prep" and ch.lower_ == "on" for p in _children(ch, "pobj")))
+    if lem not in _CROWD_DAMAGE_VERBS and not fire or t.pos_ not in ("VERB", "ADJ"):
+        return False
+    head = t
+    while head.dep_ == "conj" and not _children(head, "nsubj", "agent"):
+        head = head.head
+    doers = _children(head, "nsubj") + [p for ch in _children(head, "agent") for p in _children(ch, "pobj")]
+    return not any(_np_kind(d) == "state" for d in doers)
+
+
 def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
     """(is there a demonstration in the sentence, the qualifier for it: riot / excessive / intervention / None)."""
     words = _words(t for t in sent if not (t.lower_ in ("riot",) and t.dep_ == "compound")
@@ -2027,6 +2051,12 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
             subj = _children(t, "nsubj")
             if subj and _lem(subj[0]) in P.PROTEST_WORDS | {"rioter", "youth", "mob", "crowd"}:
                 violent = True
+        if protest and _crowd_damage(t):
+            violent = True  # "thousands marched and some smashed shop windows"
+        if _lem(t) in _DESCENT_VERBS and any(_lem(p) in _DISORDER_NOUNS for ch in t.children if ch.dep_ == "prep"
+                                              and ch.lower_ == "into" for p in _children(ch, "pobj")) \
+                and any(_lem(x) in P.PROTEST_WORDS for x in _children(t, "nsubj")):
+            violent = True  # "the rally descended into violence"
         if t.lower_ == "violent" and _lem(t.head) in ("turn", "become", "grow", "descend") and \
                 any(_lem(x) in P.PROTEST_WORDS for x in _children(t.head, "nsubj")):
             violent = True  # "the rallies turned violent"
