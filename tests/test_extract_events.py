@@ -432,6 +432,13 @@ def test_extract_events_mention_is_frozen(nlp):
         ("THREATEN", ("violence",), ("state",), ("rebel",), (None, None)),
         ("SANCTION", ("expel",), ("state",), ("state",), (None, None)),
         ("AID", ("humanitarian",), ("external",), ("civilians",), (None, None)),
+        # a weapon types remote violence even when the victims are called activists or protesters,
+        # unless the sentence told a demonstration (a protest qualifier)
+        ("ASSAULT", ("aerial", "civilian-target"), (), ("protesters",), ("Explosions/Remote violence", "Air/drone strike")),
+        ("ASSAULT", ("firearms",), ("state",), ("protesters",), ("Protests", "Excessive force against protesters")),
+        # a brawl with sticks between unorganised people is mob violence, a fight of armed groups a clash
+        ("ASSAULT", ("primitive", "two-sided"), ("civilians",), (), ("Riots", "Mob violence")),
+        ("ASSAULT", ("primitive", "two-sided"), ("rebel",), ("state",), ("Battles", "Armed clash")),
     ],
 )
 def test_extract_events_acled_type_table(ptype, modes, actors, recipients, expected):
@@ -529,6 +536,17 @@ def _first_acled(nlp, text: str) -> str | None:
         ("Thousands marched through Kelso on Saturday and some smashed shop windows and set a bus on fire.",
          "Violent demonstration"),
         ("A rally against fuel prices in Dorrin descended into the worst violence in years.", "Violent demonstration"),
+        # troops marching are no demonstration; a protest that is an arrest's charge, or arrests a
+        # demonstration is against, qualify no demonstration
+        ("Government troops captured a hilltop town and marched deeper into a rebel-held district of Korvo.",
+         "Government regains territory"),
+        ("Authorities arrested the activist Mila Dorn on charges of organising an unlicensed protest.", "Arrests"),
+        ("Demonstrators took to the streets in Pella and Rask to condemn the arrests and violence.", "Peaceful protest"),
+        ("Police arrested 40 people as thousands marched against the new labour law in Serro.", "Protest with intervention"),
+        ("Thousands of mourners rallied in Tessa on Sunday to mourn the dozens of demonstrators killed last month "
+         "in a raid on a protest camp.", "Peaceful protest"),
+        # a brawl with sticks, no armed group on either side
+        ("Villagers clashed with sticks and iron bars over a land dispute in Hollo, leaving one man dead.", "Mob violence"),
     ],
 )
 def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):

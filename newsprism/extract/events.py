@@ -2030,11 +2030,62 @@ def _crowd_damage(t: Token) -> bool:
     return not any(_np_kind(d) == "state" for d in doers)
 
 
+_MOVEMENT_VERBS = frozenset({"march", "walk", "parade", "advance", "move", "roll"})
+_ARMED_KINDS = frozenset({"state", "rebel", "militia", "identity_militia", "external"})
+_CHARGE_HEADS = frozenset({"charge", "accusation", "suspicion", "allegation"})
+_JAIL_VERBS = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "charge", "convict", "prosecute", "fine",
+                         "sue", "hold", "summon"})
+_GRIEVANCE_VERBS = frozenset({"condemn", "decry", "denounce", "protest", "oppose", "deplore", "criticise", "criticize",
+                              "mourn", "commemorate", "honour", "honor", "remember"})
+
+
+def _doers(t: Token) -> list:
+    """The subject of a verb, or of the verb it is conjoined to ("captured the town and marched on")."""
+    head = t
+    while head.dep_ == "conj" and not _children(head, "nsubj"):
+        head = head.head
+    return _children(head, "nsubj")
+
+
+def _armed_movement(t: Token) -> bool:
+    """Troops or fighters marching or advancing: a movement of forces, not a demonstration."""
+    return t.pos_ == "VERB" and _lem(t) in _MOVEMENT_VERBS and any(_np_kind(d) in _ARMED_KINDS for d in _doers(t))
+
+
+def _charged_act(t: Token) -> bool:
+    """A protest named as what someone is held or charged for ("arrested for organising a protest",
+    "on charges of leading a march"): the arrest is the happening, the protest its reason."""
+    return any(_lem(a) in _CHARGE_HEADS or a.dep_ == "prep" and a.lower_ in ("for", "over") and _lem(a.head) in _JAIL_VERBS
+               for a in t.ancestors)
+
+
+def _grievance(t: Token) -> bool:
+    """An act named as what a demonstration is against ("rallied to condemn the arrests", "a march
+    against the jailing of ...", "rallied to mourn the demonstrators killed last month"): the
+    demonstrators' cause, not force used on them."""
+    h = t
+    while True:
+        if h.dep_ == "dobj" and _lem(h.head) in _GRIEVANCE_VERBS:
+            return True
+        if h.dep_ == "pobj" and h.head.lower_ in ("against", "over"):
+            return True
+        if h.dep_ in ("ROOT", "ccomp", "advcl", "xcomp", "parataxis") or h.head is h:
+            return False
+        h = h.head
+
+
+def _not_a_demonstration(t: Token) -> bool:
+    return _armed_movement(t) or _charged_act(t)
+
+
 def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
     """(is there a demonstration in the sentence, the qualifier for it: riot / excessive / intervention / None)."""
     words = _words(t for t in sent if not (t.lower_ in ("riot",) and t.dep_ == "compound")
-                   and t.ent_type_ not in ("DATE", "TIME") and t.pos_ != "PROPN")
-    protest = bool(words & P.PROTEST_WORDS) or any(c.ptype == "PROTEST" for c in live)
+                   and t.ent_type_ not in ("DATE", "TIME") and t.pos_ != "PROPN" and not _not_a_demonstration(t))
+    protest = bool(words & P.PROTEST_WORDS) or any(c.ptype == "PROTEST" and not _not_a_demonstration(c.trigger[0])
+                                                   for c in live)
+    # what the demonstrators protest against is not force used on them
+    live = [c for c in live if not (c.ptype in ("ASSAULT", "COERCE") and _grievance(c.trigger[0]))]
     violent = False
     live = [c for c in live if not c.hypothetical]
     for c in live:
@@ -2088,7 +2139,8 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
         if t.lower_ in _EXCESSIVE_WORDS and (t.head.pos_ == "VERB" and _lem(t.head) in _INTERVENTION_VERBS | {"attack", "fire", "shoot", "use"}
                                              or _lem(t.head) in ("force", "ammunition", "round", "crackdown", "fire", "bullet")):
             lethal = True
-        if t.pos_ == "VERB" and _lem(t) in _INTERVENTION_VERBS and _lem(t) not in ("block", "prevent", "stop", "ban"):
+        if t.pos_ == "VERB" and _lem(t) in _INTERVENTION_VERBS and _lem(t) not in ("block", "prevent", "stop", "ban") \
+                and not _grievance(t):
             intervention = True
     # without a protest word the qualifier only serves the protest of the sentence before
     if lethal:
@@ -2131,6 +2183,10 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
       in which people are abducted is the abduction;
     - an agreement actually reached between two or more parties (``mutual``).
     """
+    for _sent, _ev, live in sentences:
+        for c in live:
+            if c.ptype == "PROTEST" and not c.is_noun and _armed_movement(c.trigger[0]):
+                c.absorbed = True  # "troops captured the town and marched on": no demonstration
     protest_info = [_sentence_protest(sent, [c for c in live if not c.absorbed]) for sent, _, live in sentences]
     for i, (sent, _ev, live) in enumerate(sentences):
         live = [c for c in live if not c.absorbed]
@@ -2313,7 +2369,10 @@ def acled_type(plover_type: str, modes: tuple[str, ...], actor_kinds: tuple[str,
         if "mob" in m:
             return P.RIOTS, "Mob violence"
         protest = _protest_subtype(m)
-        if protest is None and (r & P.PROTESTER_KINDS or "crowd-control" in m):
+        remote = {mode for mode, _sub in P.ACLED_REMOTE_SUBTYPES} & m
+        # victims called activists or protesters in a sentence that tells no demonstration: an air
+        # strike or a bomb that hits them is still typed by its weapon
+        if protest is None and (r & P.PROTESTER_KINDS and not remote or "crowd-control" in m):
             protest = "Excessive force against protesters" if m & P.LETHAL_MODES - {"targeted"} else "Protest with intervention"
         if protest is None and a & P.PROTESTER_KINDS:
             protest = "Violent demonstration"
@@ -2344,6 +2403,8 @@ def acled_type(plover_type: str, modes: tuple[str, ...], actor_kinds: tuple[str,
             return None, None  # "the war", "violence": a situation, not a codable happening
         if a and a <= P.CIVILIAN_KINDS and not r & armed and m & {"beat", "primitive", "destroy", "torture", "firearms"}:
             return P.RIOTS, "Mob violence"  # unorganised people attacking: a mob
+        if "two-sided" in m and "primitive" in m and not (a | r) & armed:
+            return P.RIOTS, "Mob violence"  # people fighting with sticks and stones, no armed group named: a brawl
         if "civilian-target" in m and not m & {"two-sided", "military-target"}:
             return P.VAC, "Attack"
         if "two-sided" in m or "military-target" in m or r & armed:
