@@ -337,9 +337,10 @@ _VIOLENT_CROWD = re.compile(
     re.IGNORECASE)
 
 
-# how much a reading says about the act, in the order ACLED's coders decide a sub-type: the weapon
-# first (a suicide bomber's blast is a suicide bombing, not a remote explosive), then the act (an
-# abduction, territory taken), then who is hit; a bare "attack" or "clash" says the least
+# how much a reading says about the act, in the order ACLED's coders decide a sub-type: territory
+# changing hands first (the battle that took it), then the weapon (a suicide bomber's blast is a
+# suicide bombing, not a remote explosive), then the act (sexual violence, an abduction), then who
+# is hit; a bare "attack" or "clash" says the least
 _SPECIFICITY = (
     "Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory",
     "Suicide bomb", "Chemical weapon", "Air/drone strike", "Grenade", "Remote explosive/landmine/IED",
@@ -390,11 +391,15 @@ def happening_type(group: Sequence[CodedMention]) -> tuple[str | None, str | Non
     if demo_votes * 2 >= len(votes) and not (actor_kinds & {"rebel", "militia"}):
         demo = [m for m in group if demonstration_kind(m)]
         subs = {m.acled_type[1] for m in demo}
+        demonstrated = any(m.plover_type == "PROTEST" and "demo" in m.modes or
+                           {a.kind for a in (*m.actors, *m.recipients) if a} & {"protesters"} for m in demo)
+        if not demonstrated and ("Mob violence" in subs or any("mob" in m.modes for m in demo)):
+            return "Riots", "Mob violence"  # a riot with no demonstration told: a mob
         if "Violent demonstration" in subs or any("riot" in m.modes for m in demo) \
                 or any(_VIOLENT_CROWD.search(m.sentence) for m in demo):
             return "Riots", "Violent demonstration"
-        if "Mob violence" in subs and "rioters" in actor_kinds:
-            return "Riots", "Mob violence"
+        if any(m.acled_type[1] == "Mob violence" and not {a.kind for a in m.actors if a} & {"protesters"} for m in demo):
+            return "Riots", "Mob violence"  # a mob, not the demonstrators, did the violence
         if "Excessive force against protesters" in subs:
             return "Protests", "Excessive force against protesters"
         if "Protest with intervention" in subs:

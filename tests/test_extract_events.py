@@ -545,6 +545,13 @@ def _first_acled(nlp, text: str) -> str | None:
         ("Police arrested 40 people as thousands marched against the new labour law in Serro.", "Protest with intervention"),
         ("Thousands of mourners rallied in Tessa on Sunday to mourn the dozens of demonstrators killed last month "
          "in a raid on a protest camp.", "Peaceful protest"),
+        # a capture only aimed at, or ground only held, is no territory taken
+        ("The rebels' assault to capture the army positions near Kallo airbase was repelled by government troops.",
+         "Armed clash"),
+        ("Government troops attacked rebel fighters occupying the village of Dorra on Monday.", "Armed clash"),
+        # unorganised attackers of a demonstration: a mob
+        ("About twenty people were hurt when a group of local men attacked a peaceful rally of farmers in Orsk on Sunday.",
+         "Mob violence"),
         # a brawl with sticks, no armed group on either side
         ("Villagers clashed with sticks and iron bars over a land dispute in Hollo, leaving one man dead.", "Mob violence"),
     ],
@@ -587,3 +594,7 @@ def test_extract_events_property_smashed_by_police_is_no_riot(nlp):
     _, ms = _mentions(nlp, text)
     rally = _find(ms, "PROTEST", "rally")
     assert "riot" not in rally.plover_mode
+
+
+def test_extract_events_gunmen_attacking_a_rally_are_no_mob(nlp):
+    assert _first_acled(nlp, "Gunmen attacked a rally of the opposition party in Orsk on Sunday.") != "Mob violence"

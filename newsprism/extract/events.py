@@ -2039,6 +2039,28 @@ _GRIEVANCE_VERBS = frozenset({"condemn", "decry", "denounce", "protest", "oppose
                               "mourn", "commemorate", "honour", "honor", "remember"})
 
 
+def _crowd_on_demonstration(c: _Cand) -> bool:
+    """People with no armed group, force or weapon named who attack a demonstration or its
+    demonstrators: ACLED's mob violence (unorganised attackers), not force against protesters."""
+    if not c.actors or set(c.modes) & (_MEANS_MODES - {"primitive"}):
+        return False
+    targets = list(c.recipients) + ([] if c.is_noun else _objects(c.anchor))
+    if not any(_lem(x) in P.PROTEST_WORDS for r in targets for x in _conjuncts(r)):
+        return False
+    return all(_np_kind(a) in ("unknown", "civilians") and not _words(a.subtree) & _BOMB_WORDS for a in c.actors)
+
+
+_HOLDING_VERBS = frozenset({"occupy", "hold", "control"})
+
+
+def _territory_not_taken(t: Token) -> bool:
+    """A capture only aimed at ("an attack to capture the positions", "tried to retake the town") or
+    ground only held ("fighters occupying the village"): no territory changed hands."""
+    if t.dep_ in ("xcomp", "acl", "advcl", "relcl") and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in t.children):
+        return True
+    return t.dep_ == "acl" and t.tag_ == "VBG" and _lem(t) in _HOLDING_VERBS
+
+
 def _doers(t: Token) -> list:
     """The subject of a verb, or of the verb it is conjoined to ("captured the town and marched on")."""
     head = t
@@ -2209,6 +2231,13 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
             if c.ptype == "ASSAULT" and means and not set(c.modes) & _MEANS_MODES and "seize" not in c.modes:
                 c.modes.extend(dict.fromkeys(means))
         abductions = [c for c in live if c.ptype == "ASSAULT" and set(c.modes) & {"abduct", "sexual"}]
+        for c in live:
+            if "seize" in c.modes and "territory" in c.modes and not c.is_noun and _territory_not_taken(c.trigger[0]):
+                if c.ptype == "ASSAULT":
+                    c.modes[:] = [m for m in c.modes if m not in ("seize", "territory")]  # the attack, not a capture
+                else:
+                    c.absorbed = True
+        live = [c for c in live if not c.absorbed]
         takeovers = [c for c in live if "seize" in c.modes and "territory" in c.modes and c.actors]
         remote = [m for c in live if c.ptype == "ASSAULT" for m in c.modes if m in ("aerial", "drone", "heavy-weapons")]
         by_anchor = {c.anchor.i: c for c in live if c.ptype == "ASSAULT" and not c.is_noun}
@@ -2265,6 +2294,8 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
                 actor_words = _words(t for a in c.actors for t in a.subtree)
                 if actor_words & (_MOB_WORDS - ({"crowd"} if has_protest else set())) or lem in ("lynch", "lynching"):
                     c.modes.append("mob")  # at a demonstration, the crowd is the demonstrators
+                elif _crowd_on_demonstration(c):
+                    c.modes.append("mob")  # "a group of counter-protesters attacked the rally"
             if "territory" in c.modes and "seize" in c.modes:
                 # ACLED: territory that changes hands without fighting is a non-violent transfer
                 strong = sent_words & {"handover", "hand", "handed", "peacefully", "unopposed", "unchallenged"} or \
