@@ -465,25 +465,69 @@ _VIOLENT_CROWD = re.compile(
     re.IGNORECASE)
 
 
+# how much a reading says about the act, in the order ACLED's coders decide a sub-type: territory
+# changing hands first (the battle that took it), then the weapon (a suicide bomber's blast is a
+# suicide bombing, not a remote explosive), then the act (sexual violence, an abduction), then who
+# is hit; a bare "attack" or "clash" says the least
+_SPECIFICITY = (
+    "Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory",
+    "Suicide bomb", "Chemical weapon", "Air/drone strike", "Grenade", "Remote explosive/landmine/IED",
+    "Shelling/artillery/missile attack", "Sexual violence", "Abduction/forced disappearance",
+    "Mob violence", "Looting/property destruction", "Attack", "Armed clash",
+)
+_DEMONSTRATION = frozenset({"Protests", "Riots"})
+
+
+def _specificity(t: tuple[str | None, str | None]) -> int:
+    return _SPECIFICITY.index(t[1]) if t[1] in _SPECIFICITY else len(_SPECIFICITY)
+
+
+def _report_readings(group: Sequence[CodedMention]) -> list[tuple[str | None, str | None]]:
+    """One reading per report (article): the one its mentions give most often, the most specific on
+    a tie. A report that tells the act in its lead and again in its body has one voice, not two."""
+    by_article: dict[str, list[tuple[str | None, str | None]]] = {}
+    for m in group:
+        if m.acled_type[0]:
+            by_article.setdefault(m.article_id, []).append(m.acled_type)
+    out = []
+    for readings in by_article.values():
+        counts = Counter(readings)
+        best = max(counts.values())
+        out.append(min((t for t in counts if counts[t] == best), key=_specificity))
+    return out
+
+
 def happening_type(group: Sequence[CodedMention]) -> tuple[str | None, str | None]:
-    """ACLED (event_type, sub_event_type) of a happening, decided from all its reports together."""
+    """ACLED (event_type, sub_event_type) of a happening, decided from all its reports together.
+
+    Each report (article) gives one reading; the reading most reports give stands, the most
+    specific one on a tie (the weapon or the act named beats a bare "attack"). A happening most
+    reports tell as a demonstration is typed the ACLED way for demonstrations: any report of
+    violent demonstrators makes it a riot, else lethal force, else intervention, else peaceful.
+    """
     types = [m.acled_type for m in group if m.acled_type[0]]
     if not types:
         return None, None
     if len(set(types)) == 1 or not any(t[0] in _DISORDER for t in types):
         return most_common(types)  # the reports agree (or are no violence): their own reading stands
-    subs = {t[1] for t in types}
+    votes = _report_readings(group)
+    demo_votes = sum(t[0] in _DEMONSTRATION for t in votes)
     actor_kinds = {a.kind for m in group for a in m.actors if a}
     victim_kinds = {r.kind for m in group for r in m.recipients if r}
-    # a "mob" typing from a mention whose actors are just "people" is no demonstration
-    demonstrators = actor_kinds & {"protesters", "rioters"} or victim_kinds & {"protesters", "rioters"} \
-        or any(t[0] == "Protests" or t[1] == "Violent demonstration" for t in types)
-    if demonstrators and not (actor_kinds & {"rebel", "militia"}):
-        if "Violent demonstration" in subs or "rioters" in actor_kinds or any("riot" in m.modes for m in group) \
-                or any(_VIOLENT_CROWD.search(m.sentence) for m in group):
+    # told as a demonstration by at least half the reports (a crowd's protest that others report as
+    # a shooting is still that protest; a shelling one report files beside a rally is not a rally)
+    if demo_votes * 2 >= len(votes) and not (actor_kinds & {"rebel", "militia"}):
+        demo = [m for m in group if demonstration_kind(m)]
+        subs = {m.acled_type[1] for m in demo}
+        demonstrated = any(m.plover_type == "PROTEST" and "demo" in m.modes or
+                           {a.kind for a in (*m.actors, *m.recipients) if a} & {"protesters"} for m in demo)
+        if not demonstrated and ("Mob violence" in subs or any("mob" in m.modes for m in demo)):
+            return "Riots", "Mob violence"  # a riot with no demonstration told: a mob
+        if "Violent demonstration" in subs or any("riot" in m.modes for m in demo) \
+                or any(_VIOLENT_CROWD.search(m.sentence) for m in demo):
             return "Riots", "Violent demonstration"
-        if "Mob violence" in subs and "rioters" in actor_kinds:
-            return "Riots", "Mob violence"
+        if any(m.acled_type[1] == "Mob violence" and not {a.kind for a in m.actors if a} & {"protesters"} for m in demo):
+            return "Riots", "Mob violence"  # a mob, not the demonstrators, did the violence
         if "Excessive force against protesters" in subs:
             return "Protests", "Excessive force against protesters"
         if "Protest with intervention" in subs:
@@ -501,17 +545,15 @@ def happening_type(group: Sequence[CodedMention]) -> tuple[str | None, str | Non
     if len(territorial) >= 2 and len(fights) * 2 > len(types):
         return most_common(territorial)
     # otherwise the reading most reports give: each mention's own typing already weighs its
-    # weapon, its victims and its sides; on a tie, an attack on civilians when the victims are
-    # civilians and no report tells of two armed sides, else the earliest report's reading
-    counts = Counter(types)
-    top = [t for t in dict.fromkeys(types) if counts[t] == max(counts.values())]
+    # weapon, its victims and its sides; on a tie, the most specific reading
+    armed = [t for t in votes if t[0] not in _DEMONSTRATION] or votes
+    counts = Counter(armed)
+    top = sorted((t for t in counts if counts[t] == max(counts.values())), key=_specificity)
     battle = any({a.kind for a in m.actors if a} & _ORGANISED and {r.kind for r in m.recipients if r} & _ORGANISED
                  for m in group)
     if "civilians" in victim_kinds and not battle and top[0] == ("Battles", "Armed clash"):
         # a clash needs two armed sides; reports that name none but civilian victims tell an attack
         return next((t for t in types if t[0] == "Violence against civilians"), ("Violence against civilians", "Attack"))
-    if len(top) > 1 and "civilians" in victim_kinds and not battle:
-        return next((t for t in top if t[0] == "Violence against civilians"), top[0])
     return top[0]
 
 

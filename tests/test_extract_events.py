@@ -432,6 +432,13 @@ def test_extract_events_mention_is_frozen(nlp):
         ("THREATEN", ("violence",), ("state",), ("rebel",), (None, None)),
         ("SANCTION", ("expel",), ("state",), ("state",), (None, None)),
         ("AID", ("humanitarian",), ("external",), ("civilians",), (None, None)),
+        # a weapon types remote violence even when the victims are called activists or protesters,
+        # unless the sentence told a demonstration (a protest qualifier)
+        ("ASSAULT", ("aerial", "civilian-target"), (), ("protesters",), ("Explosions/Remote violence", "Air/drone strike")),
+        ("ASSAULT", ("firearms",), ("state",), ("protesters",), ("Protests", "Excessive force against protesters")),
+        # a brawl with sticks between unorganised people is mob violence, a fight of armed groups a clash
+        ("ASSAULT", ("primitive", "two-sided"), ("civilians",), (), ("Riots", "Mob violence")),
+        ("ASSAULT", ("primitive", "two-sided"), ("rebel",), ("state",), ("Battles", "Armed clash")),
     ],
 )
 def test_extract_events_acled_type_table(ptype, modes, actors, recipients, expected):
@@ -521,6 +528,32 @@ def _first_acled(nlp, text: str) -> str | None:
          "Non-violent transfer of territory"),
         ("Rebel fighters captured the town of Sorrel from government forces on Monday.", "Non-state actor overtakes territory"),
         ("Warplanes bombed the outskirts of Merrow on Friday as rebels captured a nearby village.", "Air/drone strike"),
+        # fighters driven from their ground: territory taken (a date pushed back is no event)
+        ("The army pushed the militants back from their positions near Dalla.", "Government regains territory"),
+        # weapons found inside a place that holds them
+        ("Troops discovered an underground depot containing rifles and ammunition near Varl.", "Disrupted weapons use"),
+        # demonstrators who damage property, or a demonstration that descends into violence: a riot
+        ("Thousands marched through Kelso on Saturday and some smashed shop windows and set a bus on fire.",
+         "Violent demonstration"),
+        ("A rally against fuel prices in Dorrin descended into the worst violence in years.", "Violent demonstration"),
+        # troops marching are no demonstration; a protest that is an arrest's charge, or arrests a
+        # demonstration is against, qualify no demonstration
+        ("Government troops captured a hilltop town and marched deeper into a rebel-held district of Korvo.",
+         "Government regains territory"),
+        ("Authorities arrested the activist Mila Dorn on charges of organising an unlicensed protest.", "Arrests"),
+        ("Demonstrators took to the streets in Pella and Rask to condemn the arrests and violence.", "Peaceful protest"),
+        ("Police arrested 40 people as thousands marched against the new labour law in Serro.", "Protest with intervention"),
+        ("Thousands of mourners rallied in Tessa on Sunday to mourn the dozens of demonstrators killed last month "
+         "in a raid on a protest camp.", "Peaceful protest"),
+        # a capture only aimed at, or ground only held, is no territory taken
+        ("The rebels' assault to capture the army positions near Kallo airbase was repelled by government troops.",
+         "Armed clash"),
+        ("Government troops attacked rebel fighters occupying the village of Dorra on Monday.", "Armed clash"),
+        # unorganised attackers of a demonstration: a mob
+        ("About twenty people were hurt when a group of local men attacked a peaceful rally of farmers in Orsk on Sunday.",
+         "Mob violence"),
+        # a brawl with sticks, no armed group on either side
+        ("Villagers clashed with sticks and iron bars over a land dispute in Hollo, leaving one man dead.", "Mob violence"),
     ],
 )
 def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):
@@ -536,6 +569,7 @@ def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):
         "Washington targeted the Morvian government with new sanctions on Thursday.",
         "The drone captured dramatic footage of the flooded valley.",
         "Firefighters are winning their battle against the wildfires that forced thousands to flee.",
+        "The talks were pushed back to next month.",
     ],
 )
 def test_extract_events_no_acled_event_for_disasters_and_diplomacy(nlp, text):
@@ -552,3 +586,15 @@ def test_extract_events_no_acled_event_for_disasters_and_diplomacy(nlp, text):
 )
 def test_extract_events_crowds_at_a_demonstration_are_demonstrators(nlp, text, expected):
     assert _first_acled(nlp, text) == expected
+
+
+def test_extract_events_property_smashed_by_police_is_no_riot(nlp):
+    """Damage done by the state's forces at a demonstration does not make the demonstrators violent."""
+    text = "Police smashed the windows of the union office during a rally by striking dockers in Varno."
+    _, ms = _mentions(nlp, text)
+    rally = _find(ms, "PROTEST", "rally")
+    assert "riot" not in rally.plover_mode
+
+
+def test_extract_events_gunmen_attacking_a_rally_are_no_mob(nlp):
+    assert _first_acled(nlp, "Gunmen attacked a rally of the opposition party in Orsk on Sunday.") != "Mob violence"

@@ -331,3 +331,47 @@ def test_two_towns_a_few_km_apart_are_two_places_two_names_of_a_region_one():
     region_a = Location("ent_ra", "Gezira", 14.667, 33.222, 4, "SD")
     region_b = Location("ent_rb", "al-Jazira", 14.70, 33.25, 4, "SD")
     assert same_place(region_a, region_b)
+
+
+def _typed(m, modes):
+    from dataclasses import replace
+    return replace(m, modes=tuple(modes))
+
+
+def test_a_happening_most_reports_tell_as_a_shelling_is_not_the_rally_one_report_files_beside_it():
+    group = [
+        _m("a1", day="2025-05-02", loc=MOPTI, acled=("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+           actors=["the army"], recipients=["rebel positions"], trigger="shelled"),
+        _m("b1", "art_2", day="2025-05-02", loc=MOPTI, acled=("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+           trigger="shelling"),
+        _typed(_m("c1", "art_3", day="2025-05-02", loc=MOPTI, ptype="PROTEST", acled=("Protests", "Peaceful protest"),
+                  actors=["students"], trigger="rally"), ["demo"]),
+    ]
+    assert happening_type(group) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def test_one_report_one_voice_and_the_most_specific_reading_on_a_tie():
+    # one report repeats "attack" three times; the other names the weapon: a tie of two reports,
+    # which the named weapon decides
+    group = [_m(f"a{i}", offset=i * 50, acled=("Violence against civilians", "Attack"), recipients=["villagers"])
+             for i in range(3)]
+    group.append(_m("b1", "art_2", acled=("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+                    recipients=["villagers"], trigger="bomb"))
+    assert happening_type(group) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+def test_a_mob_that_attacks_a_rally_is_mob_violence_and_a_riot_with_no_demonstration_too():
+    rally = _typed(_m("a1", day="2025-05-02", loc=MOPTI, ptype="PROTEST", acled=("Protests", "Peaceful protest"),
+                      actors=["farmers"], trigger="rally"), ["demo"])
+    mob = _typed(_m("a2", day="2025-05-02", loc=MOPTI, acled=("Riots", "Mob violence"), actors=["a group of local men"],
+                    trigger="attacked"), ["mob"])
+    assert happening_type([rally, mob]) == ("Riots", "Mob violence")
+    riot = _typed(_m("b1", day="2025-05-02", loc=MOPTI, ptype="PROTEST", acled=("Riots", "Violent demonstration"),
+                     trigger="riot"), ["riot"])
+    lynching = _typed(_m("b2", day="2025-05-02", loc=MOPTI, acled=("Riots", "Mob violence"), actors=["a mob"],
+                         trigger="lynched"), ["beat", "mob"])
+    assert happening_type([riot, lynching]) == ("Riots", "Mob violence")
+    # demonstrators who turn violent stay a violent demonstration
+    stones = _m("c2", day="2025-05-02", loc=MOPTI, acled=("Riots", "Violent demonstration"), actors=["protesters"],
+                trigger="hurled")
+    assert happening_type([rally, stones]) == ("Riots", "Violent demonstration")

@@ -200,7 +200,8 @@ def _depth(tok: Token) -> int:
 
 
 def _phrasal_key(tok: Token) -> str:
-    prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    # the particle may stand after the object, parsed as an adverb: "drove the rebels back"
+    prts = [c.lower_ for c in tok.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in ("back", "out")]
     for p in prts:
         key = f"{_lem(tok)} {p}"
         if key in P.VERB_TRIGGERS:
@@ -235,6 +236,9 @@ def _object_lemmas(objs: Iterable[Token]) -> set[str]:
         for c in o.children:  # "martial law", "human shields", "a state of emergency"
             if c.dep_ in ("compound", "amod"):
                 lemmas.add(_lem(c))
+            if c.dep_ == "acl" and _lem(c) in ("contain", "hold", "store", "hide", "stock"):
+                # "a depot containing rifles": what is found is what the place holds
+                lemmas.update(_lem(x) for d in _children(c, "dobj") for x in _conjuncts(d))
             if c.dep_ == "prep" and c.lower_ == "of" and (_lem(o) in P.QUANTITY_HEADS or o.lower_ in P.QUANTITY_HEADS):
                 # "a cache of weapons", "dozens of IEDs", "a swathe of territory": the complement is the object
                 for p in _children(c, "pobj"):
@@ -2006,11 +2010,104 @@ def _target_words(c: _Cand) -> set[str]:
     return out
 
 
+# damage a crowd does to property (ACLED: demonstrators who destroy property make a violent demonstration)
+_CROWD_DAMAGE_VERBS = frozenset({"smash", "torch", "loot", "vandalize", "vandalise", "ransack", "trash", "pelt"})
+_DESCENT_VERBS = frozenset({"descend", "spiral", "degenerate", "dissolve", "erupt", "escalate", "devolve"})
+_DISORDER_NOUNS = frozenset({"violence", "riot", "rioting", "clash", "unrest", "mayhem", "vandalism", "looting"})
+
+
+def _crowd_damage(t: Token) -> bool:
+    """Property smashed, torched or looted (or set on fire) by anyone but the state's forces."""
+    lem = _lem(t)
+    fire = lem == "set" and (any(ch.lower_ in ("ablaze", "alight") for ch in t.children) or any(
+        _lem(p) == "fire" for ch in t.children if ch.dep_ == "prep" and ch.lower_ == "on" for p in _children(ch, "pobj")))
+    if lem not in _CROWD_DAMAGE_VERBS and not fire or t.pos_ not in ("VERB", "ADJ"):
+        return False
+    head = t
+    while head.dep_ == "conj" and not _children(head, "nsubj", "agent"):
+        head = head.head
+    doers = _children(head, "nsubj") + [p for ch in _children(head, "agent") for p in _children(ch, "pobj")]
+    return not any(_np_kind(d) == "state" for d in doers)
+
+
+_MOVEMENT_VERBS = frozenset({"march", "walk", "parade", "advance", "move", "roll"})
+_ARMED_KINDS = frozenset({"state", "rebel", "militia", "identity_militia", "external"})
+_CHARGE_HEADS = frozenset({"charge", "accusation", "suspicion", "allegation"})
+_JAIL_VERBS = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "charge", "convict", "prosecute", "fine",
+                         "sue", "hold", "summon"})
+_GRIEVANCE_VERBS = frozenset({"condemn", "decry", "denounce", "protest", "oppose", "deplore", "criticise", "criticize",
+                              "mourn", "commemorate", "honour", "honor", "remember"})
+
+
+def _crowd_on_demonstration(c: _Cand) -> bool:
+    """People with no armed group, force or weapon named who attack a demonstration or its
+    demonstrators: ACLED's mob violence (unorganised attackers), not force against protesters."""
+    if not c.actors or set(c.modes) & (_MEANS_MODES - {"primitive"}):
+        return False
+    targets = list(c.recipients) + ([] if c.is_noun else _objects(c.anchor))
+    if not any(_lem(x) in P.PROTEST_WORDS for r in targets for x in _conjuncts(r)):
+        return False
+    return all(_np_kind(a) in ("unknown", "civilians") and not _words(a.subtree) & _BOMB_WORDS for a in c.actors)
+
+
+_HOLDING_VERBS = frozenset({"occupy", "hold", "control"})
+
+
+def _territory_not_taken(t: Token) -> bool:
+    """A capture only aimed at ("an attack to capture the positions", "tried to retake the town") or
+    ground only held ("fighters occupying the village"): no territory changed hands."""
+    if t.dep_ in ("xcomp", "acl", "advcl", "relcl") and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in t.children):
+        return True
+    return t.dep_ == "acl" and t.tag_ == "VBG" and _lem(t) in _HOLDING_VERBS
+
+
+def _doers(t: Token) -> list:
+    """The subject of a verb, or of the verb it is conjoined to ("captured the town and marched on")."""
+    head = t
+    while head.dep_ == "conj" and not _children(head, "nsubj"):
+        head = head.head
+    return _children(head, "nsubj")
+
+
+def _armed_movement(t: Token) -> bool:
+    """Troops or fighters marching or advancing: a movement of forces, not a demonstration."""
+    return t.pos_ == "VERB" and _lem(t) in _MOVEMENT_VERBS and any(_np_kind(d) in _ARMED_KINDS for d in _doers(t))
+
+
+def _charged_act(t: Token) -> bool:
+    """A protest named as what someone is held or charged for ("arrested for organising a protest",
+    "on charges of leading a march"): the arrest is the happening, the protest its reason."""
+    return any(_lem(a) in _CHARGE_HEADS or a.dep_ == "prep" and a.lower_ in ("for", "over") and _lem(a.head) in _JAIL_VERBS
+               for a in t.ancestors)
+
+
+def _grievance(t: Token) -> bool:
+    """An act named as what a demonstration is against ("rallied to condemn the arrests", "a march
+    against the jailing of ...", "rallied to mourn the demonstrators killed last month"): the
+    demonstrators' cause, not force used on them."""
+    h = t
+    while True:
+        if h.dep_ == "dobj" and _lem(h.head) in _GRIEVANCE_VERBS:
+            return True
+        if h.dep_ == "pobj" and h.head.lower_ in ("against", "over"):
+            return True
+        if h.dep_ in ("ROOT", "ccomp", "advcl", "xcomp", "parataxis") or h.head is h:
+            return False
+        h = h.head
+
+
+def _not_a_demonstration(t: Token) -> bool:
+    return _armed_movement(t) or _charged_act(t)
+
+
 def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
     """(is there a demonstration in the sentence, the qualifier for it: riot / excessive / intervention / None)."""
     words = _words(t for t in sent if not (t.lower_ in ("riot",) and t.dep_ == "compound")
-                   and t.ent_type_ not in ("DATE", "TIME") and t.pos_ != "PROPN")
-    protest = bool(words & P.PROTEST_WORDS) or any(c.ptype == "PROTEST" for c in live)
+                   and t.ent_type_ not in ("DATE", "TIME") and t.pos_ != "PROPN" and not _not_a_demonstration(t))
+    protest = bool(words & P.PROTEST_WORDS) or any(c.ptype == "PROTEST" and not _not_a_demonstration(c.trigger[0])
+                                                   for c in live)
+    # what the demonstrators protest against is not force used on them
+    live = [c for c in live if not (c.ptype in ("ASSAULT", "COERCE") and _grievance(c.trigger[0]))]
     violent = False
     live = [c for c in live if not c.hypothetical]
     for c in live:
@@ -2027,6 +2124,12 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
             subj = _children(t, "nsubj")
             if subj and _lem(subj[0]) in P.PROTEST_WORDS | {"rioter", "youth", "mob", "crowd"}:
                 violent = True
+        if protest and _crowd_damage(t):
+            violent = True  # "thousands marched and some smashed shop windows"
+        if _lem(t) in _DESCENT_VERBS and any(_lem(p) in _DISORDER_NOUNS for ch in t.children if ch.dep_ == "prep"
+                                              and ch.lower_ == "into" for p in _children(ch, "pobj")) \
+                and any(_lem(x) in P.PROTEST_WORDS for x in _children(t, "nsubj")):
+            violent = True  # "the rally descended into violence"
         if t.lower_ == "violent" and _lem(t.head) in ("turn", "become", "grow", "descend") and \
                 any(_lem(x) in P.PROTEST_WORDS for x in _children(t.head, "nsubj")):
             violent = True  # "the rallies turned violent"
@@ -2058,7 +2161,8 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
         if t.lower_ in _EXCESSIVE_WORDS and (t.head.pos_ == "VERB" and _lem(t.head) in _INTERVENTION_VERBS | {"attack", "fire", "shoot", "use"}
                                              or _lem(t.head) in ("force", "ammunition", "round", "crackdown", "fire", "bullet")):
             lethal = True
-        if t.pos_ == "VERB" and _lem(t) in _INTERVENTION_VERBS and _lem(t) not in ("block", "prevent", "stop", "ban"):
+        if t.pos_ == "VERB" and _lem(t) in _INTERVENTION_VERBS and _lem(t) not in ("block", "prevent", "stop", "ban") \
+                and not _grievance(t):
             intervention = True
     # without a protest word the qualifier only serves the protest of the sentence before
     if lethal:
@@ -2101,6 +2205,10 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
       in which people are abducted is the abduction;
     - an agreement actually reached between two or more parties (``mutual``).
     """
+    for _sent, _ev, live in sentences:
+        for c in live:
+            if c.ptype == "PROTEST" and not c.is_noun and _armed_movement(c.trigger[0]):
+                c.absorbed = True  # "troops captured the town and marched on": no demonstration
     protest_info = [_sentence_protest(sent, [c for c in live if not c.absorbed]) for sent, _, live in sentences]
     for i, (sent, _ev, live) in enumerate(sentences):
         live = [c for c in live if not c.absorbed]
@@ -2123,6 +2231,13 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
             if c.ptype == "ASSAULT" and means and not set(c.modes) & _MEANS_MODES and "seize" not in c.modes:
                 c.modes.extend(dict.fromkeys(means))
         abductions = [c for c in live if c.ptype == "ASSAULT" and set(c.modes) & {"abduct", "sexual"}]
+        for c in live:
+            if "seize" in c.modes and "territory" in c.modes and not c.is_noun and _territory_not_taken(c.trigger[0]):
+                if c.ptype == "ASSAULT":
+                    c.modes[:] = [m for m in c.modes if m not in ("seize", "territory")]  # the attack, not a capture
+                else:
+                    c.absorbed = True
+        live = [c for c in live if not c.absorbed]
         takeovers = [c for c in live if "seize" in c.modes and "territory" in c.modes and c.actors]
         remote = [m for c in live if c.ptype == "ASSAULT" for m in c.modes if m in ("aerial", "drone", "heavy-weapons")]
         by_anchor = {c.anchor.i: c for c in live if c.ptype == "ASSAULT" and not c.is_noun}
@@ -2179,6 +2294,8 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
                 actor_words = _words(t for a in c.actors for t in a.subtree)
                 if actor_words & (_MOB_WORDS - ({"crowd"} if has_protest else set())) or lem in ("lynch", "lynching"):
                     c.modes.append("mob")  # at a demonstration, the crowd is the demonstrators
+                elif _crowd_on_demonstration(c):
+                    c.modes.append("mob")  # "a group of counter-protesters attacked the rally"
             if "territory" in c.modes and "seize" in c.modes:
                 # ACLED: territory that changes hands without fighting is a non-violent transfer
                 strong = sent_words & {"handover", "hand", "handed", "peacefully", "unopposed", "unchallenged"} or \
@@ -2283,7 +2400,10 @@ def acled_type(plover_type: str, modes: tuple[str, ...], actor_kinds: tuple[str,
         if "mob" in m:
             return P.RIOTS, "Mob violence"
         protest = _protest_subtype(m)
-        if protest is None and (r & P.PROTESTER_KINDS or "crowd-control" in m):
+        remote = {mode for mode, _sub in P.ACLED_REMOTE_SUBTYPES} & m
+        # victims called activists or protesters in a sentence that tells no demonstration: an air
+        # strike or a bomb that hits them is still typed by its weapon
+        if protest is None and (r & P.PROTESTER_KINDS and not remote or "crowd-control" in m):
             protest = "Excessive force against protesters" if m & P.LETHAL_MODES - {"targeted"} else "Protest with intervention"
         if protest is None and a & P.PROTESTER_KINDS:
             protest = "Violent demonstration"
@@ -2314,6 +2434,8 @@ def acled_type(plover_type: str, modes: tuple[str, ...], actor_kinds: tuple[str,
             return None, None  # "the war", "violence": a situation, not a codable happening
         if a and a <= P.CIVILIAN_KINDS and not r & armed and m & {"beat", "primitive", "destroy", "torture", "firearms"}:
             return P.RIOTS, "Mob violence"  # unorganised people attacking: a mob
+        if "two-sided" in m and "primitive" in m and not (a | r) & armed:
+            return P.RIOTS, "Mob violence"  # people fighting with sticks and stones, no armed group named: a brawl
         if "civilian-target" in m and not m & {"two-sided", "military-target"}:
             return P.VAC, "Attack"
         if "two-sided" in m or "military-target" in m or r & armed:

@@ -203,6 +203,9 @@ PROTEST_WORDS: frozenset[str] = frozenset({
     "sit-in", "vigil", "picket", "protesting", "demonstrate", "rallying", "die-in", "walkout",
 })
 
+_FIGHTERS = frozenset({"rebel", "militant", "insurgent", "terrorist", "fighter", "jihadist", "militia", "militiaman",
+                       "gunman", "gunmen", "extremist", "separatist", "enemy", "force", "troop", "soldier", "army"})
+
 VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]]] = {
     # ASSAULT
     "attack": [(None, _A, ())],
@@ -222,8 +225,12 @@ VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]
     "quell": [(PEOPLE | frozenset({"protest", "rally", "demonstration", "march", "gathering", "crowd", "unrest", "riot"}), _A, ("crowd-control",))],
     "dispel": [(PEOPLE | frozenset({"protest", "rally", "demonstration", "march", "gathering", "crowd"}), _A, ("crowd-control",))],
     "eliminate": [(PEOPLE | TROOPS | frozenset({"terrorist", "militant", "insurgent", "rebel", "gathering", "cell", "commander"}), _A, ())],
-    "drive back": [(None, _A, ("seize", "territory"))],
-    "push back": [(None, _A, ("seize", "territory"))],
+    # fighters driven from ground ("drove the rebels back", "were pushed back from their strongholds");
+    # a date or a plan pushed back is none
+    "drive back": [(TROOPS | _FIGHTERS, _A, ("seize", "territory"))],
+    "push back": [(TROOPS | _FIGHTERS, _A, ("seize", "territory"))],
+    "drive out": [(TROOPS | _FIGHTERS, _A, ("seize", "territory"))],
+    "push out": [(TROOPS | _FIGHTERS, _A, ("seize", "territory"))],
     # weapons found, defused or seized: ACLED Disrupted weapons use
     "find": [(WEAPONS, "COERCE", ("seize", "weapons"))],
     "discover": [(WEAPONS, "COERCE", ("seize", "weapons"))],
