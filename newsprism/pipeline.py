@@ -11,6 +11,7 @@ transaction of its own, and not at all when nothing it reads changed.
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from dataclasses import replace
@@ -276,11 +277,16 @@ def _process_documents(store: Store, documents: list[RawDocument], progress: boo
     started = last_commit = time.monotonic()
     n_articles = 0
 
+    committed = 0
+
     def commit() -> None:
+        nonlocal committed
         if pending:
             with store.transaction():
                 store_batch(store, pending)
+            committed += len(pending)
             pending.clear()
+            logging.getLogger(__name__).info("committed %d of %d documents", committed, len(documents))
 
     for document, outcome in analyze_documents(nlp, documents, n_process=run.processes(), batch_size=run.batch_size):
         if isinstance(outcome, Discarded):
@@ -358,8 +364,6 @@ def _guarded(document: RawDocument, step: Callable[[], Any]) -> Any:
     except InputError as exc:
         return Discarded(document.path, one_line(exc.reason))
     except Exception as exc:  # noqa: BLE001  one bad document must not end the run
-        import logging
-
         logging.getLogger(__name__).debug("analyzing %s failed", document.path, exc_info=True)
         return Discarded(document.path, f"analysis failed ({type(exc).__name__}: {one_line(exc, 200)})")
     finally:
@@ -383,8 +387,6 @@ def analyze_documents(nlp: Any, documents: Sequence[RawDocument], *, n_process: 
                 done = index + 1
                 yield documents[index], outcome
         except Exception:  # noqa: BLE001  the model failed somewhere in the batch in flight
-            import logging
-
             logging.getLogger(__name__).debug("nlp.pipe failed after %d documents", done, exc_info=True)
             for document in documents[done:done + batch_size]:
                 yield document, _guarded(document, lambda: analyze_document(nlp, document))  # noqa: B023
