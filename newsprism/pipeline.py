@@ -240,9 +240,7 @@ def analyze(
         summary.documents = counts["documents"]
         summary.articles = counts["articles"]
         summary.entities = counts.get("entities", 0)
-        arts = store.articles()
-        summary.on_topic = sum(1 for a, _ in arts if a.on_topic)
-        summary.duplicates = sum(1 for a, _ in arts if a.duplicate_of)
+        summary.on_topic, summary.duplicates = store.topic_counts()
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -271,6 +269,8 @@ def _process_documents(store: Store, documents: list[RawDocument], progress: boo
 
     run = run or RunConfig()
     nlp = build_nlp()
+    if run.processes() > 1:
+        _workers_die_with_parent()
     failed: list[Discarded] = []
     pending: list[tuple[RawDocument, Analyzed]] = []
     bar = tqdm(total=len(documents), desc="analyzing", unit="doc", file=sys.stderr, disable=not progress)
@@ -302,6 +302,26 @@ def _process_documents(store: Store, documents: list[RawDocument], progress: boo
     commit()
     bar.close()
     return failed
+
+
+_FORK_HOOKED = False
+
+
+def _workers_die_with_parent() -> None:
+    """spaCy's workers are forked and wait on a queue for texts: were this process killed
+    (SIGKILL, the OOM killer), they would wait forever holding a model each. On Linux, ask the
+    kernel to kill every process forked from here when this one dies."""
+    global _FORK_HOOKED
+    if _FORK_HOOKED or not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import os
+    import signal
+
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    pr_set_pdeathsig = 1
+    os.register_at_fork(after_in_child=lambda: prctl(pr_set_pdeathsig, signal.SIGKILL))
+    _FORK_HOOKED = True
 
 
 Analyzed = list[tuple[Article, str, dict[str, list[tuple[str, Any]]]]]

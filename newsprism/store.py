@@ -276,6 +276,12 @@ class Store:
         rows = self.con.execute("SELECT data FROM corpus_records WHERE kind = ? ORDER BY id", [kind]).fetchall()
         return [json.loads(r[0]) for r in rows]
 
+    def topic_counts(self) -> tuple[int, int]:
+        """(articles on topic, articles that duplicate another), counted in the store."""
+        row = self.con.execute("SELECT count(*) FILTER (WHERE on_topic), count(*) FILTER (WHERE duplicate_of IS NOT NULL)"
+                               " FROM articles").fetchone()
+        return (int(row[0]), int(row[1])) if row else (0, 0)
+
     def counts(self) -> dict[str, int]:
         """Record counts per type, for ``newsprism info``."""
         out = {
