@@ -4,20 +4,22 @@
            -> dedupe -> stories/topic -> entities -> corpus records -> [store]
 
 Per-article work is cached by content: a document whose text, metadata and pipeline version are
-unchanged is not read again, so a second run on the same input changes nothing. Everything a run
-writes goes into one transaction.
+unchanged is not read again, so a second run on the same input changes nothing. Analyzed documents
+are committed in batches (a killed run resumes where it stopped); the corpus stage runs in one
+transaction of its own, and not at all when nothing it reads changed.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from dataclasses import replace
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from newsprism.clean import clean
+from newsprism.clean import CleanArticle, clean
 from newsprism.cluster import build_stories
 from newsprism.coding import (DateFact, article_anchor, carry_dates, code_events, event_fatalities, link_figures,
                               reanchor, story_calendar)
@@ -41,7 +43,7 @@ from newsprism.records import (
     to_json,
 )
 from newsprism.resolve import LABEL_TYPES, EntityIndex, name_key, resolve_entities
-from newsprism.settings import Settings, load_settings
+from newsprism.settings import RunConfig, Settings, load_settings
 from newsprism.store import Store
 
 if TYPE_CHECKING:
@@ -205,6 +207,10 @@ def analyze(
 ) -> Summary:
     """Ingest files and folders into the store at ``db`` and run every stage.
 
+    Analyzed documents are committed in batches as the run goes (a run killed mid-way resumes
+    where it stopped); the corpus stage then runs in a transaction of its own, and only when its
+    inputs (document versions, settings, pipeline version) changed since it last ran.
+
     Args:
         paths: files and folders (walked recursively).
         db: the DuckDB file (created when missing).
@@ -226,63 +232,103 @@ def analyze(
     with Store(db) as store:
         known = store.document_versions()
         todo = [d for d in result.documents if known.get(d.doc_id) != document_version(d)]
+        failed = _process_documents(store, todo, progress, settings.run) if todo else []
+        summary.discarded += failed
+        failed_paths = {d.path for d in failed}
         with store.transaction():
-            failed = _process_documents(store, todo, progress) if todo else []
-            summary.discarded += failed
-            failed_paths = {d.path for d in failed}
-            store.record_discarded(summary.discarded,
-                                   sorted({d.path for d in result.documents} - failed_paths))
-            corpus_stage(store, settings)
+            store.record_discarded(summary.discarded, sorted({d.path for d in result.documents} - failed_paths))
+            fingerprint = corpus_fingerprint(store, settings)
+            if store.corpus_fingerprint() != fingerprint:
+                corpus_stage(store, settings)
+                store.set_corpus_fingerprint(fingerprint)
         summary.new_documents = len(todo) - len(failed)
         counts = store.counts()
         summary.counts = counts
         summary.documents = counts["documents"]
         summary.articles = counts["articles"]
         summary.entities = counts.get("entities", 0)
-        arts = store.articles()
-        summary.on_topic = sum(1 for a, _ in arts if a.on_topic)
-        summary.duplicates = sum(1 for a, _ in arts if a.duplicate_of)
+        summary.on_topic, summary.duplicates = store.topic_counts()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-# Analyzing one document is bounded by its size (the model's length limit); this is the backstop.
+def corpus_fingerprint(store: Store, settings: Settings) -> str:
+    """What the corpus stage reads: every stored document's version (its content, metadata and
+    the pipeline version), the settings of the corpus stages, and the pipeline version."""
+    versions = sorted(f"{doc_id}={version}" for doc_id, version in store.document_versions().items())
+    return content_id("corpus", PIPELINE_VERSION, repr(settings.dedupe), repr(settings.cluster), *versions)
+
+
+# Analyzing one document is bounded by its size (the model's length limit); this is the backstop
+# (for cleaning and for extracting, each).
 DOCUMENT_SECONDS = 300.0
 
 
-def _process_documents(store: Store, documents: list[RawDocument], progress: bool) -> list[Discarded]:
-    """Clean, parse and extract every document, each under a guard: a document that fails (or
-    has an article over the model's length limit, or overruns its time budget) is set aside as
-    Discarded with a one-line reason, nothing of it is stored, and the others go on."""
+def _process_documents(store: Store, documents: list[RawDocument], progress: bool,
+                       run: RunConfig | None = None) -> list[Discarded]:
+    """Clean, parse and extract every document (``analyze_documents``) and commit the results in
+    batches (``run.commit_documents`` documents or ``run.commit_seconds``, whichever comes first).
+    A document that fails is set aside as Discarded with a one-line reason and nothing of it is
+    stored; the others go on."""
     from tqdm import tqdm
 
     from newsprism.extract import build_nlp
-    from newsprism.ingest import CURRENT_INPUT, one_line, time_budget
 
+    run = run or RunConfig()
     nlp = build_nlp()
+    if run.processes() > 1:
+        _workers_die_with_parent()
     failed: list[Discarded] = []
+    pending: list[tuple[RawDocument, Analyzed]] = []
     bar = tqdm(total=len(documents), desc="analyzing", unit="doc", file=sys.stderr, disable=not progress)
-    for document in documents:
-        token = CURRENT_INPUT.set(document.path)
-        try:
-            with time_budget(DOCUMENT_SECONDS, document.path):
-                analyzed = analyze_document(nlp, document)
-        except InputError as exc:
-            failed.append(Discarded(document.path, one_line(exc.reason)))
-            analyzed = None
-        except Exception as exc:  # noqa: BLE001  one bad document must not end the run
-            import logging
+    started = last_commit = time.monotonic()
+    n_articles = 0
 
-            logging.getLogger(__name__).debug("analyzing %s failed", document.path, exc_info=True)
-            failed.append(Discarded(document.path, f"analysis failed ({type(exc).__name__}: {one_line(exc, 200)})"))
-            analyzed = None
-        finally:
-            CURRENT_INPUT.reset(token)
-        if analyzed is not None:
-            store_analyzed(store, document, analyzed)
+    committed = 0
+
+    def commit() -> None:
+        nonlocal committed
+        if pending:
+            with store.transaction():
+                store_batch(store, pending)
+            committed += len(pending)
+            pending.clear()
+            logging.getLogger(__name__).info("committed %d of %d documents", committed, len(documents))
+
+    for document, outcome in analyze_documents(nlp, documents, n_process=run.processes(), batch_size=run.batch_size):
+        if isinstance(outcome, Discarded):
+            failed.append(outcome)
+        else:
+            pending.append((document, outcome))
+            n_articles += len(outcome)
+        if len(pending) >= run.commit_documents or time.monotonic() - last_commit >= run.commit_seconds:
+            commit()
+            last_commit = time.monotonic()
+        bar.set_postfix_str(f"{n_articles / max(time.monotonic() - started, 1e-9):.1f} articles/s", refresh=False)
         bar.update(1)
+    commit()
     bar.close()
     return failed
+
+
+_FORK_HOOKED = False
+
+
+def _workers_die_with_parent() -> None:
+    """spaCy's workers are forked and wait on a queue for texts: were this process killed
+    (SIGKILL, the OOM killer), they would wait forever holding a model each. On Linux, ask the
+    kernel to kill every process forked from here when this one dies."""
+    global _FORK_HOOKED
+    if _FORK_HOOKED or not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import os
+    import signal
+
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    pr_set_pdeathsig = 1
+    os.register_at_fork(after_in_child=lambda: prctl(pr_set_pdeathsig, signal.SIGKILL))
+    _FORK_HOOKED = True
 
 
 Analyzed = list[tuple[Article, str, dict[str, list[tuple[str, Any]]]]]
@@ -290,14 +336,17 @@ Analyzed = list[tuple[Article, str, dict[str, list[tuple[str, Any]]]]]
 
 def store_analyzed(store: Store, document: RawDocument, analyzed: Analyzed) -> None:
     """Write one document and its per-article facts (what ``analyze_document`` gave)."""
+    store_batch(store, [(document, analyzed)])
+
+
+def store_batch(store: Store, items: list[tuple[RawDocument, Analyzed]]) -> None:
+    """Write documents and their per-article facts, a few bulk statements for the whole batch."""
     # a newer version of a file replaces the older one stored under the same path
-    for old in store.doc_ids_at_path(document.path):
-        store.delete_document(old)
-    store.put_document(document, document_version(document))
-    for a, text, facts in analyzed:
-        store.put_article(a, text)
-        for kind, items in facts.items():
-            store.put_facts(kind, a.article_id, items)
+    store.delete_documents_at(document.path for document, _ in items)
+    store.put_documents((document, document_version(document)) for document, _ in items)
+    store.put_articles((a, text) for _, analyzed in items for a, text, _ in analyzed)
+    store.put_fact_rows((kind, fid, a.article_id, data) for _, analyzed in items for a, _, facts in analyzed
+                        for kind, rows in facts.items() for fid, data in rows)
 
 
 def analyze_document(nlp: Any, document: RawDocument) -> Analyzed:
@@ -307,13 +356,23 @@ def analyze_document(nlp: Any, document: RawDocument) -> Analyzed:
     Raises:
         InputError: an article is longer than the NLP model reads in one piece.
     """
+    cleaned = _prepare(nlp, document)
+    return _extract(document, cleaned, list(nlp.pipe([c.nlp_text for c in cleaned], batch_size=16)))
+
+
+def _prepare(nlp: Any, document: RawDocument) -> list[CleanArticle]:
+    """The document's articles, cleaned, each checked against the model's length limit."""
     cleaned = clean(document)
     for c in cleaned:
         if len(c.nlp_text) > nlp.max_length:
             raise InputError(document.path, f"article of {len(c.nlp_text):,} characters is over the NLP model's "
                                             f"limit of {nlp.max_length:,} (split the file)")
+    return cleaned
+
+
+def _extract(document: RawDocument, cleaned: list[CleanArticle], docs: list[Doc]) -> Analyzed:
     out = []
-    for c, doc in zip(cleaned, nlp.pipe([c.nlp_text for c in cleaned], batch_size=16)):
+    for c, doc in zip(cleaned, docs, strict=True):
         a = c.article
         ctx = ArticleContext(doc_id=a.doc_id, article_id=a.article_id, offset=a.start,
                              text=document.text[a.start:a.end], published=a.published, outlet=a.outlet)
@@ -321,6 +380,93 @@ def analyze_document(nlp: Any, document: RawDocument) -> Analyzed:
     return out
 
 
+def _guarded(document: RawDocument, step: Callable[[], Any]) -> Any:
+    """``step()`` under the per-document guard: its result, or the Discarded that says why it failed."""
+    from newsprism.ingest import CURRENT_INPUT, one_line, time_budget
+
+    token = CURRENT_INPUT.set(document.path)
+    try:
+        with time_budget(DOCUMENT_SECONDS, document.path):
+            return step()
+    except InputError as exc:
+        return Discarded(document.path, one_line(exc.reason))
+    except Exception as exc:  # noqa: BLE001  one bad document must not end the run
+        logging.getLogger(__name__).debug("analyzing %s failed", document.path, exc_info=True)
+        return Discarded(document.path, f"analysis failed ({type(exc).__name__}: {one_line(exc, 200)})")
+    finally:
+        CURRENT_INPUT.reset(token)
+
+
+def analyze_documents(nlp: Any, documents: Sequence[RawDocument], *, n_process: int = 1,
+                      batch_size: int = 32) -> Iterator[tuple[RawDocument, Analyzed | Discarded]]:
+    """``analyze_document`` over many documents, in their order, with spaCy over the whole stream
+    (``nlp.pipe`` across documents, ``n_process`` workers) instead of one call per document.
+
+    Each document is cleaned and extracted under the per-document guard: one that fails comes
+    out as a Discarded with its one-line reason and the rest go on. Should the model itself fail
+    on a batch, the documents of that batch are analyzed one by one (``analyze_document``, under
+    the guard) and the stream starts again after them.
+    """
+    done = 0
+    while done < len(documents):
+        try:
+            for index, outcome in _analyze_stream(nlp, documents, done, n_process, batch_size):
+                done = index + 1
+                yield documents[index], outcome
+        except Exception:  # noqa: BLE001  the model failed somewhere in the batch in flight
+            logging.getLogger(__name__).debug("nlp.pipe failed after %d documents", done, exc_info=True)
+            for document in documents[done:done + batch_size]:
+                yield document, _guarded(document, lambda: analyze_document(nlp, document))  # noqa: B023
+            done += batch_size
+
+
+@dataclass
+class _InFlight:
+    """A document between cleaning and extraction: its articles and the parses received so far."""
+
+    index: int
+    outcome: Analyzed | Discarded | None = None  # set once cleaned-and-failed, or extracted
+    cleaned: list[CleanArticle] = field(default_factory=list)
+    docs: list[Doc] = field(default_factory=list)
+
+
+def _analyze_stream(nlp: Any, documents: Sequence[RawDocument], start: int, n_process: int,
+                    batch_size: int) -> Iterator[tuple[int, Analyzed | Discarded]]:
+    """(index, outcome) for documents[start:], in order: cleaned as ``nlp.pipe`` pulls their texts,
+    extracted once every article of the document is parsed."""
+    from collections import deque
+
+    queue: deque[_InFlight] = deque()  # documents cleaned (or failed), in order, not yet given out
+
+    def texts() -> Iterator[tuple[str, int]]:
+        for index in range(start, len(documents)):
+            document = documents[index]
+            item = _InFlight(index)
+            prepared = _guarded(document, lambda: _prepare(nlp, document))  # noqa: B023
+            if isinstance(prepared, Discarded):
+                item.outcome = prepared
+            else:
+                item.cleaned = prepared
+            queue.append(item)
+            for c in item.cleaned:
+                yield c.nlp_text, index
+
+    def ready() -> Iterator[tuple[int, Analyzed | Discarded]]:
+        while queue:
+            head = queue[0]
+            if head.outcome is None and len(head.docs) < len(head.cleaned):
+                return
+            if head.outcome is None:
+                document = documents[head.index]
+                head.outcome = _guarded(document, lambda: _extract(document, head.cleaned, head.docs))  # noqa: B023
+            queue.popleft()
+            yield head.index, head.outcome
+
+    for doc, index in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        # parses come in the order the texts went in, so the document is in the queue
+        next(item for item in queue if item.index == index).docs.append(doc)
+        yield from ready()
+    yield from ready()
 def corpus_stage(store: Store, settings: Settings) -> None:
     """Everything that looks across articles: rebuilt from the stored per-article facts."""
     articles = store.articles()
@@ -331,8 +477,7 @@ def corpus_stage(store: Store, settings: Settings) -> None:
         if LABEL_TYPES.get(m["label"]) == "place":
             places.setdefault(m["article_id"], set()).add(name_key(m["evidence"]["text"]))
     linked, stories = build_stories(articles, duplicates, places, settings.cluster, _place_points(mentions))
-    for a in linked:
-        store.update_article_links(a)
+    store.update_articles_links(linked)
     store.replace_corpus("stories", [(s.story_id, to_json(s)) for s in stories])
     on_topic = {a.article_id for a in linked if a.on_topic}
     story_of = {a.article_id: a.story_id for a in linked}
@@ -351,8 +496,7 @@ def corpus_stage(store: Store, settings: Settings) -> None:
     figures = [from_json(Figure, f) for f in store.facts("figures") if f["article_id"] in on_topic]
     event_of = link_figures(figures, events, triggers)
     figures = [replace(f, event_id=event_of.get(f.figure_id)) for f in figures]
-    for f in figures:
-        store.put_facts("figures", f.article_id, [(f.figure_id, to_json(f))])
+    store.put_fact_rows(("figures", f.figure_id, f.article_id, to_json(f)) for f in figures)
     tolls = event_fatalities(figures, by_id)
     events = [replace(e, fatalities=tolls.get(e.event_id)) for e in events]
     store.replace_corpus("events", [(e.event_id, to_json(e)) for e in events])
@@ -461,6 +605,7 @@ def _reconciled_id(r: ReconciledFigure) -> str:
 
 def _link_entities(store: Store, index: EntityIndex) -> None:
     """Point the sources of figures and the speakers of quotes at the resolved entities."""
+    changed = []
     for kind, ref_field, id_field in (("figures", "attributed_to", "figure_id"), ("quotes", "speaker", "quote_id")):
         for fact in store.facts(kind):
             ref = fact.get(ref_field)
@@ -469,4 +614,5 @@ def _link_entities(store: Store, index: EntityIndex) -> None:
             entity_id = index.lookup(ref["name"])
             if entity_id != ref.get("entity_id"):
                 fact[ref_field] = {**ref, "entity_id": entity_id}
-                store.put_facts(kind, fact["article_id"], [(fact[id_field], fact)])
+                changed.append((kind, fact[id_field], fact["article_id"], fact))
+    store.put_fact_rows(changed)

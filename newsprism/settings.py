@@ -24,13 +24,29 @@ class IngestConfig:
 
 
 @dataclass(frozen=True)
+class RunConfig:
+    """How the per-article stage runs (speed only: the record does not depend on these)."""
+
+    n_process: int = 0  # spaCy processes; 0: one per core, at most 2
+    batch_size: int = 32  # texts per nlp.pipe batch
+    commit_documents: int = 64  # commit the analyzed documents after this many...
+    commit_seconds: float = 10.0  # ...or after this long, whichever comes first
+
+    def processes(self) -> int:
+        import os
+
+        return self.n_process if self.n_process > 0 else max(1, min(os.cpu_count() or 1, 2))
+
+
+@dataclass(frozen=True)
 class Settings:
     ingest: IngestConfig
     dedupe: DedupeConfig
     cluster: ClusterConfig
+    run: RunConfig = RunConfig()
 
 
-_SECTIONS = {"ingest": IngestConfig, "dedupe": DedupeConfig, "cluster": ClusterConfig}
+_SECTIONS = {"ingest": IngestConfig, "dedupe": DedupeConfig, "cluster": ClusterConfig, "run": RunConfig}
 
 
 def _read(path: Path) -> dict[str, Any]:

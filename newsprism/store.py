@@ -6,8 +6,13 @@
 - Per-article facts (mentions, figures, quotes, event mentions, ...) live in ``article_facts``
   and are written once per article version; corpus-wide records (stories, entities, events,
   reconciled figures, contradictions) live in ``corpus_records`` and are rebuilt on every run.
-- All writes of a run happen in one transaction (``Store.transaction``): a crash rolls back and
-  leaves what was stored before intact.
+- Writes are bulk: one ``INSERT ... SELECT unnest(list)`` per table and batch, not one statement
+  per row (DuckDB pays per statement).
+- A run commits its per-article results in batches (a run killed mid-way resumes where it
+  stopped: the document versions say what is done) and the corpus stage in one transaction of its
+  own (``Store.transaction``): a crash rolls that back and leaves the record built before intact.
+  ``corpus_state`` holds the fingerprint of what the corpus record was built from, so an unchanged
+  re-run skips the corpus stage.
 """
 
 from __future__ import annotations
@@ -45,7 +50,15 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             kind VARCHAR NOT NULL, id VARCHAR NOT NULL, data VARCHAR NOT NULL, PRIMARY KEY (kind, id)
         );
     """),
+    ("0002_corpus_state", """
+        CREATE TABLE corpus_state (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+    """),
 )
+
+# primary-key width (leading columns) of each table written in bulk: rows of one batch are
+# de-duplicated on it, the first one kept, as DuckDB does within one multi-row INSERT OR REPLACE
+_KEY_COLUMNS = {"documents": 1, "articles": 1, "discarded": 1, "article_facts": 2, "corpus_records": 2,
+                "corpus_state": 1}
 
 _DOC_COLUMNS = ("doc_id", "path", "sha256", "text", "raw_html", "url", "outlet", "outlet_basis", "published",
                 "published_basis", "language", "title", "encoding")
@@ -132,25 +145,53 @@ class Store:
         self.con.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id])
 
     def put_document(self, doc: RawDocument, version: str) -> None:
-        values = [getattr(doc, c) for c in _DOC_COLUMNS] + [version]
-        self.con.execute(f"INSERT OR REPLACE INTO documents VALUES ({', '.join('?' * len(values))})", values)
+        self.put_documents([(doc, version)])
+
+    def put_documents(self, items: Iterable[tuple[RawDocument, str]]) -> None:
+        """Store documents with their versions (``pipeline.document_version``), in one statement."""
+        self._insert_many("documents", [[getattr(doc, c) for c in _DOC_COLUMNS] + [version] for doc, version in items])
 
     def put_article(self, article: Article, nlp_text: str) -> None:
-        a = article
-        boiler = _dumps([{"doc": b.doc, "start": b.start, "end": b.end, "text": b.text, "kind": b.kind}
-                         for b in a.boilerplate])
-        self.con.execute(
-            "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [a.article_id, a.doc_id, a.seq, a.start, a.end, a.title, a.outlet, a.outlet_basis, a.published,
-             a.published_basis, a.language, a.on_topic, a.off_topic_reason, a.duplicate_of, a.story_id, boiler,
-             nlp_text],
-        )
+        self.put_articles([(article, nlp_text)])
+
+    def put_articles(self, items: Iterable[tuple[Article, str]]) -> None:
+        """Store articles with their masked NLP texts, in one statement."""
+        rows = []
+        for a, nlp_text in items:
+            boiler = _dumps([{"doc": b.doc, "start": b.start, "end": b.end, "text": b.text, "kind": b.kind}
+                             for b in a.boilerplate])
+            rows.append([a.article_id, a.doc_id, a.seq, a.start, a.end, a.title, a.outlet, a.outlet_basis, a.published,
+                         a.published_basis, a.language, a.on_topic, a.off_topic_reason, a.duplicate_of, a.story_id,
+                         boiler, nlp_text])
+        self._insert_many("articles", rows)
+
+    def delete_documents_at(self, paths: Iterable[str]) -> None:
+        """Remove every document stored under these paths and all derived from them (``delete_document``)."""
+        paths = sorted(set(paths))
+        if not paths:
+            return
+        docs = "SELECT doc_id FROM documents WHERE path IN (SELECT unnest($1::VARCHAR[]))"
+        arts = f"SELECT article_id FROM articles WHERE doc_id IN ({docs})"
+        self.con.execute(f"DELETE FROM article_facts WHERE article_id IN ({arts})", [paths])
+        self.con.execute(f"DELETE FROM articles WHERE doc_id IN ({docs})", [paths])
+        self.con.execute("DELETE FROM documents WHERE path IN (SELECT unnest($1::VARCHAR[]))", [paths])
 
     def update_article_links(self, article: Article) -> None:
         """Write the corpus-level fields of an article (topic, duplicate, story)."""
+        self.update_articles_links([article])
+
+    def update_articles_links(self, articles: Iterable[Article]) -> None:
+        """``update_article_links`` for many articles, in one statement."""
+        rows = [[a.article_id, a.on_topic, a.off_topic_reason, a.duplicate_of, a.story_id] for a in articles]
+        if not rows:
+            return
+        ids, on_topic, reason, dup, story = (list(c) for c in zip(*rows))
         self.con.execute(
-            "UPDATE articles SET on_topic = ?, off_topic_reason = ?, duplicate_of = ?, story_id = ? WHERE article_id = ?",
-            [article.on_topic, article.off_topic_reason, article.duplicate_of, article.story_id, article.article_id],
+            "UPDATE articles SET on_topic = u.on_topic, off_topic_reason = u.reason, duplicate_of = u.dup,"
+            " story_id = u.story FROM (SELECT unnest($1::VARCHAR[]) AS id, unnest($2::BOOLEAN[]) AS on_topic,"
+            " unnest($3::VARCHAR[]) AS reason, unnest($4::VARCHAR[]) AS dup, unnest($5::VARCHAR[]) AS story) u"
+            " WHERE articles.article_id = u.id",
+            [ids, on_topic, reason, dup, story],
         )
 
     def documents(self) -> list[RawDocument]:
@@ -173,10 +214,10 @@ class Store:
     # -- discarded ------------------------------------------------------------------------------
     def record_discarded(self, items: Iterable[Discarded], succeeded_paths: Iterable[str]) -> None:
         """Remember unusable inputs; an input that now reads fine is no longer listed."""
-        for path in succeeded_paths:
-            self.con.execute("DELETE FROM discarded WHERE path = ?", [path])
-        for d in items:
-            self.con.execute("INSERT OR REPLACE INTO discarded VALUES (?, ?)", [d.path, d.reason])
+        paths = sorted(set(succeeded_paths))
+        if paths:
+            self.con.execute("DELETE FROM discarded WHERE path IN (SELECT unnest($1::VARCHAR[]))", [paths])
+        self._insert_many("discarded", [[d.path, d.reason] for d in items])
 
     def discarded(self) -> list[Discarded]:
         return [Discarded(*r) for r in self.con.execute("SELECT path, reason FROM discarded ORDER BY path").fetchall()]
@@ -184,16 +225,35 @@ class Store:
     # -- facts ----------------------------------------------------------------------------------
     def put_facts(self, kind: str, article_id: str, items: Iterable[tuple[str, Any]]) -> None:
         """Store per-article facts of one kind as (id, JSON-able data) pairs."""
-        rows = [[kind, fid, article_id, _dumps(data)] for fid, data in items]
-        self._insert_many("article_facts", rows)
+        self.put_fact_rows((kind, fid, article_id, data) for fid, data in items)
 
-    def _insert_many(self, table: str, rows: list[list[Any]], chunk: int = 500) -> None:
-        """Multi-row INSERT OR REPLACE: one statement per chunk (single-row inserts are slow in DuckDB)."""
-        for i in range(0, len(rows), chunk):
-            part = rows[i:i + chunk]
-            one = "(" + ", ".join("?" * len(part[0])) + ")"
-            self.con.execute(f"INSERT OR REPLACE INTO {table} VALUES " + ", ".join([one] * len(part)),
-                             [v for row in part for v in row])
+    def put_fact_rows(self, rows: Iterable[tuple[str, str, str, Any]]) -> None:
+        """Store per-article facts of any kinds and articles as (kind, id, article_id, JSON-able data)."""
+        self._insert_many("article_facts", [[kind, fid, article_id, _dumps(data)] for kind, fid, article_id, data in rows])
+
+    def _column_types(self, table: str) -> list[str]:
+        if not hasattr(self, "_types"):
+            self._types: dict[str, list[str]] = {}
+        if table not in self._types:
+            rows = self.con.execute("SELECT data_type FROM information_schema.columns WHERE table_name = ?"
+                                    " ORDER BY ordinal_position", [table]).fetchall()
+            self._types[table] = [r[0] for r in rows]
+        return self._types[table]
+
+    def _insert_many(self, table: str, rows: list[list[Any]]) -> None:
+        """INSERT OR REPLACE of many rows in one statement: each column goes in as one list and is
+        unnested (DuckDB binds a list parameter once; a multi-row VALUES binds every value)."""
+        if not rows:
+            return
+        key = _KEY_COLUMNS[table]
+        first: dict[tuple[Any, ...], list[Any]] = {}
+        for row in rows:
+            first.setdefault(tuple(row[:key]), row)
+        if len(first) < len(rows):
+            rows = list(first.values())
+        types = self._column_types(table)
+        cols = ", ".join(f"unnest(${i + 1}::{t}[])" for i, t in enumerate(types))
+        self.con.execute(f"INSERT OR REPLACE INTO {table} SELECT {cols}", [list(c) for c in zip(*rows)])
 
     def facts(self, kind: str) -> list[dict[str, Any]]:
         rows = self.con.execute("SELECT data FROM article_facts WHERE kind = ? ORDER BY article_id, id", [kind]).fetchall()
@@ -204,9 +264,23 @@ class Store:
         self.con.execute("DELETE FROM corpus_records WHERE kind = ?", [kind])
         self._insert_many("corpus_records", [[kind, rid, _dumps(data)] for rid, data in items])
 
+    def corpus_fingerprint(self) -> str | None:
+        """The fingerprint of the inputs the stored corpus record was built from (None: never built)."""
+        row = self.con.execute("SELECT value FROM corpus_state WHERE key = 'fingerprint'").fetchone()
+        return row[0] if row else None
+
+    def set_corpus_fingerprint(self, fingerprint: str) -> None:
+        self._insert_many("corpus_state", [["fingerprint", fingerprint]])
+
     def corpus(self, kind: str) -> list[dict[str, Any]]:
         rows = self.con.execute("SELECT data FROM corpus_records WHERE kind = ? ORDER BY id", [kind]).fetchall()
         return [json.loads(r[0]) for r in rows]
+
+    def topic_counts(self) -> tuple[int, int]:
+        """(articles on topic, articles that duplicate another), counted in the store."""
+        row = self.con.execute("SELECT count(*) FILTER (WHERE on_topic), count(*) FILTER (WHERE duplicate_of IS NOT NULL)"
+                               " FROM articles").fetchone()
+        return (int(row[0]), int(row[1])) if row else (0, 0)
 
     def counts(self) -> dict[str, int]:
         """Record counts per type, for ``newsprism info``."""

@@ -88,20 +88,53 @@ def test_pipeline_bad_input_keeps_what_was_stored(seeds_db, tmp_path):
     assert len(after["discarded"]) == 3
 
 
-def test_pipeline_crash_mid_run_rolls_back(seeds_db, tmp_path, monkeypatch):
+def test_pipeline_crash_in_corpus_stage_rolls_it_back_and_keeps_the_analyzed_documents(seeds_db, tmp_path,
+                                                                                      monkeypatch):
     db, _ = seeds_db
-    copy = tmp_path / "crash.duckdb"
+    copy, clean_copy = tmp_path / "crash.duckdb", tmp_path / "clean.duckdb"
     shutil.copy(db, copy)
+    shutil.copy(db, clean_copy)
     before = newsprism.load_record(str(copy))
-    (tmp_path / "new.txt").write_text("Troops shelled the town on Monday, killing three people, officials said.\n" * 3)
+    new = tmp_path / "new.txt"
+    new.write_text("Troops shelled the town on Monday, killing three people, officials said.\n" * 3)
 
     def boom(*args, **kwargs):
         raise RuntimeError("bug in a stage")
 
-    monkeypatch.setattr("newsprism.pipeline.build_stories", boom)
-    with pytest.raises(RuntimeError):
-        newsprism.analyze([str(tmp_path / "new.txt")], db=str(copy))
-    assert newsprism.load_record(str(copy)) == before
+    with monkeypatch.context() as patch:
+        patch.setattr("newsprism.pipeline.build_stories", boom)
+        with pytest.raises(RuntimeError):
+            newsprism.analyze([str(new)], db=str(copy))
+    after = newsprism.load_record(str(copy))
+    # the corpus record is the one built before; the analyzed document was committed before the crash
+    for kind in ("stories", "entities", "events", "contradictions"):
+        assert after[kind] == before[kind], kind
+    assert len(after["documents"]) == len(before["documents"]) + 1
+    # the re-run reads nothing again, builds the corpus stage, and ends where an uncrashed run ends
+    summary = newsprism.analyze([str(new)], db=str(copy))
+    assert summary.new_documents == 0
+    newsprism.analyze([str(new)], db=str(clean_copy))
+    assert newsprism.load_record(str(copy)) == newsprism.load_record(str(clean_copy))
+
+
+def test_pipeline_unchanged_rerun_skips_the_corpus_stage_and_the_model(seeds_db, tmp_path, monkeypatch):
+    db, _ = seeds_db
+    copy = tmp_path / "again.duckdb"
+    shutil.copy(db, copy)
+
+    def boom(*args, **kwargs):
+        raise AssertionError("not needed on an unchanged re-run")
+
+    monkeypatch.setattr("newsprism.pipeline.corpus_stage", boom)
+    monkeypatch.setattr("newsprism.extract.build_nlp", boom)
+    summary = newsprism.analyze([str(SEEDS)], db=str(copy), manifest=str(SEEDS / "manifest.csv"))
+    assert summary.new_documents == 0 and summary.documents == 5
+    # other settings of the corpus stages are other inputs: the stage runs again
+    from newsprism.settings import load_settings
+
+    with pytest.raises(AssertionError, match="not needed"):
+        newsprism.analyze([str(SEEDS)], db=str(copy), manifest=str(SEEDS / "manifest.csv"),
+                          settings=load_settings(overrides={"dedupe": {"threshold": 0.7}}))
 
 
 def test_pipeline_changed_file_replaces_its_older_version(tmp_path):
