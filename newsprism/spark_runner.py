@@ -68,7 +68,9 @@ def analyze(
     """
     started = time.perf_counter()
     settings = settings or load_settings()
-    session, own = (spark, False) if spark is not None else (_session(master), True)
+    # a session already running in this process (a test's, a notebook's) is used and left running
+    own = spark is None and not _running()
+    session = spark if spark is not None else _session(master)
     out_dir = Path(out or f"{db}.parquet").resolve()
     try:
         with Store(db) as store:
@@ -353,6 +355,14 @@ def _slices(items: int, parallelism: int, per: int) -> int:
     return max(1, min(items, max(2 * parallelism, math.ceil(items / per))))
 
 
+def _running() -> bool:
+    try:
+        from pyspark import SparkContext
+    except ImportError:
+        return False
+    return SparkContext._active_spark_context is not None  # noqa: SLF001  pyspark has no public test for it
+
+
 def _session(master: str | None) -> Any:
     """A SparkSession for this run. Local masters run the workers on this interpreter and this
     checkout; on a cluster, PYSPARK_PYTHON names the venv shipped to the executors (docs/spark.md)."""
@@ -367,6 +377,7 @@ def _session(master: str | None) -> Any:
         builder = builder.master(master)
     if (master or "local").startswith("local"):
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # a local run listens on loopback only
         root = str(Path(__file__).resolve().parent.parent)
         os.environ["PYTHONPATH"] = os.pathsep.join([root, *filter(None, [os.environ.get("PYTHONPATH")])])
         builder = builder.config("spark.ui.enabled", "false")
