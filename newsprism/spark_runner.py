@@ -379,7 +379,8 @@ def _session(master: str | None) -> Any:
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # a local run listens on loopback only
         root = str(Path(__file__).resolve().parent.parent)
-        os.environ["PYTHONPATH"] = os.pathsep.join([root, *filter(None, [os.environ.get("PYTHONPATH")])])
+        paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != root]
+        os.environ["PYTHONPATH"] = os.pathsep.join([root, *paths])  # the workers import this checkout
         builder = builder.config("spark.ui.enabled", "false")
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
