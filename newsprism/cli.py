@@ -72,9 +72,14 @@ def cli(verbose: int) -> None:
 @click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML) overriding defaults.toml.")
 @click.option("--max-bytes", type=int, help="Discard input files larger than this.")
 @click.option("--no-progress", is_flag=True, help="Do not draw the progress bar.")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="Where the per-article work runs: this process, or Spark (docs/spark.md).")
+@click.option("--spark-master", help="Spark master for --engine spark, e.g. local[2] (default: spark-submit's).")
+@click.option("--spark-out", type=click.Path(file_okay=False),
+              help="Folder for the Parquet facts of --engine spark (default: DB.parquet).")
 @_one_line_errors
 def analyze(paths: tuple[str, ...], db: str, manifest: str | None, config: str | None, max_bytes: int | None,
-            no_progress: bool) -> None:
+            no_progress: bool, engine: str, spark_master: str | None, spark_out: str | None) -> None:
     """Ingest files and folders into the store and run the pipeline.
 
     Exits 0 when every input was used, 1 when any was discarded (each named with its reason),
@@ -86,7 +91,13 @@ def analyze(paths: tuple[str, ...], db: str, manifest: str | None, config: str |
     from newsprism.settings import load_settings
 
     settings = load_settings(config, {"ingest": {"max_bytes": max_bytes}} if max_bytes is not None else None)
-    summary = run(list(paths), db=db, manifest=manifest, progress=not no_progress, settings=settings)
+    if engine == "spark":
+        from newsprism.spark_runner import analyze as run_spark
+
+        summary = run_spark(list(paths), db, manifest, master=spark_master, out=spark_out,
+                            progress=not no_progress, settings=settings)
+    else:
+        summary = run(list(paths), db=db, manifest=manifest, progress=not no_progress, settings=settings)
     for line in summary.lines():
         click.echo(line)
     if summary.discarded:

@@ -397,6 +397,21 @@ def ingest(paths: list[str], manifest: str | None = None, max_bytes: int = 20_00
         manifest: optional manifest file; a missing one is warned about and ignored.
         max_bytes: larger files are discarded (the NLP stage has no use for a 50 MB page).
     """
+    files, discarded, skipped = plan(paths, manifest)
+    documents: list[RawDocument] = []
+    for display, real, row in files:
+        docs, bad = read_guarded(display, real, row, max_bytes)
+        documents.extend(docs)
+        discarded.extend(bad)
+    return IngestResult(documents, discarded, skipped)
+
+
+def plan(paths: list[str], manifest: str | None = None) -> tuple[list[tuple[str, Path, ManifestRow | None]],
+                                                                   list[Discarded], list[Discarded]]:
+    """What ``ingest`` will read, before reading it: (display path, real path, manifest row) per
+    file in order, the inputs already known unusable (a bad manifest, a missing path, a file the
+    manifest lists that is not there), and the files passed over in folders. A distributed
+    runner plans on the driver and reads each file with ``read_guarded`` where it runs."""
     meta: dict[str, ManifestRow] = {}
     manifest_problem: list[Discarded] = []
     if manifest:
@@ -412,25 +427,27 @@ def ingest(paths: list[str], manifest: str | None = None, max_bytes: int = 20_00
             log.warning("manifest %s not found; reading metadata from the pages themselves", printable(manifest))
     files, discarded, skipped = walk(paths)
     discarded = manifest_problem + discarded
-    documents: list[RawDocument] = []
     for real_str, row in sorted(meta.items()):
         if not Path(real_str).exists():
             discarded.append(Discarded(printable(row.path), f"listed in manifest {printable(manifest or '')} but missing"))
-    for display, real in files:
-        token = CURRENT_INPUT.set(display)
-        try:
-            with time_budget(_READ_SECONDS, display):
-                docs, bad = read_file(display, real, meta.get(str(real)), max_bytes)
-        except InputError as exc:
-            docs, bad = [], [Discarded(printable(exc.path), one_line(exc.reason))]
-        except Exception as exc:  # noqa: BLE001  one bad file must not end the run
-            log.debug("reading %s failed", display, exc_info=True)
-            docs, bad = [], [Discarded(display, f"could not be read ({type(exc).__name__}: {one_line(exc, 200)})")]
-        finally:
-            CURRENT_INPUT.reset(token)
-        documents.extend(docs)
-        discarded.extend(bad)
-    return IngestResult(documents, discarded, skipped)
+    return [(display, real, meta.get(str(real))) for display, real in files], discarded, skipped
+
+
+def read_guarded(display: str, real: Path, row: ManifestRow | None,
+                 max_bytes: int) -> tuple[list[RawDocument], list[Discarded]]:
+    """``read_file`` under the guard every input gets: a time budget, and any failure turned into
+    a one-line Discarded reason instead of an exception (one bad file must not end the run)."""
+    token = CURRENT_INPUT.set(display)
+    try:
+        with time_budget(_READ_SECONDS, display):
+            return read_file(display, real, row, max_bytes)
+    except InputError as exc:
+        return [], [Discarded(printable(exc.path), one_line(exc.reason))]
+    except Exception as exc:  # noqa: BLE001  one bad file must not end the run
+        log.debug("reading %s failed", display, exc_info=True)
+        return [], [Discarded(display, f"could not be read ({type(exc).__name__}: {one_line(exc, 200)})")]
+    finally:
+        CURRENT_INPUT.reset(token)
 
 
 # Reading one file (decoding, HTML extraction, a WARC's pages) is linear; this is the backstop.
@@ -598,22 +615,35 @@ def _json_type(value: Any) -> str:
 
 def _read_warc(path: str, real: Path) -> tuple[list[RawDocument], list[Discarded]]:
     """One document per HTML response; a truncated WARC keeps the records read before the damage."""
-    from newsprism.warc import iter_warc
-
     documents: list[RawDocument] = []
     discarded: list[Discarded] = []
+    for item in iter_warc_documents(path, real):
+        (documents if isinstance(item, RawDocument) else discarded).append(item)
+    return documents, discarded
+
+
+def iter_warc_documents(path: str, real: Path, record_seconds: float = 0.0) -> Iterator[RawDocument | Discarded]:
+    """The documents of a WARC file, one per HTML response, streamed (a Common Crawl news WARC
+    holds ~1 GB), a bad record as its Discarded; with ``record_seconds``, each record gets that
+    time budget (a runner that reads a whole WARC in one task gives a budget per record, not per file)."""
+    from newsprism.warc import iter_warc
+
+    seen = False
     try:
         for page in iter_warc(real):
             where = f"{path}#{page.record_id}"
+            seen = True
+            item: RawDocument | Discarded
             try:
-                documents.append(_html_document(where, page.html, page.http_charset, None, url=page.url))
+                with time_budget(record_seconds, where):
+                    item = _html_document(where, page.html, page.http_charset, None, url=page.url)
             except InputError as exc:
-                discarded.append(Discarded(printable(exc.path), one_line(exc.reason)))
+                item = Discarded(printable(exc.path), one_line(exc.reason))
             except Exception as exc:  # noqa: BLE001  one bad record must not lose the others
-                discarded.append(Discarded(printable(where), f"could not be read ({type(exc).__name__}: "
-                                                             f"{one_line(exc, 200)})"))
+                item = Discarded(printable(where), f"could not be read ({type(exc).__name__}: {one_line(exc, 200)})")
+            yield item  # outside the budget: the reader's time is not the record's
     except InputError as exc:
-        discarded.append(Discarded(path, one_line(exc.reason)))
-    if not documents and not discarded:
-        discarded.append(Discarded(path, "no HTML pages in this WARC"))
-    return documents, discarded
+        seen = True
+        yield Discarded(path, one_line(exc.reason))
+    if not seen:
+        yield Discarded(path, "no HTML pages in this WARC")
