@@ -464,12 +464,21 @@ def code_events(
     ends = _story_ends(articles, reports)
     by_id = {r.coded.mention_id: r for r in reports}
     events, triggers = [], {}
+    assembled = []
     for group in assemble([r.coded for r in reports], ends.get):
         members = sorted((by_id[c.mention_id] for c in group), key=lambda r: report_order(r.evidence, r.coded.article_id))
-        event = _event(members, articles, ends.get(members[0].coded.story_id))
+        assembled.append((members, _event(members, articles, ends.get(members[0].coded.story_id))))
+    sites = _sites_by_day([e for _m, e in assembled])
+    for members, event in assembled:
         events.append(event)
+        several_sites = len(sites.get((event.story_id, event.acled_event_type, event.date_start), ())) > 1
+        placed_reports = {r.coded.article_id for r in members if r.coded.location is not None
+                          and (r.coded.location.where_prec or 9) <= 5}
         wide = {r.coded.mention_id for r in members
-                if _wider_than(r.coded.location, event.location) or _COUNTRYWIDE.search(r.evidence.text)}
+                if _wider_than(r.coded.location, event.location) or _COUNTRYWIDE.search(r.evidence.text)
+                # on a day with events at several sites, a report that places none of its words at
+                # this one cannot say its toll is this site's
+                or several_sites and r.coded.article_id not in placed_reports}
         triggers[event.event_id] = tuple(r.trigger for r in members if r.coded.mention_id not in wide)
     events += statements
     triggers.update({e.event_id: () for e in statements})  # a statement's day holds no toll
@@ -527,6 +536,15 @@ def _reporting_verb(date: Evidence, sentence: Evidence) -> Evidence | None:
         return None
     hit = best[1]
     return Evidence(sentence.doc, sentence.start + hit.start(), sentence.start + hit.end(), hit.group(0))
+
+
+def _sites_by_day(events: list[Event]) -> dict[tuple[str | None, str | None, str | None], set[str]]:
+    """(story, event type, day) -> the places of the actual, anchored happenings of that day."""
+    out: dict[tuple[str | None, str | None, str | None], set[str]] = defaultdict(set)
+    for e in events:
+        if e.realis == "actual" and e.anchored and not e.background and e.location is not None and e.date_start:
+            out[(e.story_id, e.acled_event_type, e.date_start)].add(e.location.name)
+    return out
 
 
 def _spans(date: Evidence, sentence: Evidence) -> bool:

@@ -485,16 +485,28 @@ def _specificity(t: tuple[str | None, str | None]) -> int:
 def _report_readings(group: Sequence[CodedMention]) -> list[tuple[str | None, str | None]]:
     """One reading per report (article): the one its mentions give most often, the most specific on
     a tie. A report that tells the act in its lead and again in its body has one voice, not two."""
-    by_article: dict[str, list[tuple[str | None, str | None]]] = {}
+    by_article: dict[str, Counter[tuple[str | None, str | None]]] = {}
     for m in group:
         if m.acled_type[0]:
-            by_article.setdefault(m.article_id, []).append(m.acled_type)
+            by_article.setdefault(m.article_id, Counter())[m.acled_type] += _weight(m)
     out = []
-    for readings in by_article.values():
-        counts = Counter(readings)
+    for counts in by_article.values():
+        # first whether the report tells a demonstration (its protest words against its armed
+        # ones: "protests", "turned riotous" and "police opened fire" are one telling), then how
+        demo = sum(n for t, n in counts.items() if t[0] in _DEMONSTRATION)
+        armed = sum(n for t, n in counts.items() if t[0] not in _DEMONSTRATION)
+        if demo and armed:
+            counts = Counter({t: n for t, n in counts.items() if (t[0] in _DEMONSTRATION) == (demo > armed)})
         best = max(counts.values())
         out.append(min((t for t in counts if counts[t] == best), key=_specificity))
     return out
+
+
+def _weight(m: CodedMention) -> float:
+    """A "clash" or "shooting" that names no side at all is the typing's fallback, not evidence
+    of two armed sides (ACLED's clash): it counts half."""
+    sideless = not any(m.actors) and not any(m.recipients)
+    return 0.5 if sideless and m.acled_type == ("Battles", "Armed clash") else 1.0
 
 
 def happening_type(group: Sequence[CodedMention]) -> tuple[str | None, str | None]:

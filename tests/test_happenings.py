@@ -375,3 +375,12 @@ def test_a_mob_that_attacks_a_rally_is_mob_violence_and_a_riot_with_no_demonstra
     stones = _m("c2", day="2025-05-02", loc=MOPTI, acled=("Riots", "Violent demonstration"), actors=["protesters"],
                 trigger="hurled")
     assert happening_type([rally, stones]) == ("Riots", "Violent demonstration")
+
+
+def test_a_report_of_a_protest_the_police_shot_at_reads_as_a_demonstration():
+    clash = ("Battles", "Armed clash")  # "shootings", with no side named
+    group = [_m("a", acled=clash, trigger="shootings"), _m("b", acled=clash, trigger="shot"),
+             _m("c", acled=("Protests", "Excessive force against protesters"), trigger="protest",
+                sentence="The protest that began peacefully turned riotous."),
+             _m("d", acled=("Protests", "Peaceful protest"), trigger="protests")]
+    assert happening_type(group) == ("Riots", "Violent demonstration")
