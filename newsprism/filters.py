@@ -499,18 +499,20 @@ def select(record: Mapping[str, Any], kind: str, spec: Filters, ix: Index | None
     return [r for r in record.get(kind) or [] if matches(kind, r, spec, ix)]
 
 
-def filter_record(record: Mapping[str, Any], spec: Filters, mentions: Sequence[Mapping[str, Any]] | None = None
-                  ) -> dict[str, Any]:
+def filter_record(record: Mapping[str, Any], spec: Filters, mentions: Sequence[Mapping[str, Any]] | None = None,
+                  entity_of: Callable[[Mapping[str, Any]], str | None] | None = None) -> dict[str, Any]:
     """The record with each of events, figures, quotes and entities narrowed by the filters that apply
     to it; ``story`` and ``outlet`` also narrow articles, stories, reconciled figures, contradictions
     and framing terms. Everything else is kept whole. The empty spec returns the record as it is.
+    Entities are narrowed by story or outlet only when ``mentions`` are given (``entity_of`` maps a
+    mention to its entity id).
 
     Raises:
         FilterError: ``spec`` names a story the record does not hold.
     """
     if spec.is_empty():
         return dict(record)
-    ix = Index(record, mentions)
+    ix = Index(record, mentions, entity_of)
     check_story(spec, ix)
     out = dict(record)
     for kind in KINDS:
