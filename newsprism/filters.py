@@ -324,8 +324,16 @@ def _event_values(name: str, e: Mapping[str, Any], ix: Index) -> list[tuple[str,
         v = bool(e.get("background"))
         return [("true" if v else "false", "background" if v else "in period")]
     if name == "month":
-        d = e.get("date_start")
-        return [(str(d)[:7], str(d)[:7])] if _day(d) else []
+        # every month the span touches, so a month's count is what selecting that month gives
+        start, end = _day(e.get("date_start")), _day(e.get("date_end"))
+        if start is None:
+            return []
+        months, y, m = [], start.year, start.month
+        last = (end or start).year * 12 + (end or start).month
+        while y * 12 + m <= last and len(months) < 24:
+            months.append((f"{y:04d}-{m:02d}", f"{y:04d}-{m:02d}"))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return months
     return []
 
 
