@@ -31,6 +31,7 @@ FACET_TITLES = {"story": "Story", "event_type": "ACLED type", "sub_event_type": 
                 "realis": "Realis", "background": "Background", "actor": "Actor", "place": "Place",
                 "outlet": "Outlet", "month": "Month", "metric": "Metric", "who": "Who", "hedge": "Hedge",
                 "kind": "Kind", "type": "Type"}
+ACTOR_TITLES = {"figures": "Source", "quotes": "Speaker"}  # what `actor` reads on each list
 FILTER_HELP = {
     "story": "story_id (repeat for any of several)",
     "outlet": "outlet name of a reporting article ('-': none named)",
@@ -224,7 +225,8 @@ def _chips(kind: str, spec: flt.Filters, ix: flt.Index) -> list[dict[str, str]]:
             rest = spec.without("background")
         else:
             rest = spec.toggled(name, value)
-        chips.append({"name": FACET_TITLES.get(name, name.replace("_", " ")), "label": label,
+        title = ACTOR_TITLES.get(kind, "Actor") if name == "actor" else FACET_TITLES.get(name, name.replace("_", " "))
+        chips.append({"name": title, "label": label,
                       "href": _href(f"/{kind}", rest)})
     return chips
 
@@ -245,7 +247,7 @@ def _register(kind: str) -> None:
         query = request.url.query
         return web.render(request, f"browse_{kind}.html", title=title, kind=kind, d=data,
                           rows=display_rows(snap, kind, data[kind]), chips=_chips(kind, spec, ix),
-                          facet_titles=FACET_TITLES, spec=spec, json_url=f"/{kind}.json" + (f"?{query}" if query else ""),
+                          facet_titles={**FACET_TITLES, "actor": ACTOR_TITLES.get(kind, "Actor")}, spec=spec, json_url=f"/{kind}.json" + (f"?{query}" if query else ""),
                           filter_names=[n for n in flt.Filters.names() if kind in flt.APPLIES[n]],
                           hidden=[(k, v) for k, v in spec.pairs() if k not in ("date_from", "date_to")])
 
