@@ -36,6 +36,7 @@ the types it applies to and leaves the others whole.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -156,7 +157,11 @@ class Filters:
         out: dict[str, Any] = {}
         for name in self.active():
             value = getattr(self, name)
-            out[name] = list(value) if isinstance(value, tuple) else value.isoformat() if isinstance(value, dt.date) else value
+            if isinstance(value, tuple):
+                value = list(value)
+            elif isinstance(value, dt.date):
+                value = value.isoformat()
+            out[name] = value
         return out
 
     def toggled(self, name: str, value: str) -> Filters:
@@ -168,16 +173,14 @@ class Filters:
             new = None if current is not None and current == parse_bool(value, name) else parse_bool(value, name)
         else:
             new = tuple(v for v in current if v != value) if value in current else (*current, value)
-        return _replace(self, **{name: new})
+        return self.but(**{name: new})
 
     def without(self, *names: str) -> Filters:
-        return _replace(self, **{n: (None if n in ("date_from", "date_to", "background") else ()) for n in names})
+        return self.but(**{n: (None if n in ("date_from", "date_to", "background") else ()) for n in names})
 
-
-def _replace(spec: Filters, **changes: Any) -> Filters:
-    kwargs = {n: getattr(spec, n) for n in Filters.names()}
-    kwargs.update(changes)
-    return Filters(**kwargs)
+    def but(self, **changes: Any) -> Filters:
+        """This spec with some filters set to other values."""
+        return dataclasses.replace(self, **changes)
 
 
 def parse_day(value: str, name: str = "date") -> dt.date:
@@ -433,14 +436,8 @@ def matches(kind: str, row: Mapping[str, Any], spec: Filters, ix: Index) -> bool
         if name == "background":
             if bool(row.get("background")) != wanted:
                 return False
-        elif name == "actor":
-            refs = _actor_refs(kind, row)
-            if not _matches_names(wanted, refs):
-                return False
-        elif name == "place":
-            loc = row.get("location") if kind == "events" else (
-                (ix.events.get(str(row.get("event_id"))) or {}).get("location"))
-            if not _matches_names(wanted, [loc] if isinstance(loc, Mapping) else []):
+        elif name in ("actor", "place"):
+            if not _matches_names(wanted, _name_refs(kind, name, row, ix)):
                 return False
         elif name == "outlet":
             got = values(kind, name, row, ix)
@@ -454,6 +451,14 @@ def matches(kind: str, row: Mapping[str, Any], spec: Filters, ix: Index) -> bool
         if not _in_range(start, end, spec):
             return False
     return True
+
+
+def _name_refs(kind: str, name: str, row: Mapping[str, Any], ix: Index) -> list[Mapping[str, Any]]:
+    """The references filter ``name`` (actor or place) reads on ``row``."""
+    if name == "actor":
+        return _actor_refs(kind, row)
+    loc = row.get("location") if kind == "events" else (ix.events.get(str(row.get("event_id"))) or {}).get("location")
+    return [loc] if isinstance(loc, Mapping) else []
 
 
 def _actor_refs(kind: str, row: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -585,8 +590,17 @@ def facets(kind: str, rows: Sequence[Mapping[str, Any]], ix: Index, limit: int =
         counts: Counter[tuple[str, str]] = Counter()
         for r in rows:
             counts.update(values(kind, name, r, ix))
-        ordered = sorted(counts.items(), key=lambda kv: ((kv[0][0] == NONE_VALUE, kv[0][0]) if name == "month" else (False, ""),
-                                                         -kv[1], kv[0][1]))
+        if name in ("actor", "place"):
+            # a name also matches an ACLED name, a region or a code: count what selecting it would select
+            by_key: dict[str, set[int]] = {}
+            for i, r in enumerate(rows):
+                for k in _ref_keys(_name_refs(kind, name, r, ix)):
+                    by_key.setdefault(k, set()).add(i)
+            counts = Counter({(v, label): len(by_key.get(_key(v), set()) | by_key.get(v.casefold(), set())) or n
+                              for (v, label), n in counts.items()})
+        # months in calendar order (undated last); other values most frequent first
+        ordered = sorted(counts.items(), key=lambda kv: (
+            (kv[0][0] == NONE_VALUE, kv[0][0]) if name == "month" else (False, ""), -kv[1], kv[0][1]))
         out[name] = [FacetValue(v, label, n) for (v, label), n in ordered[:limit]]
     return out
 

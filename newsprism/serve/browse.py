@@ -130,7 +130,7 @@ def facet_entries(kind: str, spec: flt.Filters, rows: list[dict[str, Any]], ix: 
                 first, last = _month_bounds(v.value)
                 selected = spec.date_from == first and spec.date_to == last
                 toggled = (spec.without("date_from", "date_to") if selected
-                           else flt._replace(spec, date_from=first, date_to=last))
+                           else spec.but(date_from=first, date_to=last))
             else:
                 current = getattr(spec, name)
                 selected = (current == flt.parse_bool(v.value, name)) if name == "background" else v.value in current
@@ -247,7 +247,8 @@ def _register(kind: str) -> None:
         query = request.url.query
         return web.render(request, f"browse_{kind}.html", title=title, kind=kind, d=data,
                           rows=display_rows(snap, kind, data[kind]), chips=_chips(kind, spec, ix),
-                          facet_titles={**FACET_TITLES, "actor": ACTOR_TITLES.get(kind, "Actor")}, spec=spec, json_url=f"/{kind}.json" + (f"?{query}" if query else ""),
+                          facet_titles={**FACET_TITLES, "actor": ACTOR_TITLES.get(kind, "Actor")}, spec=spec,
+                          json_url=f"/{kind}.json" + (f"?{query}" if query else ""),
                           filter_names=[n for n in flt.Filters.names() if kind in flt.APPLIES[n]],
                           hidden=[(k, v) for k, v in spec.pairs() if k not in ("date_from", "date_to")])
 
