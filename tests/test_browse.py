@@ -524,3 +524,27 @@ def test_browser_filter_on_events_and_its_csv_download(server: str, seeds: Any, 
             context.close()
     finally:
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def test_browse_pages_escape_hostile_names_and_their_facet_links_work(tmp_path: Path) -> None:
+    """The hand-made store of test_serve_api (an outlet, a title and entity names carrying markup)."""
+    import importlib.util
+
+    from fastapi.testclient import TestClient
+
+    from newsprism.serve import create_app
+
+    spec = importlib.util.spec_from_file_location("serve_api_store", Path(__file__).with_name("test_serve_api.py"))
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    db = tmp_path / "hostile.duckdb"
+    module.build_store(db)
+    client = TestClient(create_app(str(db)))
+    for path in ["/events", "/figures", "/quotes", "/entities", "/figures?outlet=%3Cb%3EEvil%3C%2Fb%3E+Outlet"]:
+        html = client.get(path).text
+        assert "<b>Evil</b>" not in html and "<script>window" not in html and "<img src=x" not in html, path
+        assert all('src="/static/app.js"' in s for s in re.findall(r"<script\b[^>]*>", html)), path
+    body = client.get("/figures.json").json()
+    evil = next(v for v in body["facets"]["outlet"] if v["label"] == "<b>Evil</b> Outlet")
+    assert client.get(evil["href"]).json()["page"]["total"] == evil["count"] > 0

@@ -21,6 +21,7 @@ from newsprism import filters as flt
 from newsprism.serve import models, pages
 from newsprism.serve.api import snapshot
 from newsprism.serve.data import Snapshot
+from newsprism.serve.view import RecordView, evidence_list
 
 router = APIRouter()
 
@@ -169,46 +170,46 @@ def browse_csv(snap: Snapshot, kind: str, spec: flt.Filters, limit: int | None, 
 
 
 # -- what a page shows per row (names, never ids) ---------------------------------------------------
-def _names(refs: Any) -> list[dict[str, Any]]:
+def _names(view: RecordView, refs: Any) -> list[dict[str, Any]]:
+    """People and places as a reader sees them: the name, linked to its entity page when there is one."""
     out = []
     for r in refs or []:
         if isinstance(r, dict) and (r.get("name") or r.get("acled_name")):
+            eid = r.get("entity_id")
             out.append({"name": r.get("name") or r.get("acled_name"), "acled_name": r.get("acled_name"),
-                        "href": f"/entities/{pages.q(r['entity_id'])}" if r.get("entity_id") else None})
+                        "href": f"/entities/{pages.q(eid)}" if eid in view.entities else None})
     return out
 
 
-def _evidence(snap: Snapshot, record: dict[str, Any], fact_id: str | None) -> dict[str, Any]:
-    from newsprism.serve.view import evidence_list
-
+def _evidence(view: RecordView, record: dict[str, Any], fact_id: str | None) -> dict[str, Any]:
     evs = evidence_list(record)
     return {"text": " ".join(str(evs[0].get("text") or "").split()) if evs else "",
-            "href": pages.evidence_href(snap.view, evs[0], fact_id) if evs else None}
+            "href": pages.evidence_href(view, evs[0], fact_id) if evs else None}
 
 
 def display_rows(snap: Snapshot, kind: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What a browse page's table shows for each row."""
+    from newsprism.brief import event_when
+    from newsprism.serve.charts import describe_figure
+
     view = snap.view
     out = []
     for r in rows:
         if kind == "events":
-            from newsprism.brief import event_when
-
             loc = r.get("location") or {}
-            outlets = sorted({view.outlet(a) for a in r.get("reported_by") or []})
-            out.append({"r": r, "when": event_when(r), "actors": _names(r.get("actors")),
-                        "recipients": _names(r.get("recipients")),
-                        "place": _names([loc])[0] if loc.get("name") else None, "outlets": outlets,
-                        "n_reports": len(r.get("reported_by") or []), "ev": _evidence(snap, r, r.get("event_id"))})
+            out.append({"r": r, "when": event_when(r), "actors": _names(view, r.get("actors")),
+                        "recipients": _names(view, r.get("recipients")),
+                        "place": _names(view, [loc])[0] if loc.get("name") else None,
+                        "outlets": sorted({view.outlet(a) for a in r.get("reported_by") or []}),
+                        "n_reports": len(r.get("reported_by") or []), "ev": _evidence(view, r, r.get("event_id"))})
         elif kind == "figures":
-            from newsprism.serve.charts import describe_figure
-
-            out.append({"r": r, "value": describe_figure(r), "by": _names([r.get("attributed_to")]),
+            out.append({"r": r, "value": describe_figure(r), "by": _names(view, [r.get("attributed_to")]),
                         "outlet": view.outlet(r.get("article_id")),
                         "when": r.get("as_of") or view.article_date(r.get("article_id")),
-                        "ev": _evidence(snap, r, r.get("figure_id"))})
+                        "ev": _evidence(view, r, r.get("figure_id"))})
         elif kind == "quotes":
-            out.append({"r": r, "speaker": _names([r.get("speaker")]), "outlet": view.outlet(r.get("article_id")),
-                        "when": view.article_date(r.get("article_id")), "ev": _evidence(snap, r, r.get("quote_id"))})
+            out.append({"r": r, "speaker": _names(view, [r.get("speaker")]), "outlet": view.outlet(r.get("article_id")),
+                        "when": view.article_date(r.get("article_id")), "ev": _evidence(view, r, r.get("quote_id"))})
         else:
             out.append({"r": r, "href": f"/entities/{pages.q(r['entity_id'])}"})
     return out
