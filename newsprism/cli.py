@@ -27,6 +27,35 @@ db_option = click.option("--db", default=DEFAULT_DB, show_default=True, type=cli
                          help="The DuckDB store.")
 
 
+def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The record filters (``newsprism.filters``) as options; repeat one to match any of its values."""
+    opts = [
+        click.option("--story", "story", multiple=True, help="Only this story (story_id; repeatable)."),
+        click.option("--event-type", "event_type", multiple=True, help="ACLED event type, e.g. Battles (repeatable)."),
+        click.option("--sub-event-type", "sub_event_type", multiple=True, help="ACLED sub-event type (repeatable)."),
+        click.option("--actor", multiple=True,
+                     help="An actor or recipient (figures: the source; quotes: the speaker), by name (repeatable)."),
+        click.option("--place", multiple=True, help="Event place: name, admin1 or ISO alpha-2 code (repeatable)."),
+        click.option("--outlet", multiple=True, help="Reported by this outlet (repeatable)."),
+        click.option("--date-from", help="On or after this day (YYYY-MM-DD, YYYY-MM or YYYY)."),
+        click.option("--date-to", help="On or before this day (YYYY-MM-DD, YYYY-MM or YYYY)."),
+        click.option("--realis", multiple=True,
+                     type=click.Choice(["actual", "planned", "threatened", "hypothetical", "negated", "speech_act"]),
+                     help="Only events of this realis (repeatable)."),
+    ]
+    for opt in reversed(opts):
+        func = opt(func)
+    return func
+
+
+def filter_spec(**kwargs: Any) -> Any:
+    """The ``Filters`` of the filter options given (unknown dates raise a one-line ConfigError)."""
+    from newsprism.filters import Filters
+
+    names = Filters.names()
+    return Filters.build(**{k: v for k, v in kwargs.items() if k in names and v not in (None, ())})
+
+
 EXIT_OK, EXIT_DISCARDED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
@@ -112,17 +141,22 @@ def analyze(paths: tuple[str, ...], db: str, manifest: str | None, config: str |
 @click.option("--out", type=click.Path(), help="Output file (a folder for csv); stdout without it.")
 @click.option("--include-background", is_flag=True,
               help="acled: also code happenings the stories tell as background history.")
+@filter_options
 @_one_line_errors
-def export(db: str, fmt: str, out: str | None, include_background: bool) -> None:
+def export(db: str, fmt: str, out: str | None, include_background: bool, **filters: Any) -> None:
     """Export the stored record: JSON per SCHEMA.md, CSV per record type, or events as ACLED/PLOVER/GeoJSON.
 
-    Example: newsprism export --format json --out out/record.json
+    The filter options narrow what is written, as on the web desk's /events page: each record
+    type by the filters it has (events by all; figures and quotes by story, outlet, dates, actor).
+
+    Example: newsprism export --format acled --event-type Battles --date-from 2023-09-19
     """
     from newsprism.export import export as run
     from newsprism.store import Store
 
+    spec = filter_spec(**filters)
     with Store(db, read_only=True) as store:
-        text = run(store, fmt, out, include_background=include_background)
+        text = run(store, fmt, out, include_background=include_background, filters=spec)
     if text is not None:
         click.echo(text, nl=False)
 
@@ -218,19 +252,24 @@ def serve(db: str, host: str, port: int, ingest_token: str | None, workers: int 
 
 @cli.command()
 @db_option
-@click.option("--story", "story_id", help="Only this story.")
 @click.option("--all", "include_all", is_flag=True,
               help="Also background history, denials, threats, plans and statements (flagged).")
+@click.option("--include-background", is_flag=True, help="Also happenings told as background history (flagged).")
+@filter_options
 @_one_line_errors
-def timeline(db: str, story_id: str | None, include_all: bool) -> None:
+def timeline(db: str, include_all: bool, include_background: bool, **filters: Any) -> None:
     """The dated happenings in order, each with its type, actors, place and sources.
 
-    Example: newsprism timeline --db newsprism.duckdb
+    By default what really happened inside the story's period; --realis chooses other kinds
+    (--realis negated: the denials), --include-background adds history, --all adds everything.
+
+    Example: newsprism timeline --event-type Battles --date-from 2023-09-19 --date-to 2023-09-20
     """
     import newsprism
     from newsprism.export import format_timeline
 
-    click.echo(format_timeline(newsprism.load_record(db), story_id, include_all=include_all), nl=False)
+    click.echo(format_timeline(newsprism.load_record(db), include_all=include_all,
+                               include_background=include_background, filters=filter_spec(**filters)), nl=False)
 
 
 @cli.command()

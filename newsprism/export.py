@@ -12,12 +12,14 @@ import functools
 import io
 import json
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 from newsprism import __version__
 from newsprism.coding import DISJOINT_VICTIMS
 from newsprism.errors import ConfigError
+from newsprism.filters import Filters, filter_record
 from newsprism.store import Store
 
 TOP_LEVEL = ("documents", "articles", "discarded", "stories", "entities", "events", "figures",
@@ -69,20 +71,32 @@ def build_record(store: Store) -> dict[str, Any]:
     return record
 
 
-def export(store: Store, fmt: str, out: str | None, *, include_background: bool = False) -> str | None:
+def export(store: Store, fmt: str, out: str | None, *, include_background: bool = False,
+           filters: Filters | None = None) -> str | None:
     """Write the record in ``fmt`` to ``out`` (a file, or a folder for csv); return the text when out is None.
 
     ``include_background`` brings history told as background back onto the ACLED export.
+    ``filters`` (``newsprism.filters``) narrows what is written, as the web desk's browse pages
+    do: the JSON and CSV hold the filtered record; the ACLED, PLOVER and GeoJSON exports the rows
+    of the filtered events (ACLED ids stay those of the unfiltered export).
 
     Raises:
-        ConfigError: unknown format, or csv without an output folder.
+        ConfigError: unknown format, or csv without an output folder, or a filter naming no story.
     """
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r} (use one of: {', '.join(FORMATS)})")
     record = build_record(store)
+    if filters is not None and not filters.is_empty():
+        from newsprism.serve.view import RecordView
+
+        view = RecordView(record, mentions=store.facts("mentions"))  # resolves mentions to entities
+        full, record = record, filter_record(record, filters, view.mentions, view.entity_for_mention)
+    else:
+        full = record
     if fmt in ("acled", "plover", "geojson"):
         if fmt == "acled":
-            text, extra = acled_csv(record, include_background=include_background)
+            keep = None if full is record else {e["event_id"] for e in record["events"]}
+            text, extra = acled_csv(full, include_background=include_background, keep=keep)
             if out is not None:
                 Path(out).parent.mkdir(parents=True, exist_ok=True)
                 Path(out).write_text(text, encoding="utf-8")
@@ -229,8 +243,13 @@ def _acled_fatalities(killed: list[dict[str, Any]], numeric_figures: set[str]) -
     return min((r["acled_fatalities"] for r in counted if r["acled_fatalities"]), default=0)
 
 
-def acled_csv(record: dict[str, Any], *, include_background: bool = False) -> tuple[str, str]:
-    """ACLED's CSV (columns in ACLED's order since March 2023) and the side file of our extra columns."""
+def acled_csv(record: dict[str, Any], *, include_background: bool = False,
+              keep: Collection[str] | None = None) -> tuple[str, str]:
+    """ACLED's CSV (columns in ACLED's order since March 2023) and the side file of our extra columns.
+
+    ``keep`` (event ids) writes only those events' rows; each keeps the id it has in the whole export,
+    and the country an unplaced event takes from its story is read from every event, not the kept ones.
+    """
     articles = {a["article_id"]: a for a in record["articles"]}
     reconciled = record["reconciled_figures"]
     numeric_figures = {f["figure_id"] for f in record.get("figures", []) if not f.get("vague_term")}
@@ -244,6 +263,8 @@ def acled_csv(record: dict[str, Any], *, include_background: bool = False) -> tu
     focus = _story_regions(record)
     for serial, group in enumerate(acled_rows(record, include_background=include_background), start=1):
         e = group[0]
+        if keep is not None and not any(x["event_id"] in keep for x in group):
+            continue
         loc = next((x["location"] for x in group if x.get("location")), None) or {}
         code = loc.get("country_code") or next(iter(c for c, _ in story_country[e["story_id"]].most_common(1)), None)
         if not code:
@@ -393,16 +414,27 @@ def geojson(record: dict[str, Any]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def format_timeline(record: dict[str, Any], story_id: str | None = None, *, include_all: bool = False) -> str:
+def format_timeline(record: dict[str, Any], story_id: str | None = None, *, include_all: bool = False,
+                    include_background: bool = False, filters: Filters | None = None) -> str:
     """Dated happenings in order, as plain text: date, type, who did what to whom, where, sources.
 
     Only what really happened inside the story's period, unless ``include_all``: then background
-    history, denials, threats, plans and statements too, each flagged.
+    history, denials, threats, plans and statements too, each flagged. ``include_background``
+    adds the history only; ``filters`` (``newsprism.filters``) narrows the events, and a realis
+    or background filter replaces the default choice.
     """
     articles = {a["article_id"]: a for a in record["articles"]}
-    events = [e for e in record["events"] if e.get("date_start") and (story_id is None or e["story_id"] == story_id)
+    chosen = record["events"]
+    if filters is not None and not filters.is_empty():
+        from newsprism.filters import select
+
+        chosen = select(record, "events", filters)
+    realis_given = bool(filters and filters.realis)
+    background_given = bool(filters and filters.background is not None)
+    events = [e for e in chosen if e.get("date_start") and (story_id is None or e["story_id"] == story_id)
               and e["date_precision"] != "year" and _span_days(e) <= 31
-              and (include_all or (e.get("realis", "actual") == "actual" and not e.get("background")))]
+              and (include_all or ((realis_given or e.get("realis", "actual") == "actual")
+                                   and (include_background or background_given or not e.get("background"))))]
     if story_id is not None and not any(s["story_id"] == story_id for s in record["stories"]):
         raise ConfigError(f"no story {story_id!r} in the record")
     lines = []

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 
-from newsprism.serve import pages
+from newsprism.serve import models, pages
 from newsprism.serve.data import Snapshot
 
 router = APIRouter(tags=["json"])
@@ -25,6 +25,13 @@ Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
 
 INGEST_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".warc", ".warc.gz")
 MAX_UPLOAD = 20_000_000
+
+
+def as_json(data: dict[str, Any]) -> JSONResponse:
+    """The answer as it is: the routes' ``response_model`` documents it in OpenAPI, but the dicts the
+    pages render are not re-validated per request (``tests/test_browse.py`` checks real answers
+    against the models)."""
+    return JSONResponse(data)
 
 
 def snapshot(request: Request) -> Snapshot:
@@ -38,46 +45,40 @@ def found(func: Any, *args: Any) -> dict[str, Any]:
         raise HTTPException(status_code=404, detail=str(exc)) from None
 
 
-@router.get("/index.json", summary="Corpus: stories, documents, articles, discarded inputs")
-def corpus_json(request: Request, limit: Limit = 500, offset: Offset = 0) -> dict[str, Any]:
-    return pages.corpus_page(snapshot(request), limit, offset)
+@router.get("/index.json", response_model=models.CorpusPage, summary="Corpus: stories, documents, articles, discarded inputs")
+def corpus_json(request: Request, limit: Limit = 500, offset: Offset = 0) -> JSONResponse:
+    return as_json(pages.corpus_page(snapshot(request), limit, offset))
 
 
-@router.get("/record.json", summary="The whole record (as `newsprism export --format json`)")
-def record_json(request: Request) -> dict[str, Any]:
-    return snapshot(request).view.record
+@router.get("/record.json", response_model=models.Record, summary="The whole record (as `newsprism export --format json`)")
+def record_json(request: Request) -> JSONResponse:
+    return as_json(snapshot(request).view.record)
 
 
-@router.get("/stories/{story_id}.json", summary="A story: events, places, figures, quotes, contradictions, framing")
-def story_json(request: Request, story_id: str) -> dict[str, Any]:
-    return found(pages.story_page, snapshot(request), story_id)
+@router.get("/stories/{story_id}.json", response_model=models.StoryPage, summary="A story: events, places, figures, quotes, contradictions, framing")
+def story_json(request: Request, story_id: str) -> JSONResponse:
+    return as_json(found(pages.story_page, snapshot(request), story_id))
 
 
-@router.get("/articles/{article_id}.json", summary="An article: its text, clutter spans and every fact in it")
-def article_json(request: Request, article_id: str) -> dict[str, Any]:
-    return found(pages.article_page, snapshot(request), article_id)
+@router.get("/articles/{article_id}.json", response_model=models.ArticlePage, summary="An article: its text, clutter spans and every fact in it")
+def article_json(request: Request, article_id: str) -> JSONResponse:
+    return as_json(found(pages.article_page, snapshot(request), article_id))
 
 
-@router.get("/documents/{doc_id}.json", summary="A document: its stored text, its articles and facts")
-def document_json(request: Request, doc_id: str) -> dict[str, Any]:
-    return found(pages.document_page, snapshot(request), doc_id)
+@router.get("/documents/{doc_id}.json", response_model=models.DocumentPage, summary="A document: its stored text, its articles and facts")
+def document_json(request: Request, doc_id: str) -> JSONResponse:
+    return as_json(found(pages.document_page, snapshot(request), doc_id))
 
 
-@router.get("/entities.json", summary="Entities, most mentioned first")
-def entities_json(request: Request, type: Annotated[str | None, Query(description="Entity type filter.")] = None,
-                  limit: Limit = 500, offset: Offset = 0) -> dict[str, Any]:
-    return pages.entities_page(snapshot(request), type, limit, offset)
+@router.get("/entities/{entity_id}.json", response_model=models.EntityPage, summary="An entity: aliases, mentions, events, quotes, figures")
+def entity_json(request: Request, entity_id: str) -> JSONResponse:
+    return as_json(found(pages.entity_page, snapshot(request), entity_id))
 
 
-@router.get("/entities/{entity_id}.json", summary="An entity: aliases, mentions, events, quotes, figures")
-def entity_json(request: Request, entity_id: str) -> dict[str, Any]:
-    return found(pages.entity_page, snapshot(request), entity_id)
-
-
-@router.get("/search.json", summary="Search articles (BM25) and entities (names and aliases)")
+@router.get("/search.json", response_model=models.SearchPage, summary="Search articles (BM25) and entities (names and aliases)")
 def search_json(request: Request, q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find.")],
-                limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
-    return pages.search_page(snapshot(request), q, limit)
+                limit: Annotated[int, Query(ge=1, le=500)] = 50) -> JSONResponse:
+    return as_json(pages.search_page(snapshot(request), q, limit))
 
 
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -96,7 +97,7 @@ def bearer_token(authorization: str | None) -> str | None:
 _CHUNK = 1 << 16
 
 
-@ingest_router.post("/-/ingest", status_code=201, summary="Add one page to the store (needs the ingest token)",
+@ingest_router.post("/-/ingest", status_code=201, response_model=models.IngestResult, summary="Add one page to the store (needs the ingest token)",
                     responses={401: {"description": "missing or wrong token"}, 413: {"description": "too large"}})
 async def ingest(request: Request, filename: Annotated[str, Query(min_length=1, max_length=200,
                                                                   description="Name of the page, e.g. story.html")],
