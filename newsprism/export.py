@@ -21,7 +21,7 @@ from newsprism.errors import ConfigError
 from newsprism.store import Store
 
 TOP_LEVEL = ("documents", "articles", "discarded", "stories", "entities", "events", "figures",
-             "reconciled_figures", "quotes", "contradictions", "framing_terms", "places")
+             "reconciled_figures", "quotes", "contradictions", "framing_terms", "places", "corrections")
 FORMATS = ("json", "csv", "acled", "plover", "geojson")
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
                  "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
@@ -59,13 +59,16 @@ def build_record(store: Store) -> dict[str, Any]:
         ],
         "discarded": [{"path": d.path, "reason": d.reason} for d in store.discarded()],
     }
-    for kind in TOP_LEVEL[3:-1]:  # (places: below)
+    for kind in TOP_LEVEL[3:-2]:  # (places and corrections: below)
         per_article = [r for r in store.facts(kind) if r.get("article_id") in on_topic]
         record[kind] = per_article + store.corpus(kind)
     # every place mention of every page (off-topic ones flagged), its span, place and geo_basis
     from newsprism.geocode import record_places
 
     record["places"] = record_places(store.facts("mentions"), on_topic, record.get("entities", ()))
+    from newsprism.corrections import stored_corrections
+
+    record["corrections"] = [c.public() for c in stored_corrections(store)]
     return record
 
 
@@ -311,7 +314,8 @@ def acled_csv(record: dict[str, Any], *, include_background: bool = False) -> tu
                        "date_prec": e["date_precision"], "date_anchor": e["date_anchor"],
                        "country_basis": "place" if loc.get("country_code") else "story" if code else "",
                        "evidence": " ".join(spans),
-                       "figures": ";".join(sorted({i for r in killed for i in r["inputs"] if i in figures}))})
+                       "figures": ";".join(sorted({i for r in killed for i in r["inputs"] if i in figures})),
+                       "corrected": ";".join(sorted({f for x in group for f in x.get("corrected", [])}))})
     return _csv(rows, ACLED_COLUMNS), _csv(extras, tuple(extras[0]) if extras else ("event_id_cnty",))
 
 

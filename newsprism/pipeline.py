@@ -226,6 +226,9 @@ def analyze(
             store.record_discarded(summary.discarded,
                                    sorted({d.path for d in result.documents} - failed_paths))
             corpus_stage(store, settings)
+            from newsprism.corrections import apply_corrections
+
+            apply_corrections(store)  # a coder's corrections, on top of every run
         summary.new_documents = len(todo) - len(failed)
         counts = store.counts()
         summary.counts = counts
