@@ -19,8 +19,9 @@ Finding the target again. Ids are content hashes of what extraction found, so th
 extraction does. Each correction keeps a stable key beside the id, and a target is found by:
 
 - event: the event with the same id; else the one whose mentions share the most triggers
-  (article id and span) with the key's, then the most overlapping evidence spans; a tie, or
-  nothing shared, finds none;
+  (article id and span) with the key's, then (among events of the same PLOVER type: another kind
+  of act in the same sentence is another happening) the most overlapping evidence spans; a tie,
+  or nothing shared, finds none;
 - figure: the same id; else the figure of the same article at the same evidence span;
 - entity: the same id; else the entity of the same type with the same canonical name, else the
   one whose aliases hold that name.
@@ -147,7 +148,7 @@ def _spans(items: Iterable[dict[str, Any]], id_field: str) -> list[list[Any]]:
 def target_key(kind: str, record: dict[str, Any]) -> dict[str, Any]:
     """What finds ``record`` again after a re-run changed its id (the rule in the module doc)."""
     if kind == "event":
-        return {"event_id": record["event_id"], "story_id": record.get("story_id"),
+        return {"event_id": record["event_id"], "story_id": record.get("story_id"), "plover_type": record.get("plover_type"),
                 "triggers": sorted([m.get("article_id"), (m.get("trigger") or m.get("evidence") or {}).get("start"),
                                     (m.get("trigger") or m.get("evidence") or {}).get("end")]
                                    for m in record.get("mentions") or []),
@@ -167,6 +168,8 @@ def _find_event(key: dict[str, Any], events: dict[str, dict[str, Any]]) -> tuple
 
     def score(e: dict[str, Any]) -> tuple[int, int]:
         mine = {tuple(t) for t in target_key("event", e)["triggers"]}
+        if e.get("plover_type") != key.get("plover_type"):  # another kind of act in the same words is another happening
+            return len(triggers & mine), 0
         ev = _spans(e.get("evidence") or [], "doc")
         overlap = sum(1 for d, s, t in spans for d2, s2, t2 in ev if d == d2 and s < t2 and s2 < t)
         return len(triggers & mine), overlap
