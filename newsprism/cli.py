@@ -295,7 +295,9 @@ def _correct(db: str, kind: str, target: str, edits: list[tuple[str, object]], b
 def correct() -> None:
     """Correct the record: a coder's edits, stored on their own and applied on top of every run.
 
-    Examples:
+    Example: newsprism correct event EVENT_ID --reject --by AB --why "a denial, not an attack"
+
+    More:
 
       newsprism correct event EVENT_ID --type Battles --sub-type "Armed clash" --by AB --why "two armed sides"
 
