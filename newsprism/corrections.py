@@ -12,8 +12,8 @@ What can be corrected (``kind`` / ``field``):
   name), ``date`` (``YYYY-MM-DD`` or ``YYYY-MM-DD/YYYY-MM-DD``), ``fatalities`` (an integer);
 - figure: ``superseded`` (the figure leaves the reconciled ranges, listed as excluded
   ``superseded``);
-- entity: ``merge`` (another entity is folded into this one: its aliases, mentions and every
-  reference to it), ``split`` (some aliases become an entity of their own).
+- entity: ``merge`` (another entity, by id or name, is folded into this one: its aliases,
+  mentions and every reference to it), ``split`` (some aliases become an entity of their own).
 
 Finding the target again. Ids are content hashes of what extraction found, so they can change when
 extraction does. Each correction keeps a stable key beside the id, and a target is found by:
@@ -306,9 +306,12 @@ def parse_value(kind: str, fld: str, raw: Any, corpus: _Corpus, target: dict[str
             raise CorrectionError(f"bad fatalities {text!r} (a whole number, 0 or more)")
         return int(text)
     if fld == "merge":
-        other = corpus.entities.get(_one(raw))
+        name = _one(raw)
+        named = [e for e in corpus.entities.values() if e is not target and _entity_named(name, {e["entity_id"]: e})]
+        other = corpus.entities.get(name) or (named[0] if len(named) == 1 else None)
         if other is None:
-            raise CorrectionError(f"no entity {_one(raw)!r} in the record to merge (see `newsprism serve` /entities)")
+            raise CorrectionError(f"no entity {name!r} in the record to merge" +
+                                  (f" ({len(named)} have that name: give its id)" if named else ""))
         if other["entity_id"] == target["entity_id"]:
             raise CorrectionError("an entity cannot be merged into itself")
         return target_key("entity", other)

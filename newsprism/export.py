@@ -414,6 +414,7 @@ def format_timeline(record: dict[str, Any], story_id: str | None = None, *, incl
         realis = e.get("realis", "negated" if e["negated"] else "hypothetical" if e["hypothetical"] else "actual")
         flags = {"actual": "", "negated": " (denied)", "speech_act": " (said)"}.get(realis, f" ({realis})")
         flags += " (background)" if e.get("background") else ""
+        flags += " (corrected: " + ", ".join(e["corrected"]).replace("_", " ") + ")" if e.get("corrected") else ""
         who = ", ".join(a.get("acled_name") or a["name"] for a in e["actors"]) or "?"
         whom = ", ".join(a.get("acled_name") or a["name"] for a in e["recipients"])
         where = f" in {e['location']['name']}" if e.get("location") else ""

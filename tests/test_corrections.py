@@ -190,6 +190,20 @@ def test_merged_entities_are_one_with_every_reference(corrected: dict[str, Any])
     assert not [r for r in refs if r.get("entity_id") == i["surname"]]
 
 
+def test_an_entity_can_be_merged_by_name_and_split_again(base: tuple[str, str], tmp_path: Path) -> None:
+    db = copy_store(base, tmp_path)
+    i = ids(newsprism.load_record(db))
+    ok(db, "merge", i["person"], "Traore")  # the name a coder reads on the page
+    merged = {e["entity_id"]: e for e in newsprism.load_record(db)["entities"]}
+    assert i["surname"] not in merged and "Traore" in merged[i["person"]]["aliases"]
+    ok(db, "split", i["person"], "--alias", "Traore")
+    reanalyze(base, db)
+    ents = newsprism.load_record(db)["entities"]
+    split = [e for e in ents if e.get("split_from") == i["person"]]
+    assert len(split) == 1 and split[0]["aliases"] == ["Traore"] and "split" in split[0]["corrected"]
+    assert "Traore" not in next(e for e in ents if e["entity_id"] == i["person"])["aliases"]
+
+
 def test_a_superseded_figure_leaves_the_reconciliation(corrected: dict[str, Any]) -> None:
     after, i = corrected["after"], corrected["ids"]
     killed = [r for r in after["reconciled_figures"] if r["scope"]["metric"] == "killed"]
@@ -213,6 +227,13 @@ def test_the_csv_export_carries_the_corrections_and_corrected_values(corrected: 
     events = list(csv.DictReader((tmp_path / "events.csv").open(encoding="utf-8")))
     battle = next(e for e in events if e["event_id"] == corrected["ids"]["battle"])
     assert battle["acled_event_type"] == "Explosions/Remote violence" and "acled_event_type" in battle["corrected"]
+
+
+def test_the_timeline_flags_a_corrected_event(corrected: dict[str, Any]) -> None:
+    result = CliRunner().invoke(cli, ["timeline", "--db", corrected["db"]])
+    assert result.exit_code == 0
+    line = next(ln for ln in result.output.splitlines() if "[Shelling/artillery/missile attack]" in ln)
+    assert "(corrected: acled event type, acled sub event type)" in line
 
 
 def test_correct_list_names_who_what_why(corrected: dict[str, Any]) -> None:
