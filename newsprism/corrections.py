@@ -35,6 +35,7 @@ Every corrected record carries ``corrected`` (the fields a correction changed) a
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 from collections.abc import Iterable
@@ -278,7 +279,9 @@ def parse_value(kind: str, fld: str, raw: Any, corpus: _Corpus, target: dict[str
     Raises:
         CorrectionError: the value is not one the field takes.
     """
-    if fld in ("rejected", "superseded"):
+    if fld == "rejected":
+        return {"rejected": True}  # SCHEMA's value of a rejection
+    if fld == "superseded":
         return True
     if fld == "acled_event_type":
         value = _one(raw)
@@ -412,7 +415,7 @@ def apply_corrections(store: Store, corrections: list[Correction] | None = None)
 
 def _apply(c: Correction, target: str, corpus: _Corpus) -> str | None:
     """Apply one correction to its (found) target; a reason when it cannot be applied."""
-    v = c.new_value
+    v = copy.deepcopy(c.new_value)  # the record's own copy: later merges edit references in place
     if c.target_kind == "event":
         e = corpus.events[target]
         corpus.changed.add("events")
@@ -437,6 +440,12 @@ def _apply(c: Correction, target: str, corpus: _Corpus) -> str | None:
             e["acled_event_type"] = v
             if e.get("acled_sub_event_type") not in ACLED_TYPES[v]:
                 e["acled_sub_event_type"] = None
+        elif c.field == "acled_sub_event_type" and v:
+            e["acled_sub_event_type"] = v
+            parent = next(t for t, subs in ACLED_TYPES.items() if v in subs)  # a sub-event type has one type
+            if e.get("acled_event_type") != parent:
+                e["acled_event_type"] = parent
+                _mark(e, "acled_event_type", c)
         else:
             e[c.field] = v
         _mark(e, c.field, c)
@@ -580,6 +589,8 @@ def _show(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(str(v.get("name") if isinstance(v, dict) else v) for v in value) or "none"
     if isinstance(value, dict):
+        if value.get("rejected"):
+            return "rejected"
         if "canonical_name" in value:
             return str(value["canonical_name"])
         if "aliases" in value:

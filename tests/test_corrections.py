@@ -175,7 +175,7 @@ def test_a_rejected_event_leaves_the_record_and_the_acled_export(corrected: dict
     assert not [r for r in corrected["acled_after"] if r["sub_event_type"] == "Arrests"]
     assert not [f for f in after["figures"] if f.get("event_id") == i["arrest"]]  # its figures are untied
     rejected = next(c for c in after["corrections"] if c["field"] == "rejected")
-    assert rejected["target"] == i["arrest"] and rejected["value"] is True
+    assert rejected["target"] == i["arrest"] and rejected["value"] == {"rejected": True}  # as SCHEMA.md says
 
 
 def test_merged_entities_are_one_with_every_reference(corrected: dict[str, Any]) -> None:
@@ -227,6 +227,16 @@ def test_the_csv_export_carries_the_corrections_and_corrected_values(corrected: 
     events = list(csv.DictReader((tmp_path / "events.csv").open(encoding="utf-8")))
     battle = next(e for e in events if e["event_id"] == corrected["ids"]["battle"])
     assert battle["acled_event_type"] == "Explosions/Remote violence" and "acled_event_type" in battle["corrected"]
+
+
+def test_a_sub_event_type_brings_its_event_type(base: tuple[str, str], tmp_path: Path) -> None:
+    db = copy_store(base, tmp_path)
+    i = ids(newsprism.load_record(db))
+    ok(db, "event", i["protest"], "--sub-type", "Mob violence")
+    e = event(newsprism.load_record(db), i["protest"])
+    assert (e["acled_event_type"], e["acled_sub_event_type"]) == ("Riots", "Mob violence")
+    assert {"acled_event_type", "acled_sub_event_type"} <= set(e["corrected"])
+    assert [r["event_type"] for r in acled(db) if r["sub_event_type"] == "Mob violence"] == ["Riots"]
 
 
 def test_the_timeline_flags_a_corrected_event(corrected: dict[str, Any]) -> None:
