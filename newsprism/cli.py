@@ -323,5 +323,114 @@ def framing(db: str, story_id: str | None) -> None:
                              stories=record["stories"]), nl=False)
 
 
+# -- corrections ---------------------------------------------------------------------------------
+by_option = click.option("--by", required=True, help="Who makes the correction (a name or initials).")
+why_option = click.option("--why", required=True, help="Why (one line: the source, the rule).")
+
+
+def _correct(db: str, kind: str, target: str, edits: list[tuple[str, object]], by: str, why: str) -> None:
+    """Make each (field, value) correction of one record, print one line per correction."""
+    from newsprism.corrections import CorrectionError, add_correction, make_correction
+    from newsprism.store import Store
+
+    if not edits:
+        raise CorrectionError("nothing to correct: give a field option (see --help)")
+    with Store(db) as store:
+        for fld, value in edits:
+            c = add_correction(store, make_correction(store, kind, target, fld, value, by, why))
+            click.echo(f"{c.correction_id}: {kind} {target} {fld} corrected (applied to {c.applied_to})")
+
+
+@cli.group()
+def correct() -> None:
+    """Correct the record: a coder's edits, stored on their own and applied on top of every run.
+
+    Example: newsprism correct event EVENT_ID --reject --by AB --why "a denial, not an attack"
+
+    More:
+
+      newsprism correct event EVENT_ID --type Battles --sub-type "Armed clash" --by AB --why "two armed sides"
+
+      newsprism correct figure FIGURE_ID --superseded --by AB --why "revised by the same ministry"
+
+      newsprism correct merge KEEP_ID OTHER_ID --by AB --why "one ministry"
+
+      newsprism correct list
+    """
+
+
+@correct.command("event")
+@click.argument("event_id")
+@db_option
+@click.option("--reject", is_flag=True, help="Not a happening: take it off the record.")
+@click.option("--type", "event_type", help="ACLED event type (Battles, Riots, ...).")
+@click.option("--sub-type", "sub_event_type", help="ACLED sub-event type (Armed clash, ...).")
+@click.option("--actor", "actors", multiple=True, help="An actor's name (repeat for several; '' for none).")
+@click.option("--recipient", "recipients", multiple=True, help="A recipient's name (repeat for several).")
+@click.option("--place", help="Where it happened (a place name).")
+@click.option("--date", help="YYYY-MM-DD, or YYYY-MM-DD/YYYY-MM-DD for a range.")
+@click.option("--fatalities", help="The number killed (ACLED's fatalities).")
+@by_option
+@why_option
+@_one_line_errors
+def correct_event(event_id: str, db: str, reject: bool, event_type: str | None, sub_event_type: str | None,
+                  actors: tuple[str, ...], recipients: tuple[str, ...], place: str | None, date: str | None,
+                  fatalities: str | None, by: str, why: str) -> None:
+    """Reject an event, or correct its type, actors, recipients, place, date or fatalities."""
+    edits: list[tuple[str, object]] = [("rejected", True)] if reject else []
+    edits += [(f, v) for f, v in (("acled_event_type", event_type), ("acled_sub_event_type", sub_event_type),
+                                  ("actors", list(actors) or None), ("recipients", list(recipients) or None),
+                                  ("location", place), ("date", date), ("fatalities", fatalities)) if v is not None]
+    _correct(db, "event", event_id, edits, by, why)
+
+
+@correct.command("figure")
+@click.argument("figure_id")
+@db_option
+@click.option("--superseded", is_flag=True, required=True, help="A later report replaces it: leave it out of the ranges.")
+@by_option
+@why_option
+@_one_line_errors
+def correct_figure(figure_id: str, db: str, superseded: bool, by: str, why: str) -> None:
+    """Mark a figure as superseded."""
+    _correct(db, "figure", figure_id, [("superseded", True)], by, why)
+
+
+@correct.command("merge")
+@click.argument("keep_id")
+@click.argument("other_ids", nargs=-1, required=True)
+@db_option
+@by_option
+@why_option
+@_one_line_errors
+def correct_merge(keep_id: str, other_ids: tuple[str, ...], db: str, by: str, why: str) -> None:
+    """Merge entities OTHER_IDS into KEEP_ID (aliases, mentions and every reference)."""
+    _correct(db, "entity", keep_id, [("merge", o) for o in other_ids], by, why)
+
+
+@correct.command("split")
+@click.argument("entity_id")
+@click.option("--alias", "aliases", multiple=True, required=True, help="An alias that names another entity (repeat).")
+@db_option
+@by_option
+@why_option
+@_one_line_errors
+def correct_split(entity_id: str, aliases: tuple[str, ...], db: str, by: str, why: str) -> None:
+    """Split the given aliases off an entity into an entity of their own."""
+    _correct(db, "entity", entity_id, [("split", list(aliases))], by, why)
+
+
+@correct.command("list")
+@db_option
+@_one_line_errors
+def correct_list(db: str) -> None:
+    """Every correction: when, who, what, why, and whether it found its target on the last run."""
+    from newsprism.corrections import format_corrections, stored_corrections
+    from newsprism.store import Store
+
+    with Store(db, read_only=True) as store:
+        click.echo(format_corrections(stored_corrections(store)), nl=False)
+
+
 def main() -> None:
     cli(prog_name="newsprism")

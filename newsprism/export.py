@@ -23,7 +23,7 @@ from newsprism.filters import Filters, filter_record
 from newsprism.store import Store
 
 TOP_LEVEL = ("documents", "articles", "discarded", "stories", "entities", "events", "figures",
-             "reconciled_figures", "quotes", "contradictions", "framing_terms", "places")
+             "reconciled_figures", "quotes", "contradictions", "framing_terms", "places", "corrections")
 FORMATS = ("json", "csv", "acled", "plover", "geojson")
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
                  "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
@@ -61,13 +61,16 @@ def build_record(store: Store) -> dict[str, Any]:
         ],
         "discarded": [{"path": d.path, "reason": d.reason} for d in store.discarded()],
     }
-    for kind in TOP_LEVEL[3:-1]:  # (places: below)
+    for kind in TOP_LEVEL[3:-2]:  # (places and corrections: below)
         per_article = [r for r in store.facts(kind) if r.get("article_id") in on_topic]
         record[kind] = per_article + store.corpus(kind)
     # every place mention of every page (off-topic ones flagged), its span, place and geo_basis
     from newsprism.geocode import record_places
 
     record["places"] = record_places(store.facts("mentions"), on_topic, record.get("entities", ()))
+    from newsprism.corrections import stored_corrections
+
+    record["corrections"] = [c.public() for c in stored_corrections(store)]
     return record
 
 
@@ -332,7 +335,8 @@ def acled_csv(record: dict[str, Any], *, include_background: bool = False,
                        "date_prec": e["date_precision"], "date_anchor": e["date_anchor"],
                        "country_basis": "place" if loc.get("country_code") else "story" if code else "",
                        "evidence": " ".join(spans),
-                       "figures": ";".join(sorted({i for r in killed for i in r["inputs"] if i in figures}))})
+                       "figures": ";".join(sorted({i for r in killed for i in r["inputs"] if i in figures})),
+                       "corrected": ";".join(sorted({f for x in group for f in x.get("corrected", [])}))})
     return _csv(rows, ACLED_COLUMNS), _csv(extras, tuple(extras[0]) if extras else ("event_id_cnty",))
 
 
@@ -442,6 +446,7 @@ def format_timeline(record: dict[str, Any], story_id: str | None = None, *, incl
         realis = e.get("realis", "negated" if e["negated"] else "hypothetical" if e["hypothetical"] else "actual")
         flags = {"actual": "", "negated": " (denied)", "speech_act": " (said)"}.get(realis, f" ({realis})")
         flags += " (background)" if e.get("background") else ""
+        flags += " (corrected: " + ", ".join(e["corrected"]).replace("_", " ") + ")" if e.get("corrected") else ""
         who = ", ".join(a.get("acled_name") or a["name"] for a in e["actors"]) or "?"
         whom = ", ".join(a.get("acled_name") or a["name"] for a in e["recipients"])
         where = f" in {e['location']['name']}" if e.get("location") else ""

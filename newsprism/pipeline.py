@@ -240,6 +240,9 @@ def analyze(
             fingerprint = corpus_fingerprint(store, settings)
             if store.corpus_fingerprint() != fingerprint:
                 corpus_stage(store, settings)
+                from newsprism.corrections import apply_corrections
+
+                apply_corrections(store)  # a coder's corrections, on top of every rebuilt record
                 store.set_corpus_fingerprint(fingerprint)
         summary.new_documents = len(todo) - len(failed)
         counts = store.counts()

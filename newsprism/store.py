@@ -53,6 +53,15 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0002_corpus_state", """
         CREATE TABLE corpus_state (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
     """),
+    # a coder's corrections (newsprism/corrections.py): their own table, which no run deletes from
+    ("0003_corrections", """
+        CREATE TABLE IF NOT EXISTS corrections (
+            correction_id VARCHAR PRIMARY KEY, target_kind VARCHAR NOT NULL, target VARCHAR NOT NULL,
+            target_key VARCHAR NOT NULL, field VARCHAR NOT NULL, old_value VARCHAR, new_value VARCHAR NOT NULL,
+            "by" VARCHAR NOT NULL, "at" VARCHAR NOT NULL, why VARCHAR NOT NULL,
+            status VARCHAR NOT NULL DEFAULT 'pending', applied_to VARCHAR, note VARCHAR
+        );
+    """),
 )
 
 # primary-key width (leading columns) of each table written in bulk: rows of one batch are
@@ -294,3 +303,40 @@ class Store:
         for kind, n in self.con.execute("SELECT kind, count(*) FROM corpus_records GROUP BY kind ORDER BY kind").fetchall():
             out[kind] = n
         return out
+
+    # -- corrections (newsprism/corrections.py) ---------------------------------------------------
+    _CORRECTION_COLUMNS = ("correction_id", "target_kind", "target", "target_key", "field", "old_value",
+                           "new_value", "by", "at", "why", "status", "applied_to", "note")
+    _CORRECTION_JSON = ("target_key", "old_value", "new_value")
+
+    def _quoted(self) -> list[str]:
+        return [f'"{c}"' for c in self._CORRECTION_COLUMNS]  # "by" and "at" are SQL keywords
+
+    def put_correction(self, row: dict[str, Any]) -> None:
+        """Store one correction (a new one, or its status after applying)."""
+        values = [_dumps(row.get(c)) if c in self._CORRECTION_JSON else row.get(c) for c in self._CORRECTION_COLUMNS]
+        self.con.execute(f"INSERT OR REPLACE INTO corrections ({', '.join(self._quoted())}) "
+                         f"VALUES ({', '.join('?' * len(values))})", values)
+
+    def set_correction_status(self, correction_id: str, status: str, applied_to: str | None, note: str | None) -> None:
+        self.con.execute("UPDATE corrections SET status = ?, applied_to = ?, note = ? WHERE correction_id = ?",
+                         [status, applied_to, note, correction_id])
+
+    def corrections(self) -> list[dict[str, Any]]:
+        """Every correction, oldest first; none in a store made before corrections existed."""
+        if not self._has_table("corrections"):
+            return []
+        rows = self.con.execute(f"SELECT {', '.join(self._quoted())} FROM corrections "
+                                'ORDER BY "at", correction_id').fetchall()
+        out = []
+        for r in rows:
+            row = dict(zip(self._CORRECTION_COLUMNS, r))
+            for c in self._CORRECTION_JSON:
+                row[c] = json.loads(row[c]) if row[c] is not None else None
+            out.append(row)
+        return out
+
+    def corpus_items(self, kind: str) -> list[tuple[str, dict[str, Any]]]:
+        """(id, data) of every corpus-wide record of one kind, to write them back changed."""
+        rows = self.con.execute("SELECT id, data FROM corpus_records WHERE kind = ? ORDER BY id", [kind]).fetchall()
+        return [(r[0], json.loads(r[1])) for r in rows]

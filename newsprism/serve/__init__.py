@@ -184,7 +184,7 @@ def create_app(db_path: str, ingest_token: str | None = None, allowed_hosts: lis
     from starlette.exceptions import HTTPException as StarletteHTTPException
 
     from newsprism import __version__
-    from newsprism.serve import api, browse, web
+    from newsprism.serve import api, browse, correct, web
     from newsprism.serve.data import Source
 
     source = Source(db_path)
@@ -230,8 +230,10 @@ def create_app(db_path: str, ingest_token: str | None = None, allowed_hosts: lis
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)  # JSON twins first: /x/{id}.json must not match /x/{id}
     app.include_router(browse.router)  # /events, /figures, /quotes, /entities (+ .json, .csv), before web's
+    app.include_router(correct.read_router)
     if ingest_token:
         app.include_router(api.ingest_router)
+        app.include_router(correct.router)  # corrections take the same write token
     app.include_router(web.router)
     app.add_middleware(_ResponseCache, source=source)  # inside the host check and security headers
     app.add_middleware(_SecurityHeaders, allowed_hosts=allowed_hosts)

@@ -326,7 +326,7 @@ def happening_row(view: RecordView, e: dict[str, Any],
             "place": loc.get("name"), "place_entity": loc.get("entity_id") if loc.get("entity_id") in view.entities else None,
             "fatalities": e.get("fatalities"), "realis": e.get("realis") or "actual", "background": bool(e.get("background")),
             "negated": bool(e.get("negated")), "outlets": list(outlets.values()),
-            "n_mentions": len(event_mentions(view, e))}
+            "n_mentions": len(event_mentions(view, e)), "corrected": e.get("corrected")}
 
 
 def story_happenings(view: RecordView, story_id: str, show: str = "actual") -> list[dict[str, Any]]:

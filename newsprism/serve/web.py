@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from newsprism.corrections import FIELDS as CORRECTION_FIELDS
 from newsprism.serve import CSP, TEMPLATES, charts, pages
 from newsprism.serve.api import found, snapshot
 from newsprism.serve.data import Snapshot
@@ -45,10 +46,12 @@ _env.filters["day"] = fmt_day
 _env.filters["q"] = pages.q
 _env.filters["num"] = charts.fmt_int
 _env.globals["describe_figure"] = charts.describe_figure
+_env.globals["correction_fields"] = {k: list(v) for k, v in CORRECTION_FIELDS.items()}  # the correction form
 
 
 def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
-    html = _env.get_template(template).render(request_path=request.url.path, **ctx)
+    html = _env.get_template(template).render(request_path=request.url.path,
+                                              can_correct=bool(getattr(request.app.state, "ingest_token", None)), **ctx)
     return HTMLResponse(html, status_code=status)
 
 
