@@ -124,8 +124,8 @@ def crawl(base: str, limit: int = 600) -> dict[str, str]:
                 parts = urlsplit(urljoin(base + url, link))
                 if parts.netloc != urlsplit(base).netloc or parts.path.startswith("/static"):
                     continue
-                if parts.path.endswith(".json") or parts.path == "/openapi.json":
-                    continue  # JSON is for machines; ids belong there
+                if parts.path.endswith((".json", ".csv")) or parts.path == "/openapi.json":
+                    continue  # JSON and CSV downloads are for machines; ids belong there
                 path = parts.path
                 if path.startswith(("/articles/", "/documents/")):
                     queue.append(path)

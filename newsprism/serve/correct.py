@@ -8,6 +8,8 @@ correction form (``templates/_correct.html``, ``static/correct.js``) sends it wi
 
 from __future__ import annotations
 
+from newsprism.serve.models import CorrectionsPage
+
 import asyncio
 import hmac
 from typing import Annotated, Any, Literal
@@ -61,6 +63,7 @@ async def correct(request: Request, body: CorrectionIn,
     return JSONResponse({"ok": True, "correction": done.public()}, status_code=201)
 
 
-@read_router.get("/corrections.json", summary="Every correction: who, when, what, why, and where it stands")
+@read_router.get("/corrections.json", summary="Every correction: who, when, what, why, and where it stands",
+                 response_model=CorrectionsPage)
 def corrections_json(request: Request) -> dict[str, Any]:
     return {"corrections": snapshot(request).view.record.get("corrections", [])}

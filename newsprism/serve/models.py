@@ -357,6 +357,22 @@ class IngestResult(BaseModel):
 
 
 # -- browse (/events, /figures, /quotes, /entities) ------------------------------------------------------
+class Correction(_Open):
+    correction_id: str
+    target_kind: str = Field(description="event, figure or entity")
+    target: str
+    field: str
+    new_value: Any = None
+    by: str
+    at: str
+    why: str
+    status: str | None = Field(default=None, description="applied, or orphaned when its record was not found again")
+
+
+class CorrectionsPage(_Open):
+    corrections: list[Correction]
+
+
 class FacetValue(BaseModel):
     value: str = Field(description="What the query parameter names (an id for stories, a name otherwise; '-' = none).")
     label: str = Field(description="What a reader sees (a story's title, a name).")

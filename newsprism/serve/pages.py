@@ -541,13 +541,6 @@ def document_page(snap: Snapshot, doc_id: str) -> dict[str, Any]:
 
 
 # -- entities ------------------------------------------------------------------------------------
-def entities_page(snap: Snapshot, type_: str | None = None, limit: int = 500, offset: int = 0) -> dict[str, Any]:
-    ents = sorted(snap.view.entities.values(), key=lambda e: (-int(e.get("mentions") or 0), str(e.get("canonical_name"))))
-    if type_:
-        ents = [e for e in ents if e.get("type") == type_]
-    return {"ok": True, "type": type_, "entities": ents[offset:offset + limit], "page": _page(limit, offset, len(ents))}
-
-
 def entity_page(snap: Snapshot, entity_id: str) -> dict[str, Any]:
     view = snap.view
     e = view.entities.get(entity_id)

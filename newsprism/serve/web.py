@@ -304,13 +304,6 @@ def document(request: Request, doc_id: str, hl: Annotated[str | None, Query()] =
 
 
 # -- entities ------------------------------------------------------------------------------------
-@router.get("/entities", response_class=HTMLResponse, summary="Entities page")
-def entities(request: Request, type: Annotated[str | None, Query()] = None,
-             limit: Annotated[int, Query(ge=1, le=5000)] = 500, offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
-    data = pages.entities_page(snapshot(request), type, limit, offset)
-    return render(request, "entities.html", title="Entities", d=data, json_url=json_link(request))
-
-
 @router.get("/entities/{entity_id}", response_class=HTMLResponse, summary="Entity page")
 def entity(request: Request, entity_id: str) -> HTMLResponse:
     snap = snapshot(request)
