@@ -385,3 +385,26 @@ def test_geocode_print_places_lists_spans_and_choices(tmp_path, ruler_nlp):
     assert print_places([str(tmp_path)], buf) >= 2
     line = next(row for row in buf.getvalue().splitlines() if "'Moscow'" in row)
     assert line.split()[0] == "12-18" and "containment" in line and "US/ID" in line
+
+
+def test_geocode_a_city_named_x_city_inside_an_organisation_name(ruler_nlp):
+    places = _places(ruler_nlp, "A spokesman for the New York Fire Department said two crews were hurt.")
+    m = places["New York"]
+    assert m.source == "embedded" and (m.place.name, m.place.admin1) == ("New York City", "NY")
+
+
+def test_geocode_a_qualified_demonym_names_its_region_not_the_country(ruler_nlp):
+    places = _places(ruler_nlp, "Delegates of South American and North American chambers met in Accra on Monday.")
+    assert places["South American"].place.name == "South America"
+    assert places["North American"].place.name == "North America"
+
+
+def test_geocode_an_unknown_place_named_with_its_state_lies_in_the_state(ruler_nlp):
+    places = _places(ruler_nlp, "Volunteers from Quillbrook Township, Michigan, arrived on Sunday.")
+    m = next(m for t, m in places.items() if t.startswith("Quillbrook"))
+    assert m.basis == "containment" and (m.place.country_code, m.place.admin1, m.place.kind) == ("US", "MI", "adm1")
+
+
+def test_geocode_a_county_of_the_outlets_country_beats_a_foreign_town(ruler_nlp):
+    m = _places(ruler_nlp, "Flooding closed several roads across Suffolk on Tuesday morning.", outlet_country="GB")["Suffolk"]
+    assert m.place.country_code == "GB"
