@@ -21,7 +21,7 @@ from newsprism.errors import ConfigError
 from newsprism.store import Store
 
 TOP_LEVEL = ("documents", "articles", "discarded", "stories", "entities", "events", "figures",
-             "reconciled_figures", "quotes", "contradictions", "framing_terms", "places")
+             "reconciled_figures", "quotes", "contradictions", "framing_terms", "places", "entity_mentions")
 FORMATS = ("json", "csv", "acled", "plover", "geojson")
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
                  "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
@@ -59,13 +59,18 @@ def build_record(store: Store) -> dict[str, Any]:
         ],
         "discarded": [{"path": d.path, "reason": d.reason} for d in store.discarded()],
     }
-    for kind in TOP_LEVEL[3:-1]:  # (places: below)
+    for kind in TOP_LEVEL[3:-2]:  # (places, entity_mentions: below)
         per_article = [r for r in store.facts(kind) if r.get("article_id") in on_topic]
         record[kind] = per_article + store.corpus(kind)
     # every place mention of every page (off-topic ones flagged), its span, place and geo_basis
     from newsprism.geocode import record_places
 
-    record["places"] = record_places(store.facts("mentions"), on_topic, record.get("entities", ()))
+    from newsprism.resolve import entity_mentions
+
+    mentions = store.facts("mentions")
+    record["places"] = record_places(mentions, on_topic, record.get("entities", ()))
+    # every mention an entity lists (off-topic pages' too), with its span
+    record["entity_mentions"] = entity_mentions(mentions, record.get("entities", []), on_topic)
     return record
 
 

@@ -1958,6 +1958,65 @@ def record_places(mentions: Iterable[dict[str, Any]], on_topic: set[str],
     return out
 
 
+def format_places(record: dict[str, Any], story_id: str | None = None, *,
+                  gazetteer: Gazetteer | None = None) -> str:
+    """The places of a record as a table per story: each place with its mention count, point,
+    first-level unit, country and why it was chosen (``geo_basis`` counts), most mentioned
+    first; the places of off-topic pages in a section of their own. Titles, never ids.
+
+    Raises:
+        ValueError: ``story_id`` is not a story of the record.
+    """
+    from collections import Counter
+
+    stories = record.get("stories") or []
+    if story_id is not None and not any(s["story_id"] == story_id for s in stories):
+        raise ValueError(f"no story {story_id!r} in the record (see `newsprism stories`)")
+    article = {a["article_id"]: a for a in record.get("articles") or []}
+    sections: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    for row in record.get("places") or []:
+        a = article.get(row["article_id"], {})
+        key = a.get("story_id") if row.get("on_topic", True) else None
+        sections[key].append(row)
+    gaz: Gazetteer | None = gazetteer
+    order: list[tuple[str | None, str]] = [(s["story_id"], s.get("title") or "(untitled story)") for s in stories]
+    if story_id is None:
+        order.append((None, "Off-topic pages"))
+    else:
+        order = [o for o in order if o[0] == story_id]
+    lines: list[str] = []
+    for key, title in order:
+        rows = sections.get(key)
+        if not rows:
+            continue
+        groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+        for row in rows:
+            p = row.get("place")
+            gkey = ("", row["text"]) if p is None else (p["name"], p.get("lat"), p.get("lon"), p.get("country_code"))
+            groups[gkey].append(row)
+        n_articles = len({r["article_id"] for r in rows})
+        lines.append(f"{title}  ({len(rows)} place mentions in {n_articles} article{'s' if n_articles != 1 else ''})")
+        lines.append(f"  {'place':<28} {'n':>4}  {'lat':>9} {'lon':>10}  {'admin1':<22} {'country':<7} basis")
+        for gkey, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), str(kv[0][0]), str(kv[0][1]))):
+            p = members[0].get("place")
+            basis = ", ".join(f"{b} {n}" if len(members) > 1 else b
+                              for b, n in Counter(m.get("geo_basis") or "unresolved" for m in members).most_common())
+            if p is None:
+                texts = Counter(m["text"] for m in members).most_common(1)[0][0]
+                lines.append(f"  {texts[:28]:<28} {len(members):>4}  {'-':>9} {'-':>10}  {'-':<22} {'-':<7} {basis}")
+                continue
+            admin1 = "-"
+            if p.get("admin1") and p.get("kind") != "adm1":
+                gaz = gaz or get_gazetteer()
+                admin1 = gaz.admin1_name(p.get("country_code"), p["admin1"]) or p["admin1"]
+            lat = "-" if p.get("lat") is None else f"{p['lat']:.4f}"
+            lon = "-" if p.get("lon") is None else f"{p['lon']:.4f}"
+            lines.append(f"  {p['name'][:28]:<28} {len(members):>4}  {lat:>9} {lon:>10}  {admin1[:22]:<22} "
+                         f"{p.get('country_code') or '-':<7} {basis}")
+        lines.append("")
+    return "\n".join(lines) + ("\n" if lines else "no places in the record\n")
+
+
 def print_places(paths: Sequence[str], out: Any = None) -> int:
     """Print the places of text files (or folders of them): span, text, how found, place chosen
     and why. What the map is built from, for a user to check. Returns the number of mentions."""
