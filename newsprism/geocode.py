@@ -344,6 +344,10 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 _PRIMARY = 1  # low bit of an index posting: the name is the place's own (not an alternate) name
 
 
+# Score added to a candidate near a place the story already names (within 50 km, 150, 400).
+_NEAR_BONUS = (2.0, 1.0, 0.3)
+
+
 def _data_json(name: str) -> Any:
     return json.loads(resources.files("newsprism").joinpath("data", name).read_text(encoding="utf-8"))
 
@@ -962,10 +966,11 @@ class Gazetteer:
             if context.points and self._lat[row] is not None and kind in ("city", "adm1", "adm2"):
                 lat, lon = self._lat[row], self._lon[row]
                 d = min(haversine_km(lat, lon, plat, plon) for plat, plon in context.points)  # type: ignore[arg-type]
+                near = _NEAR_BONUS
                 if kind == "adm1":  # a point inside a first-level unit is often hundreds of km from its centre
-                    score += 2.0 if d < 50 else 1.0 if d < 250 else 0.3 if d < 600 else 0.0
+                    score += near[0] if d < 50 else near[1] if d < 250 else near[2] if d < 600 else 0.0
                 else:
-                    score += 2.0 if d < 50 else 1.0 if d < 150 else 0.3 if d < 400 else 0.0
+                    score += near[0] if d < 50 else near[1] if d < 150 else near[2] if d < 400 else 0.0
         return score
 
     def _best(self, key: str, context: GeoContext | None, want_admin: bool,
@@ -1784,6 +1789,8 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
                 inner = gaz.within(a[2], outer) if outer.kind in ("adm1", "adm2", "country") else None
                 if inner is not None:
                     inside[k] = inner
+                    if b[5] is None and k + 1 not in inside:
+                        inside[k + 1] = outer  # "Athens, Georgia": Georgia is then the state
                     break
             if k not in inside and outers and outers[0].kind in ("adm1", "adm2") and outers[0].lat is not None:
                 outer_of[k] = outers[0]  # "Washington Township, New Jersey": at least in New Jersey
