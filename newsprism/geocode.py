@@ -1850,6 +1850,11 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
             place, basis = dataclasses.replace(outer_of[k], name=text), "containment"
         if place is None and focus is not None and (label == "FAC" or doc[j - 1].lower_.rstrip(".") in _FACILITY_WORDS):
             place, basis = focus, "focus"
+        elif (place is not None and place.kind == "adm2" and place.where_prec > WHERE_PREC["adm2"]
+              and focus is not None and _lies_in(focus, place)):
+            # a county the data places only at its state's point: the article's main town in that
+            # state is a closer guess ("Walker County" in a story about a town of that county)
+            place, basis = dataclasses.replace(place, lat=focus.lat, lon=focus.lon), "focus"
         start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
         out.append(PlaceMention(start, end, doc.text[start:end], label, source, place, basis))
     return out

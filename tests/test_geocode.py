@@ -464,3 +464,12 @@ def test_geocode_places_view_counts_places_per_story_without_ids(gaz):
     assert not any(tok in text for tok in ("sto_", "art_", "men_", "4553433"))
     with pytest.raises(ValueError):
         format_places(record, "sto_missing")
+
+
+def test_geocode_a_county_known_only_by_its_state_takes_the_articles_town(ruler_nlp):
+    text = ("Tulsa firefighters were called to a barn in Osage County, Oklahoma, on Sunday. "
+            "Tulsa police said nobody was hurt.")
+    county = _places(ruler_nlp, text)["Osage County"]
+    tulsa = _places(ruler_nlp, text)["Tulsa"].place
+    assert county.place.kind == "adm2" and county.place.admin1 == "OK"
+    assert county.basis in ("focus", "containment") and haversine_km(county.place.lat, county.place.lon, tulsa.lat, tulsa.lon) < 100
