@@ -2004,7 +2004,7 @@ def format_places(record: dict[str, Any], story_id: str | None = None, *,
         groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
         for row in rows:
             p = row.get("place")
-            gkey = ("", row["text"]) if p is None else (p["name"], p.get("lat"), p.get("lon"), p.get("country_code"))
+            gkey = ("", " ".join(row["text"].split())) if p is None else (p["name"], p.get("lat"), p.get("lon"), p.get("country_code"))
             groups[gkey].append(row)
         n_articles = len({r["article_id"] for r in rows})
         lines.append(f"{title}  ({len(rows)} place mentions in {n_articles} article{'s' if n_articles != 1 else ''})")
@@ -2014,13 +2014,13 @@ def format_places(record: dict[str, Any], story_id: str | None = None, *,
             basis = ", ".join(f"{b} {n}" if len(members) > 1 else b
                               for b, n in Counter(m.get("geo_basis") or "unresolved" for m in members).most_common())
             if p is None:
-                texts = Counter(m["text"] for m in members).most_common(1)[0][0]
+                texts = " ".join(Counter(m["text"] for m in members).most_common(1)[0][0].split())
                 lines.append(f"  {texts[:28]:<28} {len(members):>4}  {'-':>9} {'-':>10}  {'-':<22} {'-':<7} {basis}")
                 continue
             admin1 = "-"
             if p.get("admin1") and p.get("kind") != "adm1":
                 gaz = gaz or get_gazetteer()
-                admin1 = gaz.admin1_name(p.get("country_code"), p["admin1"]) or p["admin1"]
+                admin1 = gaz.admin1_name(p.get("country_code"), p["admin1"]) or "-"  # a name, never a bare code
             lat = "-" if p.get("lat") is None else f"{p['lat']:.4f}"
             lon = "-" if p.get("lon") is None else f"{p['lon']:.4f}"
             lines.append(f"  {p['name'][:28]:<28} {len(members):>4}  {lat:>9} {lon:>10}  {admin1[:22]:<22} "
