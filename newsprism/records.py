@@ -152,6 +152,10 @@ class Entity:
     lat: float | None = None
     lon: float | None = None
     mentions: int = 0
+    #: newsprism extensions: the ids of the mentions (``entity_mentions`` in the export), and
+    #: whether every one of them is on an off-topic page
+    mention_ids: tuple[str, ...] = ()
+    off_topic: bool = False
 
 
 @dataclass(frozen=True)

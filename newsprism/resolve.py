@@ -14,6 +14,7 @@ alias.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter, defaultdict
@@ -50,6 +51,12 @@ class _Group:
     etype: str
     forms: Counter[str] = field(default_factory=Counter)
     place: Place | None = None
+    mention_ids: list[str] = field(default_factory=list)
+
+    def absorb(self, other: _Group) -> None:
+        """Take over another group's surface forms and mentions (a join)."""
+        self.forms.update(other.forms)
+        self.mention_ids.extend(other.mention_ids)
 
     def canonical(self) -> str:
         multi = [f for f in self.forms if len(f.split()) > 1 and "." not in f] if self.etype == "person" else []
@@ -142,6 +149,7 @@ def resolve_entities(mentions: list[dict[str, Any]], story_of: dict[str, str | N
                 key = ("place", f"geo:{place.geonames_id or place.source + ':' + place.name}")
                 g = groups.setdefault(key, _Group("state" if place.kind == "country" else "place", place=place))
                 g.forms[name] += 1
+                g.mention_ids.append(m.get("mention_id") or "")
                 continue
         if etype == "org" and _ARMED.search(name):
             etype = "armed_group"
@@ -150,6 +158,7 @@ def resolve_entities(mentions: list[dict[str, Any]], story_of: dict[str, str | N
             key = re.sub(r"s\b", "", key)
         g = groups.setdefault((etype, key), _Group(etype))
         g.forms[name] += 1
+        g.mention_ids.append(m.get("mention_id") or "")
     _join_surnames(groups)
     _join_mislabelled_people(groups)
     _join_acronyms(groups)
@@ -167,6 +176,7 @@ def resolve_entities(mentions: list[dict[str, Any]], story_of: dict[str, str | N
             geonames_id=g.place.geonames_id if g.place else None,
             lat=g.place.lat if g.place else None, lon=g.place.lon if g.place else None,
             mentions=sum(g.forms.values()),
+            mention_ids=tuple(sorted(i for i in g.mention_ids if i)),
         ))
         index.names[entity_id] = canonical
         index.types[entity_id] = g.etype
@@ -177,6 +187,44 @@ def resolve_entities(mentions: list[dict[str, Any]], story_of: dict[str, str | N
     return sorted(entities, key=lambda e: e.entity_id), index
 
 
+def with_off_topic(entities: list[Entity], off_topic: list[Entity]) -> list[Entity]:
+    """The entities of the on-topic pages, with those of the off-topic pages added (flagged
+    ``off_topic``) so nothing a page names is lost by the topic call.
+
+    An off-topic entity that is also an on-topic one (the same id) only adds its mentions to it:
+    the on-topic entity's names and place stay as the story's resolution made them (events,
+    actors and framing are linked through those).
+    """
+    by_id = {e.entity_id: e for e in entities}
+    out = dict(by_id)
+    for e in off_topic:
+        on = by_id.get(e.entity_id)
+        if on is None:
+            out[e.entity_id] = dataclasses.replace(e, off_topic=True)
+        else:
+            ids = tuple(sorted(set(out[e.entity_id].mention_ids) | set(e.mention_ids)))
+            out[e.entity_id] = dataclasses.replace(out[e.entity_id], mention_ids=ids, mentions=len(ids))
+    return sorted(out.values(), key=lambda e: e.entity_id)
+
+
+def entity_mentions(mentions: list[dict[str, Any]], entities: list[dict[str, Any]],
+                    on_topic: set[str]) -> list[dict[str, Any]]:
+    """The record's ``entity_mentions``: every mention an entity lists, with its article, exact
+    span, label and (places) ``geo_basis``; ``on_topic`` says whether its page is on topic."""
+    entity_of = {mid: e["entity_id"] for e in entities for mid in e.get("mention_ids") or ()}
+    out = []
+    for m in mentions:
+        entity_id = entity_of.get(m.get("mention_id") or "")
+        if entity_id is None:
+            continue
+        row = {"mention_id": m["mention_id"], "entity_id": entity_id, "article_id": m["article_id"],
+               "on_topic": m["article_id"] in on_topic, "evidence": m["evidence"], "label": m["label"]}
+        if "geo_basis" in m:
+            row["geo_basis"] = m["geo_basis"]
+        out.append(row)
+    return out
+
+
 def _join_surnames(groups: dict[tuple[str, str], _Group]) -> None:
     """A one-word person name joins the single multi-word person whose last name it is."""
     # "Armenia Nikol Pashinyan" (a title's country swept into the name) joins "Nikol Pashinyan"
@@ -185,7 +233,7 @@ def _join_surnames(groups: dict[tuple[str, str], _Group]) -> None:
         shorter = [k for k in multi if k != key and k in groups and len(k[1]) < len(key[1])
                    and key[1].endswith(" " + k[1])]
         if len(shorter) == 1 and key in groups:
-            groups[shorter[0]].forms.update(groups.pop(key).forms)
+            groups[shorter[0]].absorb(groups.pop(key))
     full_by_last: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key in groups:
         if key[0] == "person" and len(key[1].split()) > 1:
@@ -196,12 +244,12 @@ def _join_surnames(groups: dict[tuple[str, str], _Group]) -> None:
             longer = [k for k in owners if k != short and k[1].split()[0].startswith(short[1].split()[0])
                       and len(k[1].split()[0]) > 1]
             if len(longer) == 1:
-                groups[longer[0]].forms.update(groups.pop(short).forms)
+                groups[longer[0]].absorb(groups.pop(short))
                 owners.remove(short)
     for key in [k for k in groups if k[0] == "person" and len(k[1].split()) == 1]:
         owners = full_by_last.get(key[1], [])
         if len(owners) == 1:
-            groups[owners[0]].forms.update(groups.pop(key).forms)
+            groups[owners[0]].absorb(groups.pop(key))
 
 
 def _join_mislabelled_people(groups: dict[tuple[str, str], _Group]) -> None:
@@ -216,7 +264,7 @@ def _join_mislabelled_people(groups: dict[tuple[str, str], _Group]) -> None:
     for key in [k for k in groups if k[0] in ("place", "population") and not k[1].startswith("geo:")]:
         owners = set(people.get(key[1], []))
         if len(owners) == 1:
-            groups[owners.pop()].forms.update(groups.pop(key).forms)
+            groups[owners.pop()].absorb(groups.pop(key))
 
 
 def _join_acronyms(groups: dict[tuple[str, str], _Group]) -> None:
@@ -235,4 +283,4 @@ def _join_acronyms(groups: dict[tuple[str, str], _Group]) -> None:
         forms = [f for f in g.forms if f.isupper() and f.isalpha() and 2 <= len(f) <= 6]
         owners = {o for f in forms for o in initials.get(f, []) if o != key}
         if forms and len(owners) == 1 and len(forms) == len(g.forms):
-            groups[owners.pop()].forms.update(groups.pop(key).forms)
+            groups[owners.pop()].absorb(groups.pop(key))

@@ -385,3 +385,91 @@ def test_geocode_print_places_lists_spans_and_choices(tmp_path, ruler_nlp):
     assert print_places([str(tmp_path)], buf) >= 2
     line = next(row for row in buf.getvalue().splitlines() if "'Moscow'" in row)
     assert line.split()[0] == "12-18" and "containment" in line and "US/ID" in line
+
+
+def test_geocode_a_city_named_x_city_inside_an_organisation_name(ruler_nlp):
+    places = _places(ruler_nlp, "A spokesman for the New York Fire Department said two crews were hurt.")
+    m = places["New York"]
+    assert m.source == "embedded" and (m.place.name, m.place.admin1) == ("New York City", "NY")
+
+
+def test_geocode_a_qualified_demonym_names_its_region_not_the_country(ruler_nlp):
+    places = _places(ruler_nlp, "Delegates of South American and North American chambers met in Accra on Monday.")
+    assert places["South American"].place.name == "South America"
+    assert places["North American"].place.name == "North America"
+
+
+def test_geocode_an_unknown_place_named_with_its_state_lies_in_the_state(ruler_nlp):
+    places = _places(ruler_nlp, "Volunteers from Quillbrook Township, Michigan, arrived on Sunday.")
+    m = next(m for t, m in places.items() if t.startswith("Quillbrook"))
+    assert m.basis == "containment" and (m.place.country_code, m.place.admin1, m.place.kind) == ("US", "MI", "adm1")
+
+
+def test_geocode_a_county_of_the_outlets_country_beats_a_foreign_town(ruler_nlp):
+    m = _places(ruler_nlp, "Flooding closed several roads across Suffolk on Tuesday morning.", outlet_country="GB")["Suffolk"]
+    assert m.place.country_code == "GB"
+
+
+# -- entities of every page, with their mentions; the places view ---------------------------------
+
+
+def _mention(mid, article, text, label="GPE", start=0):
+    return {"mention_id": mid, "article_id": article, "label": label,
+            "evidence": {"doc": "doc_1", "start": start, "end": start + len(text), "text": text}}
+
+
+def test_geocode_off_topic_pages_keep_their_entities_flagged_with_their_mentions():
+    from newsprism.resolve import entity_mentions, resolve_entities, with_off_topic
+
+    on = [_mention("m1", "a_on", "Quillbrook Militia", "ORG"), _mention("m2", "a_on", "Tessaly Varn", "PERSON", 30)]
+    off = [_mention("m3", "a_off", "Tessaly Varn", "PERSON", 5), _mention("m4", "a_off", "Orvel Harbour Club", "ORG")]
+    story_of = {"a_on": "story_1", "a_off": None}
+    entities, index = resolve_entities(on, story_of)
+    before = {e.entity_id: e for e in entities}
+    merged = with_off_topic(entities, resolve_entities(off, story_of)[0])
+    by_name = {e.canonical_name: e for e in merged}
+    assert by_name["Orvel Harbour Club"].off_topic and by_name["Orvel Harbour Club"].mention_ids == ("m4",)
+    varn = by_name["Tessaly Varn"]
+    assert not varn.off_topic and varn.mention_ids == ("m2", "m3") and varn.mentions == 2
+    assert varn.aliases == before[varn.entity_id].aliases  # the story's resolution is untouched
+    assert index.lookup("Orvel Harbour Club") is None  # events never link to an off-topic page's entity
+    from newsprism.records import to_json
+
+    rows = entity_mentions(on + off, [to_json(e) for e in merged], on_topic={"a_on"})
+    assert {r["mention_id"]: (r["entity_id"] == varn.entity_id, r["on_topic"]) for r in rows if r["mention_id"] in ("m2", "m3")} \
+        == {"m2": (True, True), "m3": (True, False)}
+    assert all(r["evidence"]["text"] for r in rows) and len(rows) == 4
+
+
+def test_geocode_places_view_counts_places_per_story_without_ids(gaz):
+    from newsprism.geocode import format_places
+
+    tulsa = {"geonames_id": 4553433, "name": "Tulsa", "feature_class": "P", "kind": "city", "lat": 36.15398,
+             "lon": -95.99277, "admin1": "OK", "country_code": "US", "where_prec": 1, "source": "geonames"}
+    record = {
+        "stories": [{"story_id": "sto_abc123", "title": "Storm over the plains"}],
+        "articles": [{"article_id": "art_1", "story_id": "sto_abc123", "on_topic": True},
+                     {"article_id": "art_2", "story_id": None, "on_topic": False}],
+        "places": [
+            {"mention_id": "men_1", "article_id": "art_1", "on_topic": True, "text": "Tulsa", "geo_basis": "context", "place": tulsa},
+            {"mention_id": "men_2", "article_id": "art_1", "on_topic": True, "text": "Tulsa", "geo_basis": "population", "place": tulsa},
+            {"mention_id": "men_3", "article_id": "art_2", "on_topic": False, "text": "Quillbrook", "geo_basis": None, "place": None},
+        ],
+    }
+    text = format_places(record, gazetteer=gaz)
+    tulsa_line = next(line for line in text.splitlines() if line.strip().startswith("Tulsa"))
+    assert tulsa_line.split()[1] == "2" and "36.1540" in tulsa_line and "Oklahoma" in tulsa_line and "US" in tulsa_line
+    assert "context 1" in tulsa_line and "population 1" in tulsa_line
+    assert "Storm over the plains" in text and "Off-topic pages" in text and "Quillbrook" in text
+    assert not any(tok in text for tok in ("sto_", "art_", "men_", "4553433"))
+    with pytest.raises(ValueError):
+        format_places(record, "sto_missing")
+
+
+def test_geocode_a_county_known_only_by_its_state_takes_the_articles_town(ruler_nlp):
+    text = ("Tulsa firefighters were called to a barn in Osage County, Oklahoma, on Sunday. "
+            "Tulsa police said nobody was hurt.")
+    county = _places(ruler_nlp, text)["Osage County"]
+    tulsa = _places(ruler_nlp, text)["Tulsa"].place
+    assert county.place.kind == "adm2" and county.place.admin1 == "OK"
+    assert county.basis in ("focus", "containment") and haversine_km(county.place.lat, county.place.lon, tulsa.lat, tulsa.lon) < 100
