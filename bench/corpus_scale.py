@@ -121,12 +121,39 @@ def build(source: str, target: str, copies: int) -> int:
     return int(n)
 
 
+# the corpus stage's parts, timed as the pipeline module calls them
+PARTS = ("find_duplicates", "build_stories", "resolve_entities", "code_events", "link_figures", "event_fatalities",
+         "reconcile_figures", "figure_contradictions", "claim_contradictions", "corpus_framing")
+
+
+def _timed(parts: dict[str, float]) -> None:
+    """Wrap the parts in ``newsprism.pipeline`` so their CPU seconds add up in ``parts``."""
+    import functools
+
+    from newsprism import pipeline
+
+    for name in PARTS:
+        fn = getattr(pipeline, name)
+
+        @functools.wraps(fn)
+        def wrapper(*a: Any, _fn: Any = fn, _name: str = name, **kw: Any) -> Any:
+            t0 = time.process_time()
+            try:
+                return _fn(*a, **kw)
+            finally:
+                parts[_name] = parts.get(_name, 0.0) + time.process_time() - t0
+
+        setattr(pipeline, name, wrapper)
+
+
 def run_stage(target: str) -> dict[str, Any]:
     """Time the corpus stage on a built store (in this process)."""
     from newsprism.pipeline import corpus_stage
     from newsprism.settings import load_settings
     from newsprism.store import Store
 
+    parts: dict[str, float] = {}
+    _timed(parts)
     settings = load_settings()
     with Store(target) as store:
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -139,7 +166,7 @@ def run_stage(target: str) -> dict[str, Any]:
     return {"wall_s": wall, "cpu_s": cpu, "rss_before_mb": before,
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "stories": counts.get("stories", 0), "events": counts.get("events", 0),
-            "entities": counts.get("entities", 0)}
+            "entities": counts.get("entities", 0), "parts_cpu_s": parts}
 
 
 def exponent(sizes: list[int], times: list[float]) -> float:
@@ -186,6 +213,11 @@ def main(argv: list[str] | None = None) -> int:
     fit = exponent([r["articles"] for r in rows], [r["cpu_s"] for r in rows]) if len(rows) > 1 else None
     if fit is not None:
         print(f"growth exponent (cpu time vs articles): {fit:.2f}")
+        for name in PARTS:
+            if all(name in r.get("parts_cpu_s", {}) for r in rows):
+                secs = [r["parts_cpu_s"][name] for r in rows]
+                print(f"  {name:<22} {' '.join(f'{t:7.2f}' for t in secs)} s  exponent "
+                      f"{exponent([r['articles'] for r in rows], secs):.2f}")
     if args.json:
         Path(args.json).write_text(json.dumps({"rows": rows, "exponent": fit}, indent=1))
     return 0
