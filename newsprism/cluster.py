@@ -19,6 +19,7 @@ import heapq
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from newsprism.extract.patterns.topic import CASUALTY_CUES, CONFLICT_TERMS, HAZARD_CUES, STOP_WORDS, VIOLENCE_CUES
@@ -269,24 +270,25 @@ def _group_days(published: list[str | None]) -> _Dates:
 BLOCK_MAX_DF = 200
 
 
-def candidate_pairs(vecs: list[dict[str, float]], max_df: int = BLOCK_MAX_DF) -> list[tuple[int, int]]:
-    """(i, j), i < j, of articles that share a term found in at most ``max_df`` articles, sorted.
+def candidate_pairs(vecs: list[dict[str, float]], max_df: int = BLOCK_MAX_DF) -> Iterator[tuple[int, int]]:
+    """(i, j), i < j, of articles that share a term found in at most ``max_df`` articles, in order.
 
     Two articles with a positive cosine share a term; unless every term they share is a common
-    one, they are a candidate pair here. Cosines of other pairs are taken as 0.
+    one, they are a candidate pair here. Cosines of other pairs are taken as 0. Pairs are made
+    one article at a time, so no set of every pair is held.
     """
     postings: dict[str, list[int]] = {}
     for i, v in enumerate(vecs):
         for t in v:
             postings.setdefault(t, []).append(i)
-    pairs: set[tuple[int, int]] = set()
-    for docs in postings.values():
-        if len(docs) < 2 or len(docs) > max_df:
-            continue
-        for x, i in enumerate(docs):
-            for j in docs[x + 1:]:
-                pairs.add((i, j))
-    return sorted(pairs)
+    for i, v in enumerate(vecs):
+        later: set[int] = set()
+        for t in v:
+            docs = postings[t]
+            if 1 < len(docs) <= max_df:
+                later.update(docs[bisect.bisect_right(docs, i):])
+        for j in sorted(later):
+            yield i, j
 
 
 class _Dates:
