@@ -13,11 +13,13 @@ aside with a reason and yields no facts.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import heapq
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from newsprism.extract.patterns.topic import CASUALTY_CUES, CONFLICT_TERMS, HAZARD_CUES, STOP_WORDS, VIOLENCE_CUES
@@ -165,6 +167,26 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(x * b.get(t, 0.0) for t, x in a.items())
 
 
+def _summed(vecs: list[dict[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for v in vecs:
+        for t, x in v.items():
+            out[t] = out.get(t, 0.0) + x
+    return out
+
+
+EXACT_CENTRE_MAX = 50  # stories up to this size pick their title article by summing every pair
+
+
+def _closeness(members: list[int], vecs: list[dict[str, float]]) -> dict[int, float]:
+    """Each member's summed cosine to the other members. Large stories take it through the
+    members' summed vector (one pass per member, not one per pair): v . (sum - v)."""
+    if len(members) <= EXACT_CENTRE_MAX:
+        return {i: sum(_cosine(vecs[i], vecs[j]) for j in members if j != i) for i in members}
+    total = _summed([vecs[j] for j in members])
+    return {i: _cosine(vecs[i], total) - sum(x * x for x in vecs[i].values()) for i in members}
+
+
 def _centroid(vecs: list[dict[str, float]]) -> dict[str, float]:
     out: dict[str, float] = {}
     for v in vecs:
@@ -193,8 +215,18 @@ def _attach_small_groups(
         return
     centroids = {g: _centroid([vecs[i] for i in m]) for g, m in large.items()}
     group_places = {g: set().union(*(places.get(originals[i][0].article_id, set()) for i in m)) for g, m in large.items()}
-    group_points = {g: [p for i in m for p in points.get(originals[i][0].article_id, [])] for g, m in large.items()}
-    group_dates = {g: [originals[i][0].published for i in m] for g, m in large.items()}
+    # the nearest of a story's places is all that is asked of them: each point once
+    group_points = {g: sorted({p for i in m for p in points.get(originals[i][0].article_id, [])}) for g, m in large.items()}
+    group_days = {g: _group_days([originals[i][0].published for i in m]) for g, m in large.items()}
+    # blocking by date: a short report is weighed only against the stories within the window
+    by_day: dict[int, set[int]] = {}
+    undated: set[int] = set()
+    for h, days in group_days.items():
+        for d in days.days:
+            by_day.setdefault(d, set()).add(h)
+        if not days.days:
+            undated.add(h)
+    near_words = min(cfg.attach_similarity, cfg.attach_near_similarity)
     for g, members in sorted((g, m) for g, m in groups.items() if len(m) <= 2):
         own = set().union(*(places.get(originals[i][0].article_id, set()) for i in members))
         # names the gazetteer does not know are mostly the NER's misreadings ("Githurai by"):
@@ -202,12 +234,19 @@ def _attach_small_groups(
         own = {p for p in own if geocode(p) is not None} or own
         own_points = [p for i in members for p in points.get(originals[i][0].article_id, [])]
         own_centroid = _centroid([vecs[i] for i in members])
-        own_dates = [originals[i][0].published for i in members]
+        own_days = _group_days([originals[i][0].published for i in members])
+        if own_days.days:
+            window = range(-cfg.max_days_apart, cfg.max_days_apart + 1)
+            candidates = sorted(undated.union(*(by_day.get(d + k, ()) for d in own_days.days for k in window)))
+        else:
+            candidates = sorted(large)
         best, best_score = None, 0.0
-        for h in sorted(large):
-            if _min_days_apart(own_dates, group_dates[h]) > cfg.max_days_apart:
+        for h in candidates:
+            if own_days.min_apart(group_days[h]) > cfg.max_days_apart:
                 continue
             cos = _cosine(own_centroid, centroids[h])
+            if cos < near_words:
+                continue  # too few words in common, however near its places
             share = len(own & group_places[h]) / len(own) if own else 0.0
             km = nearest_km(own_points, group_points[h])
             # a shared town or district ties a two-line agency note to its story even when the
@@ -220,31 +259,80 @@ def _attach_small_groups(
             large[best].extend(groups.pop(g))
 
 
-def _min_days_apart(a: list[str | None], b: list[str | None]) -> int:
-    """Closest publication dates of two groups; 0 when either has no known date."""
-    da, db = [d for d in a if d], [d for d in b if d]
-    if not da or not db:
-        return 0
-    return min(_days_apart(x, y) for x in da for y in db)
+def _group_days(published: list[str | None]) -> _Dates:
+    return _Dates([dt.date.fromisoformat(d).toordinal() for d in published if d])
+
+
+# A term in more articles than this does not by itself make two articles candidates for one story
+# (every conflict report shares "killed" and "forces"): pairs are found through rarer terms, so the
+# work grows with the corpus, not with its square. Below this size every pair that shares any term
+# is a candidate, which is exact.
+BLOCK_MAX_DF = 200
+
+
+def candidate_pairs(vecs: list[dict[str, float]], max_df: int = BLOCK_MAX_DF) -> Iterator[tuple[int, int]]:
+    """(i, j), i < j, of articles that share a term found in at most ``max_df`` articles, in order.
+
+    Two articles with a positive cosine share a term; unless every term they share is a common
+    one, they are a candidate pair here. Cosines of other pairs are taken as 0. Pairs are made
+    one article at a time, so no set of every pair is held.
+    """
+    postings: dict[str, list[int]] = {}
+    for i, v in enumerate(vecs):
+        for t in v:
+            postings.setdefault(t, []).append(i)
+    for i, v in enumerate(vecs):
+        later: set[int] = set()
+        for t in v:
+            docs = postings[t]
+            if 1 < len(docs) <= max_df:
+                later.update(docs[bisect.bisect_right(docs, i):])
+        for j in sorted(later):
+            yield i, j
+
+
+class _Dates:
+    """A group's known publication days, sorted, for the closest-days test without all pairs."""
+
+    def __init__(self, days: list[int]) -> None:
+        self.days = sorted(set(days))
+
+    def merged(self, other: _Dates) -> _Dates:
+        return _Dates(self.days + other.days)
+
+    def min_apart(self, other: _Dates) -> int:
+        """As ``_min_days_apart``: 0 when either side has no known day."""
+        if not self.days or not other.days:
+            return 0
+        small, large = (self.days, other.days) if len(self.days) <= len(other.days) else (other.days, self.days)
+        best = abs(small[0] - large[0])
+        for d in small:
+            k = bisect.bisect_left(large, d)
+            for j in (k - 1, k):
+                if 0 <= j < len(large):
+                    best = min(best, abs(large[j] - d))
+        return best
 
 
 def _average_linkage(vecs: list[dict[str, float]], dates: list[str | None], cfg: ClusterConfig) -> list[list[int]]:
     """Merge the closest pair of groups while their mean pairwise cosine reaches ``link_similarity``.
 
     Groups whose publication dates lie more than ``max_days_apart`` apart never merge. The sums of
-    pairwise cosines are kept per pair of groups, so a merge costs one pass over the others.
+    pairwise cosines are kept per pair of groups that share a term (``candidate_pairs``): a pair
+    with no sum has mean 0 and never merges, so a merge costs one pass over the neighbours of
+    the two groups, not over every group.
     """
     n = len(vecs)
     sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}
     heap: list[tuple[float, int, int]] = []
-    for i in range(n):
-        for j in range(i + 1, n):
-            c = _cosine(vecs[i], vecs[j])
-            if c > 0:
-                sums[i][j] = sums[j][i] = c
-            if c >= cfg.link_similarity and _days_apart(dates[i], dates[j]) <= cfg.max_days_apart:
-                heapq.heappush(heap, (-c, i, j))
+    for i, j in candidate_pairs(vecs):
+        c = _cosine(vecs[i], vecs[j])
+        if c > 0:
+            sums[i][j] = sums[j][i] = c
+        if c >= cfg.link_similarity and _days_apart(dates[i], dates[j]) <= cfg.max_days_apart:
+            heapq.heappush(heap, (-c, i, j))
     members = {i: [i] for i in range(n)}
+    days = {i: _group_days([d]) for i, d in enumerate(dates)}
     next_id = n
     while heap:
         _neg, a, b = heapq.heappop(heap)
@@ -252,15 +340,16 @@ def _average_linkage(vecs: list[dict[str, float]], dates: list[str | None], cfg:
             continue  # one side has merged since this pair was scored
         k, next_id = next_id, next_id + 1
         members[k] = members.pop(a) + members.pop(b)
+        days[k] = days.pop(a).merged(days.pop(b))
         sums[k] = {}
-        for c in members:
-            if c == k:
+        # groups sharing no term with either side have a sum of 0: their mean never reaches the threshold
+        for c in sorted(set(sums[a]) | set(sums[b])):
+            if c not in members:
                 continue
             total = sums[a].get(c, 0.0) + sums[b].get(c, 0.0)
             sums[k][c] = sums[c][k] = total
             mean = total / (len(members[k]) * len(members[c]))
-            if mean >= cfg.link_similarity and _min_days_apart(
-                    [dates[i] for i in members[k]], [dates[i] for i in members[c]]) <= cfg.max_days_apart:
+            if mean >= cfg.link_similarity and days[k].min_apart(days[c]) <= cfg.max_days_apart:
                 heapq.heappush(heap, (-mean, min(k, c), max(k, c)))
         for c in (a, b):
             for other in sums.pop(c):
@@ -309,6 +398,9 @@ def build_stories(
     plain = _tfidf([_terms(t, names_twice=False) for _, t in originals])
     _attach_small_groups(groups, originals, plain, places or {}, points or {}, cfg)
 
+    copies_of: dict[str, list[str]] = {}
+    for d, c in duplicates.items():
+        copies_of.setdefault(c, []).append(d)
     story_of: dict[str, str | None] = {aid: None for aid in set_aside}
     reason_of: dict[str, str | None] = dict(set_aside)
     stories: list[Story] = []
@@ -316,7 +408,7 @@ def build_stories(
         texts = " ".join(originals[i][1] for i in members)
         density = conflict_density(texts)
         ids = [originals[i][0].article_id for i in members]
-        ids += [d for d, c in duplicates.items() if c in ids]
+        ids += [d for i in ids for d in copies_of.get(i, ())]
         if density < cfg.min_conflict_density:
             for aid in ids:
                 story_of[aid] = None
@@ -324,8 +416,8 @@ def build_stories(
                                   f"({density:.1f} conflict terms per 100 words, {len(members)} article(s))")
             continue
         # title: the headline of the article most similar to the rest of its story
-        centre = max(members, key=lambda i: sum(_cosine(vecs[i], vecs[j]) for j in members if j != i)
-                     + (0.0 if originals[i][0].title else -1.0))
+        close = _closeness(members, vecs)
+        centre = max(members, key=lambda i: close[i] + (0.0 if originals[i][0].title else -1.0))
         dates = sorted(d for d in (originals[i][0].published for i in members) if d)
         story = Story(
             story_id=content_id("sty", *sorted(ids)),

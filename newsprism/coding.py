@@ -714,9 +714,15 @@ def link_figures(figures: list[Figure], events: list[Event],
     """
     out: dict[str, str] = {}
     triggers = triggers or {}
+    # an event can only share a sentence with a figure of the documents its evidence is in:
+    # each figure is weighed against those events alone (in the order given), not every event
+    in_doc: dict[str, list[int]] = defaultdict(list)
+    for n, e in enumerate(events):
+        for doc in dict.fromkeys(ev.doc for ev in e.evidence):
+            in_doc[doc].append(n)
     for f in figures:
         kinds = _FIGURE_EVENT_TYPES.get(f.metric, ())
-        hits = [e for e in events if e.plover_type in kinds and not e.negated and not e.hypothetical
+        hits = [e for e in (events[n] for n in in_doc.get(f.evidence.doc, ())) if e.plover_type in kinds and not e.negated and not e.hypothetical
                 and any(_overlaps(f.evidence, ev) for ev in e.evidence)
                 # a mention of a wider scope ("nationwide") lends the happening no figures
                 and (e.event_id not in triggers or any(_overlaps(f.evidence, t) for t in triggers[e.event_id]))]

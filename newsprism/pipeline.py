@@ -516,7 +516,10 @@ def corpus_stage(store: Store, settings: Settings) -> None:
     doc_order = {d.doc_id: i for i, d in enumerate(store.documents())}  # the store lists them by path
     events, triggers = code_events(store.facts("event_mentions"), dates, by_id, index, doc_order)
     store.replace_corpus("events", [(e.event_id, to_json(e)) for e in events])
-    stories = [_with_period(s, events) for s in stories]
+    events_of: dict[str | None, list[Event]] = {}
+    for e in events:
+        events_of.setdefault(e.story_id, []).append(e)
+    stories = [_with_period(s, events_of.get(s.story_id, [])) for s in stories]
     store.replace_corpus("stories", [(s.story_id, to_json(s)) for s in stories])
 
     figures = [from_json(Figure, f) for f in store.facts("figures") if f["article_id"] in on_topic]
@@ -547,11 +550,25 @@ def _with_period(story: Story, events: list[Event]) -> Story:
                   and e.date_start and not e.hypothetical)
     if not days:
         return story
-    busiest = max(days, key=lambda d: sum(1 for x in days if 0 <= _days(d, x) < 7))
+    # the day that starts the busiest week: the days ahead of each, counted by a sliding window
+    ordinal = [_ordinal(d) for d in days]
+    ahead, j = [], 0
+    for i, o in enumerate(ordinal):
+        j = max(j, i)
+        while j < len(ordinal) and ordinal[j] - o < 7:
+            j += 1
+        ahead.append(j - i)
+    busiest = days[max(range(len(days)), key=lambda i: (ahead[i], -i))]
     near = [d for d in days if abs(_days(busiest, d)) <= 30]
     start = min(d for d in (story.period_start, near[0]) if d)
     end = max(d for d in (story.period_end, near[-1]) if d)
     return replace(story, period_start=start, period_end=end)
+
+
+def _ordinal(day: str) -> int:
+    import datetime as dt
+
+    return dt.date.fromisoformat(day).toordinal()
 
 
 def _days(a: str, b: str) -> int:

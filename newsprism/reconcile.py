@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Iterable
 
 from newsprism.records import (
     Article,
@@ -88,6 +88,9 @@ class _Parties:
     def __init__(self, figures: Iterable[Figure], articles: dict[str, Article]) -> None:
         self.key: dict[str, str] = {}
         named: list[tuple[str, set[str]]] = []
+        # stem -> the earliest party (its place in ``named``) whose names hold it: a name's party
+        # is the earliest sharing a stem with it, found without a scan of all parties
+        holders: dict[str, int] = {}
         for f in figures:
             name = _source_name(f)
             if name is None:
@@ -98,14 +101,15 @@ class _Parties:
                 self.key[f.figure_id] = f"unnamed:{f.article_id}:{name.lower()}"
             else:
                 st = _stems(name)
-                match = next((k for k, s in named if s & st), None)
-                if match is None:
-                    match = f"party:{name.lower()}"
-                    named.append((match, set(st)))
-                else:
-                    for k, s in named:
-                        if k == match:
-                            s |= st
+                first = min((holders[s] for s in st if s in holders), default=None)
+                if first is None:
+                    first = len(named)
+                    named.append((f"party:{name.lower()}", set()))
+                # the party's name grows by the new stems (a later name may match through them)
+                match, stems = named[first]
+                for s in st - stems:
+                    stems.add(s)
+                    holders[s] = min(holders.get(s, first), first)
                 self.key[f.figure_id] = match
 
     def of(self, f: Figure) -> str:
@@ -497,13 +501,15 @@ def figure_contradictions(figures: list[Figure], articles: dict[str, Article]) -
     # population: the same exact count, same scope, different specific victim groups
     seen: set[tuple[str, str]] = set()
     exact = [f for f in usable if f.qualifier == "exact" and f.low is not None and f.who in _SPECIFIC_WHO]
+    # only figures of one story, event, metric and count can pair: each is weighed against those
+    same: dict[tuple[Any, ...], list[int]] = {}
+    for n, f in enumerate(exact):
+        art = articles.get(f.article_id)
+        same.setdefault((art.story_id if art else None, f.event_id, f.metric, f.low), []).append(n)
     for i, a in enumerate(exact):
-        for b in exact[i + 1:]:
-            if a.article_id == b.article_id or a.metric != b.metric or a.low != b.low or a.who == b.who:
-                continue
-            sa = articles.get(a.article_id)
-            sb = articles.get(b.article_id)
-            if (sa.story_id if sa else None) != (sb.story_id if sb else None) or a.event_id != b.event_id:
+        sa = articles.get(a.article_id)
+        for b in (exact[n] for n in same[(sa.story_id if sa else None, a.event_id, a.metric, a.low)] if n > i):
+            if a.article_id == b.article_id or a.who == b.who:
                 continue
             if not _scopes_compatible(a, b, articles):
                 continue
