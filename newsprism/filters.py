@@ -209,7 +209,8 @@ def parse_bool(value: str, name: str) -> bool:
     raise FilterError(f"{name}: {value!r} is not true or false")
 
 
-def _day(value: Any) -> dt.date | None:
+def iso_day(value: Any) -> dt.date | None:
+    """An ISO date (or datetime) string as a date; None when absent or unreadable."""
     if not isinstance(value, str) or len(value) < 10:
         return None
     try:
@@ -328,7 +329,7 @@ def _event_values(name: str, e: Mapping[str, Any], ix: Index) -> list[tuple[str,
         return [("true" if v else "false", "background" if v else "in period")]
     if name == "month":
         # every month the span touches, so a month's count is what selecting that month gives
-        start, end = _day(e.get("date_start")), _day(e.get("date_end"))
+        start, end = iso_day(e.get("date_start")), iso_day(e.get("date_end"))
         if start is None:
             return []
         months, y, m = [], start.year, start.month
@@ -357,7 +358,7 @@ def _figure_values(name: str, f: Mapping[str, Any], ix: Index) -> list[tuple[str
         return [(str(v), str(v))] if v else []
     if name == "month":
         d = f.get("as_of") or ix.published(aid)
-        return [(str(d)[:7], str(d)[:7])] if _day(d) else []
+        return [(str(d)[:7], str(d)[:7])] if iso_day(d) else []
     return []
 
 
@@ -375,7 +376,7 @@ def _quote_values(name: str, q: Mapping[str, Any], ix: Index) -> list[tuple[str,
         return [(str(v), str(v))] if v else []
     if name == "month":
         d = ix.published(aid)
-        return [(str(d)[:7], str(d)[:7])] if _day(d) else []
+        return [(str(d)[:7], str(d)[:7])] if iso_day(d) else []
     return []
 
 
@@ -470,11 +471,11 @@ def _actor_refs(kind: str, row: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 
 def _dates(kind: str, row: Mapping[str, Any], ix: Index) -> tuple[dt.date | None, dt.date | None]:
     if kind == "events":
-        return _day(row.get("date_start")), _day(row.get("date_end"))
+        return iso_day(row.get("date_start")), iso_day(row.get("date_end"))
     if kind == "figures":
-        d = _day(row.get("as_of")) or _day(ix.published(row.get("article_id")))
+        d = iso_day(row.get("as_of")) or iso_day(ix.published(row.get("article_id")))
         return d, d
-    d = _day(ix.published(row.get("article_id")))
+    d = iso_day(ix.published(row.get("article_id")))
     return d, d
 
 

@@ -340,21 +340,7 @@ Analyzed = list[tuple[Article, str, dict[str, list[tuple[str, Any]]]]]
 def analyze_guarded(nlp: Any, document: RawDocument) -> Analyzed | Discarded:
     """``analyze_document`` under the guard of the local path, for a runner that calls it alone
     (Spark): its time budget, and a failure as a Discarded with a one-line reason, not an exception."""
-    from newsprism.ingest import CURRENT_INPUT, one_line, time_budget
-
-    token = CURRENT_INPUT.set(document.path)
-    try:
-        with time_budget(DOCUMENT_SECONDS, document.path):
-            return analyze_document(nlp, document)
-    except InputError as exc:
-        return Discarded(document.path, one_line(exc.reason))
-    except Exception as exc:  # noqa: BLE001  one bad document must not end the run
-        import logging
-
-        logging.getLogger(__name__).debug("analyzing %s failed", document.path, exc_info=True)
-        return Discarded(document.path, f"analysis failed ({type(exc).__name__}: {one_line(exc, 200)})")
-    finally:
-        CURRENT_INPUT.reset(token)
+    return _guarded(document, lambda: analyze_document(nlp, document))
 
 
 def store_analyzed(store: Store, document: RawDocument, analyzed: Analyzed) -> None:

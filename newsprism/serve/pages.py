@@ -191,17 +191,8 @@ def _toll(view: RecordView, r: dict[str, Any]) -> dict[str, Any]:
     ids = [fid for fid in [*(r.get("inputs") or []), *excluded] if fid in view.figures
            and excluded.get(fid) != "different_scope"]
     figs = [view.figures[fid] for fid in dict.fromkeys(ids)]
-    # the latest figure each source gave (a source's later count stands for it)
-    latest: dict[str, dict[str, Any]] = {}
-    for f in sorted(figs, key=lambda f: (figure_date(view, f) or "", str(f.get("figure_id")))):
-        latest[source_of_figure(view, f)] = f
-    sides = [{"source": src, "figure_id": f.get("figure_id"), "article_id": f.get("article_id"),
-              "outlet": view.outlet(f.get("article_id")), "low": f.get("low"), "high": f.get("high"),
-              "qualifier": f.get("qualifier"), "vague_term": f.get("vague_term"), "as_of": figure_date(view, f),
-              "status": "input" if f["figure_id"] in (r.get("inputs") or [])
-              else f"set aside: {str(excluded.get(f['figure_id'])).replace('_', ' ')}",
-              "href": fact_href(view, f, f.get("figure_id"))}
-             for src, f in sorted(latest.items(), key=lambda kv: (figure_date(view, kv[1]) or "", kv[0]), reverse=True)]
+    latest, sides = _latest_sides(view, figs, lambda f: "input" if f["figure_id"] in (r.get("inputs") or [])
+                                  else f"set aside: {str(excluded.get(f['figure_id'])).replace('_', ' ')}")
     return {"metric": metric, "who": who, "scope": label, "title": toll_title(metric, who, label),
             "reconciled_id": reconciled_id(r), "low": r.get("low"), "best": r.get("best"), "high": r.get("high"),
             "best_basis": r.get("best_basis"), "acled_fatalities": r.get("acled_fatalities"), "notes": r.get("notes"),
@@ -209,15 +200,21 @@ def _toll(view: RecordView, r: dict[str, Any]) -> dict[str, Any]:
             "sides": sides[:MAX_SIDES], "more_sides": max(0, len(sides) - MAX_SIDES), "reconciled": r}
 
 
-def _unreconciled_toll(view: RecordView, metric: str, figs: list[dict[str, Any]]) -> dict[str, Any]:
+def _latest_sides(view: RecordView, figs: list[dict[str, Any]], status: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The latest figure each source gave (a source's later count stands for it), latest first."""
     latest: dict[str, dict[str, Any]] = {}
     for f in sorted(figs, key=lambda f: (figure_date(view, f) or "", str(f.get("figure_id")))):
         latest[source_of_figure(view, f)] = f
     sides = [{"source": src, "figure_id": f.get("figure_id"), "article_id": f.get("article_id"),
               "outlet": view.outlet(f.get("article_id")), "low": f.get("low"), "high": f.get("high"),
               "qualifier": f.get("qualifier"), "vague_term": f.get("vague_term"), "as_of": figure_date(view, f),
-              "status": "input", "href": fact_href(view, f, f.get("figure_id"))}
+              "status": status(f), "href": fact_href(view, f, f.get("figure_id"))}
              for src, f in sorted(latest.items(), key=lambda kv: (figure_date(view, kv[1]) or "", kv[0]), reverse=True)]
+    return latest, sides
+
+
+def _unreconciled_toll(view: RecordView, metric: str, figs: list[dict[str, Any]]) -> dict[str, Any]:
+    latest, sides = _latest_sides(view, figs, lambda _f: "input")
     scope = "as reported, not reconciled"
     return {"metric": metric, "who": None, "scope": scope, "title": toll_title(metric, None, scope),
             "reconciled_id": None, "low": None, "best": None, "high": None, "best_basis": None,

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsprism.filters import iso_day as parse_date  # one reading of ISO dates for the views
 from newsprism.records import content_id
 
 # Display order of fact kinds: a span covered by several facts selects the first kind listed.
@@ -71,16 +72,6 @@ def evidence_list(record: dict[str, Any] | None) -> list[dict[str, Any]]:
     if isinstance(ev, list):
         return [e for e in ev if isinstance(e, dict)]
     return []
-
-
-def parse_date(value: Any) -> dt.date | None:
-    """An ISO date (or datetime) string as a date; None when absent or unreadable."""
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def in_period(events: list[dict[str, Any]], start: str | None, end: str | None) -> tuple[list[dict[str, Any]], int]:
