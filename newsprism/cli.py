@@ -204,7 +204,14 @@ def figures(db: str, story_id: str | None) -> None:
         reconciled = [r for r in reconciled if r.scope.story_id == story_id]
         if not reconciled:
             raise ConfigError(f"no reconciled figures for story {story_id!r} (see `newsprism export` for story ids)")
-    click.echo(format_figures_table(reconciled, figs, articles) if reconciled else "no figures in the store")
+    with Store(db, read_only=True) as store:
+        titles = {s["story_id"]: s.get("title") or "" for s in store.corpus("stories")}
+        # a happening named as people read it: its kind of act, place and day
+        happenings = {e["event_id"]: " ".join(str(x) for x in (
+            e.get("acled_sub_event_type") or e.get("plover_type"), "in " + e["location"]["name"] if e.get("location") else None,
+            "on " + e["date_start"] if e.get("date_start") else None) if x) for e in store.corpus("events")}
+    click.echo(format_figures_table(reconciled, figs, articles, titles, happenings) if reconciled
+               else "no figures in the store")
 
 
 @cli.command()

@@ -1484,7 +1484,7 @@ def _story_table(sid: str | None, title: str | None, members: list[dict[str, Any
     order = [a for a in members if any(t["article_id"] == a["article_id"] for t in terms)]
     order.sort(key=lambda a: (a.get("doc_id", ""), a.get("seq", 0)))
     letters = {a["article_id"]: _col(i) for i, a in enumerate(order)}
-    lines = [f"FRAMING \u2014 story {sid or '(none)'}" + (f": {title}" if title else "") + f"  ({len(order)} sources)"]
+    lines = [f"FRAMING \u2014 {title or 'untitled story'}  ({len(order)} sources)"]
     lines.append(f"cells: {_OWN} the outlet's own words   {_QUO} only in words it quotes or attributes to a source"
                  f"   {_BOTH} both   \u00b7 not used")
     lines.append("sources:")

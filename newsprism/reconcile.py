@@ -535,7 +535,8 @@ def _fmt(v: int | None, open_mark: str = "?") -> str:
 
 
 def format_figures_table(reconciled: list[ReconciledFigure], figures: list[Figure],
-                         articles: dict[str, Article]) -> str:
+                         articles: dict[str, Article], titles: dict[str, str] | None = None,
+                         happenings: dict[str, str] | None = None) -> str:
     """A plain-text table per story: each reconciled range, then every input and excluded figure
     with its source, outlet, hedge and as-of date (printed by ``newsprism figures``)."""
     by_id = {f.figure_id: f for f in figures}
@@ -545,11 +546,12 @@ def format_figures_table(reconciled: list[ReconciledFigure], figures: list[Figur
     lines: list[str] = []
     header = f"    {'':1} {'value':>22}  {'source':<40} {'outlet':<18} {'hedge':<11} {'as of':<10} note"
     for story, recs in stories.items():
-        lines.append(f"Story {story or '(none)'}")
-        lines.append("=" * (6 + len(story or '(none)')))
+        name = (titles or {}).get(story or "") or "Untitled story"  # a title for people, never an id
+        lines.append(f"Story: {name}")
+        lines.append("=" * (7 + len(name)))
         for r in recs:
             rng = f"low {_fmt(r.low)} / best {_fmt(r.best)} / high {_fmt(r.high, 'open')}"
-            event = f" event {r.scope.event_id}" if r.scope.event_id else ""
+            event = f" of {(happenings or {}).get(r.scope.event_id) or 'one happening'}" if r.scope.event_id else ""
             lines.append(f"{r.scope.metric} / {r.scope.who}{event}: {rng}  [{r.best_basis}]"
                          + (f"  ACLED fatalities {r.acled_fatalities}" if r.scope.metric == "killed" else ""))
             lines.append(f"  {r.notes}")

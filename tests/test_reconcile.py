@@ -237,8 +237,8 @@ def test_format_figures_table_lists_inputs_and_exclusions():
             fig("f3", "a4", 28, None, qualifier="at_least", hedge="reportedly", source="unnamed source",
                 as_of="2024-03-12")]
     recs = reconcile_figures(figs, ARTS)
-    table = format_figures_table(recs, figs, ARTS)
-    assert table.startswith("Story s1\n")
+    table = format_figures_table(recs, figs, ARTS, {"s1": "Strike on Rafah"})
+    assert table.startswith("Story: Strike on Rafah\n")  # the title people read, never the id
     # the named ministry outranks an unnamed source: its figure is best, the hearsay sets the low
     assert "killed / all: low 28 / best 31 / high 31  [most_reliable_source]" in table
     for text in ("Wire A", "Daily C", "Blog D", "reportedly", "2024-03-12", "superseded", "at least 28",
