@@ -295,39 +295,43 @@ def stories(db: str) -> None:
 
 @cli.command()
 @db_option
-@click.option("--story", "story_id", help="Only this story.")
 @click.option("--speaker", help="Only speakers whose name contains this.")
+@filter_options
 @_one_line_errors
-def quotes(db: str, story_id: str | None, speaker: str | None) -> None:
-    """Direct quotations by speaker, with the outlet that carried them.
+def quotes(db: str, speaker: str | None, **filters: Any) -> None:
+    """Direct quotations by speaker, with the outlet that carried them (the filter options as on
+    /quotes: story, outlet, dates, speaker as --actor).
 
     Example: newsprism quotes --speaker Pashinyan
     """
-    import newsprism
     from newsprism.export import format_quotes
 
-    click.echo(format_quotes(newsprism.load_record(db), story_id, speaker), nl=False)
+    click.echo(format_quotes(_filtered_record(db, filters), None, speaker), nl=False)
+
+
+def _filtered_record(db: str, filters: dict[str, Any]) -> dict[str, Any]:
+    """The stored record narrowed by the filter options (a story it lacks: one-line error)."""
+    import newsprism
+    from newsprism.filters import filter_record
+
+    return filter_record(newsprism.load_record(db), filter_spec(**filters))  # FilterError is a ConfigError
 
 
 @cli.command()
 @db_option
-@click.option("--story", "story_id", help="Only this story.")
+@filter_options
 @_one_line_errors
-def framing(db: str, story_id: str | None) -> None:
+def framing(db: str, **filters: Any) -> None:
     """How each outlet names the operation, the actors, victims, places and displacement, side by side.
 
     Cells: ● the outlet's own words, ○ only in a source it quotes, ◐ both.
 
     Example: newsprism framing --db newsprism.duckdb
     """
-    import newsprism
     from newsprism.framing import framing_table
 
-    record = newsprism.load_record(db)
-    if story_id is not None and not any(s["story_id"] == story_id for s in record["stories"]):
-        raise ConfigError(f"no story {story_id!r} in the record (see `newsprism stories`)")
-    click.echo(framing_table(record["framing_terms"], record["articles"], story_id=story_id,
-                             stories=record["stories"]), nl=False)
+    record = _filtered_record(db, filters)
+    click.echo(framing_table(record["framing_terms"], record["articles"], stories=record["stories"]), nl=False)
 
 
 # -- corrections ---------------------------------------------------------------------------------

@@ -548,3 +548,18 @@ def test_browse_pages_escape_hostile_names_and_their_facet_links_work(tmp_path: 
     body = client.get("/figures.json").json()
     evil = next(v for v in body["facets"]["outlet"] if v["label"] == "<b>Evil</b> Outlet")
     assert client.get(evil["href"]).json()["page"]["total"] == evil["count"] > 0
+
+
+def test_cli_quotes_and_framing_take_the_filters(seeds: tuple[str, dict[str, Any]]) -> None:
+    """The CLI views narrow by the same filters as the browse pages (here: one outlet)."""
+    from click.testing import CliRunner
+
+    from newsprism.cli import cli
+
+    seeds_db = seeds[0]
+    runner = CliRunner()
+    every = runner.invoke(cli, ["quotes", "--db", seeds_db]).output
+    one = runner.invoke(cli, ["quotes", "--db", seeds_db, "--outlet", "CNN"]).output
+    assert "— CNN" in one and one.count("\n") < every.count("\n")
+    bad = runner.invoke(cli, ["framing", "--db", seeds_db, "--story", "no-such-story"])
+    assert bad.exit_code == 2 and bad.output.count("\n") == 1
