@@ -13,11 +13,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import shutil
-import socket
 import sys
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -34,29 +31,10 @@ MAX_STORY_HEIGHT = 8000
 @contextlib.contextmanager
 def serve(db: str) -> Iterator[str]:
     """The app ``newsprism serve`` builds, run by uvicorn in a thread; yields its base URL."""
-    import uvicorn
+    from newsprism.serve import LOOPBACK_HOSTS, create_app, serve_in_thread
 
-    from newsprism.serve import LOOPBACK_HOSTS, create_app
-
-    app = create_app(db, allowed_hosts=list(LOOPBACK_HOSTS))
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the server did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        srv.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
+    with serve_in_thread(create_app(db, allowed_hosts=list(LOOPBACK_HOSTS)), start_seconds=30) as url:
+        yield url
 
 
 @contextlib.contextmanager

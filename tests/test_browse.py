@@ -15,10 +15,7 @@ import io
 import json
 import re
 import shutil
-import socket
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -450,25 +447,10 @@ def test_cli_timeline_takes_the_filters(seeds: Any) -> None:
 # -- a real browser ---------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def server(seeds: tuple[str, dict[str, Any]]) -> Iterator[str]:
-    import uvicorn
+    from newsprism.serve import LOOPBACK_HOSTS, create_app, serve_in_thread
 
-    from newsprism.serve import LOOPBACK_HOSTS, create_app
-
-    app = create_app(seeds[0], allowed_hosts=list(LOOPBACK_HOSTS))
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    srv = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    srv.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with serve_in_thread(create_app(seeds[0], allowed_hosts=list(LOOPBACK_HOSTS))) as url:
+        yield url
 
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (apt-get install "

@@ -10,10 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-import socket
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -373,26 +370,11 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-r
 @pytest.fixture
 def served(base: tuple[str, str], tmp_path: Path) -> Iterator[tuple[str, str]]:
     """``newsprism serve --ingest-token`` on a copy of the store: uvicorn on a free loopback port."""
-    import uvicorn
-
-    from newsprism.serve import LOOPBACK_HOSTS, create_app
+    from newsprism.serve import LOOPBACK_HOSTS, create_app, serve_in_thread
 
     db = copy_store(base, tmp_path)
-    app = create_app(db, ingest_token="desk-token", allowed_hosts=list(LOOPBACK_HOSTS))
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    srv = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield db, f"http://127.0.0.1:{sock.getsockname()[1]}"
-    srv.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with serve_in_thread(create_app(db, ingest_token="desk-token", allowed_hosts=list(LOOPBACK_HOSTS))) as url:
+        yield db, url
 
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (apt-get install chromium)")

@@ -14,10 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -283,26 +280,10 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, An
 @pytest.fixture(scope="module")
 def server(planted: tuple[str, dict[str, Any]]) -> Iterator[str]:
     """``newsprism serve`` in a thread: uvicorn on a free loopback port, the same app ``serve`` builds."""
-    import uvicorn
+    from newsprism.serve import LOOPBACK_HOSTS, create_app, serve_in_thread
 
-    from newsprism.serve import LOOPBACK_HOSTS, create_app
-
-    app = create_app(planted[0], allowed_hosts=list(LOOPBACK_HOSTS))
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with serve_in_thread(create_app(planted[0], allowed_hosts=list(LOOPBACK_HOSTS))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

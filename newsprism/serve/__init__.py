@@ -14,8 +14,10 @@ from other origins); the ingest endpoint exists only when a token is given and r
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import ipaddress
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -248,6 +250,39 @@ def _loopback(host: str) -> bool:
     except ValueError:
         return False
 
+
+
+@contextlib.contextmanager
+def serve_in_thread(app: FastAPI, start_seconds: float = 20.0) -> Iterator[str]:
+    """``app`` run by uvicorn in a daemon thread on a free loopback port, for browser tests and the
+    screenshot script; yields its base URL and stops the server on exit.
+
+    Raises:
+        RuntimeError: the server did not start within ``start_seconds``.
+    """
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    srv = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + start_seconds
+        while not srv.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("the server did not start")
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
 
 def default_workers() -> int:
     """Worker processes for reading: one per core, at least 2 and at most 8."""
