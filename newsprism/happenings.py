@@ -307,7 +307,8 @@ def _kinds_fit(h: _Happening, m: CodedMention) -> bool:
                                               and x.location is not None and same_place(m.location, x.location))
            for x in h.members):
         return True  # told together by one report: in one passage, or at one place
-    return bool(stated_day(m)) and m.day in h.days and m.location is not None and any(
+    # the same day: stated, or the day of a report that tells the act as just done
+    return bool(m.day) and m.day in h.days and m.location is not None and any(
         x.location is not None and same_place(m.location, x.location) for x in h.members)
 
 
@@ -429,6 +430,9 @@ def _actors_fit(h: _Happening, m: CodedMention) -> bool:
 
 
 def _victim_kinds(m: CodedMention) -> set[str]:
+    """Who an act of force fell on; what a protest is against, or whom words are aimed at, is no victim."""
+    if m.plover_type == "PROTEST" or m.plover_type in _SPEECH:
+        return set()
     return {r.kind for r in m.recipients if r is not None and r.kind in _VICTIM_KINDS}
 
 

@@ -311,6 +311,18 @@ def test_extract_events_time_and_place_spans(nlp):
     assert [p.text for p in m.place_spans] == ["El Fasher"]
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Three people were wounded in running battles between riot police and students demanding lower fees in Kisumu.",
+     "Kisumu"),
+    ("Two men were shot in a confrontation between police and traders opposing the market closure in Mombasa, "
+     "witnesses said.", "Mombasa"),
+])
+def test_extract_events_a_place_inside_the_acts_own_phrase_is_its_place(nlp, text, place):
+    """The place sits in a clause nested in the act's words (the crowd's aim), not in a report."""
+    _, ms = _mentions(nlp, text)
+    assert [p.text for p in _find(ms, "ASSAULT", "wounded" if "wounded" in text else "shot").place_spans] == [place]
+
+
 def test_extract_events_speaker_seat_is_not_the_place(nlp):
     _, ms = _mentions(nlp, "Azerbaijan launched a military operation, which authorities in Baku said was necessary.")
     m = _find(ms, "ASSAULT", "operation")

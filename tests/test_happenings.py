@@ -384,3 +384,21 @@ def test_a_report_of_a_protest_the_police_shot_at_reads_as_a_demonstration():
                 sentence="The protest that began peacefully turned riotous."),
              _m("d", acled=("Protests", "Peaceful protest"), trigger="protests")]
     assert happening_type(group) == ("Riots", "Violent demonstration")
+
+
+def test_what_a_protest_is_against_is_no_victim():
+    """"protests against tax rises in Mali" names the state as what the crowd opposes, not as a
+    victim: a shooting of civilians the same day at the same place is still the same happening."""
+    protest = _m("a1", day="2025-05-02", loc=MOPTI, ptype="PROTEST", acled=("Protests", "Peaceful protest"),
+                 actors=["protesters"], recipients=["the government"], trigger="protests")
+    shooting = _m("b1", "art_2", day="2025-05-02", loc=MOPTI, recipients=["several people"], trigger="shot")
+    shooting.day_implied = True  # "several people have been shot in Mopti", in a report of that day
+    assert _groups([protest, shooting]) == [["a1", "b1"]]
+
+
+def test_a_shooting_another_day_is_not_the_protest():
+    protest = _m("a1", day="2025-05-02", loc=MOPTI, ptype="PROTEST", acled=("Protests", "Peaceful protest"),
+                 actors=["protesters"], trigger="protests")
+    shooting = _m("b1", "art_2", day="2025-05-03", loc=MOPTI, recipients=["several people"], trigger="shot")
+    shooting.day_implied = True
+    assert _groups([protest, shooting]) == [["a1"], ["b1"]]

@@ -1551,15 +1551,38 @@ def _ents_in(tokens: list, labels: frozenset[str]) -> list:
     return out
 
 
-def _ents_for(anchor: Token, sent: Span, labels: frozenset[str], other_anchors: set[int]) -> list:
+def _ents_for(anchor: Token, sent: Span, labels: frozenset[str], other_anchors: set[int],
+              *, nested_too: bool = False) -> list:
     cur = anchor
     hops = 0
     while True:
         ents = _ents_in(_scope_tokens(cur, other_anchors - {cur.i}), labels)
+        if not ents and nested_too and hops == 0:
+            ents = _ents_in(_unreported_subtree(cur), labels)
         if ents or cur.dep_ == "ROOT" or hops > 4:
             return ents
         cur = cur.head
         hops += 1
+
+
+def _unreported_subtree(anchor: Token) -> list:
+    """The act's whole subtree but the clauses of reporting verbs under it.
+
+    A place named only inside a clause the act's own words hold is still where the act was
+    ("were shot in a clash between police and protesters opposing the bill in Nairobi"), while a
+    place under a reporting verb is where something was said.
+    """
+    out = []
+    for t in anchor.subtree:
+        cur, reported = t, False
+        while cur.i != anchor.i and cur.head.i != cur.i:
+            if cur.pos_ in ("VERB", "AUX") and _lem(cur) in P.REPORTING_VERBS:
+                reported = True
+                break
+            cur = cur.head
+        if not reported:
+            out.append(t)
+    return out
 
 
 def _threat_mode(ptype: str, modes: list[str]) -> str:
@@ -1739,7 +1762,7 @@ def _to_mention(c: _Cand, sent: Span, doc: Doc, ctx: ArticleContext, sent_ev: Ev
     date_ents = _ents_for(anchor if anchor.i in {t.i for t in sent} else trig[0], sent, _TIME_ENTS, other_anchors)
     if c.is_noun and not date_ents:
         date_ents = _ents_in(list(trig[0].subtree), _TIME_ENTS)
-    place_ents = _ents_for(anchor, sent, _PLACE_ENTS, other_anchors)
+    place_ents = _ents_for(anchor, sent, _PLACE_ENTS, other_anchors, nested_too=True)
     if c.is_noun:
         place_ents = _ents_in(list(trig[0].subtree), _PLACE_ENTS) + [e for e in place_ents]
     actor_bounds = [(a.start, a.end) for a in actors]
