@@ -22,6 +22,7 @@ from typing import Any
 from newsprism.extract.dates import resolve_expression
 from newsprism.actors import AcledActor, acled_actor
 from newsprism.extract.events import acled_type, guess_actor_kind
+from newsprism.extract.patterns.events import REACTION_VERBS
 from newsprism.geocode import geocode
 from newsprism.happenings import (CodedMention, assemble, happening_actors, happening_type, is_background,
                                   most_common, place_skeleton, precise, realis, same_place, stated_day,
@@ -207,6 +208,16 @@ _REPORTING = re.compile(r"\b(?:said|says|stated|states|told|tells|announced|repo
 
 
 _REPORTING_VERB = re.compile(r"\b(?:said|stated|told|announced|reported|confirmed|disclosed|declared)\b", re.IGNORECASE)
+
+
+# "celebrated the surrender", "condemned Friday's bombing": a reaction named right before the act
+_REACTION = re.compile(r"\b(?:" + "|".join(sorted(v.rstrip("e") for v in REACTION_VERBS)) + r")\w*\s+"
+                       r"(?:(?:the|a|an|this|that|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def _reacted_to(sentence: Evidence, trigger: Evidence) -> bool:
+    """The act is what a reaction is to, so the sentence's date is the reaction's day, not the act's."""
+    return bool(_REACTION.search(sentence.text[:max(0, trigger.start - sentence.start)]))
 
 
 def _dates_a_statement(date: Evidence, sentence: Evidence, trigger: Evidence) -> bool:
@@ -417,7 +428,7 @@ def code_events(
         usable = [d for d in dates.get(article.article_id, []) if d.kind == "point" and d.precision in _DATED]
         own_dates = [d for d in usable if any(_overlaps(d.evidence, s) for s in m.date_spans)]
         date = min(own_dates, key=lambda d: (_PRECISION_RANK[d.precision], d.evidence.start), default=None)
-        if date is None and m.speaker is None:
+        if date is None and m.speaker is None and not _reacted_to(m.evidence, m.trigger):
             # no date attached to the trigger: the sentence's date expression nearest to it (not
             # in a reported sentence: "UNICEF said on Thursday that 35 children were killed" dates
             # the statement, not the killing)

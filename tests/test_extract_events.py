@@ -323,6 +323,16 @@ def test_extract_events_a_place_inside_the_acts_own_phrase_is_its_place(nlp, tex
     assert [p.text for p in _find(ms, "ASSAULT", "wounded" if "wounded" in text else "shot").place_spans] == [place]
 
 
+@pytest.mark.parametrize("text, trigger, place", [
+    ("On Friday, crowds in Bamako celebrated the capture of Kidal by the army.", "capture", []),
+    ("Mourners in Goma on Sunday commemorated the massacre of villagers in Beni.", "massacre", ["Beni"]),
+])
+def test_extract_events_a_reactions_day_and_place_are_not_the_acts(nlp, text, trigger, place):
+    _, ms = _mentions(nlp, text)
+    m = _find(ms, "ASSAULT", trigger)
+    assert [d.text for d in m.date_spans] == [] and [p.text for p in m.place_spans] == place
+
+
 def test_extract_events_speaker_seat_is_not_the_place(nlp):
     _, ms = _mentions(nlp, "Azerbaijan launched a military operation, which authorities in Baku said was necessary.")
     m = _find(ms, "ASSAULT", "operation")

@@ -402,3 +402,17 @@ def test_a_shooting_another_day_is_not_the_protest():
     shooting = _m("b1", "art_2", day="2025-05-03", loc=MOPTI, recipients=["several people"], trigger="shot")
     shooting.day_implied = True
     assert _groups([protest, shooting]) == [["a1"], ["b1"]]
+
+
+def test_the_day_of_a_reaction_is_not_the_day_of_the_act():
+    from newsprism.coding import _reacted_to
+    from newsprism.records import Evidence
+
+    def check(text, trigger):
+        s = Evidence("d", 0, len(text), text)
+        t = text.index(trigger)
+        return _reacted_to(s, Evidence("d", t, t + len(trigger), trigger))
+
+    assert check("The same day that Mali celebrated the recapture of Kidal, the rebels regrouped.", "recapture")
+    assert check("On Monday the council condemned Friday's bombing of the market.", "bombing")
+    assert not check("The army recaptured Kidal on Monday, and crowds celebrated in Bamako.", "recaptured")

@@ -1561,6 +1561,8 @@ def _ents_for(anchor: Token, sent: Span, labels: frozenset[str], other_anchors: 
             ents = _ents_in(_unreported_subtree(cur), labels)
         if ents or cur.dep_ == "ROOT" or hops > 4:
             return ents
+        if cur.head.pos_ == "VERB" and _lem(cur.head) in P.REACTION_VERBS and cur.dep_ in ("dobj", "pobj", "nsubjpass"):
+            return []  # the act a reaction is to came before it: the reaction's day is not the act's
         cur = cur.head
         hops += 1
 

@@ -808,6 +808,13 @@ REPORTING_VERBS: frozenset[str] = frozenset({
     "signal", "predict", "expect", "observe", "remark", "reply", "respond", "comment", "testify",
 })
 
+# reactions to an act that came before them: the day and place of the reaction are not the act's
+# ("the same day that Azerbaijan celebrated the surrender", "mourners in the capital marked the massacre")
+REACTION_VERBS: frozenset[str] = frozenset({
+    "celebrate", "mourn", "commemorate", "mark", "welcome", "hail", "praise", "applaud", "condemn",
+    "denounce", "deplore", "lament", "regret", "remember", "investigate", "probe", "avenge",
+})
+
 # --- modality ---------------------------------------------------------------------------------
 FUTURE_AUX: frozenset[str] = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
 HYPOTHETICAL_AUX: frozenset[str] = frozenset({"could", "might", "may", "can", "ca", "should", "must", "need", "ought"})
