@@ -426,13 +426,18 @@ def code_events(
     reports = []
     for mid, article, m, loc in parsed:
         usable = [d for d in dates.get(article.article_id, []) if d.kind == "point" and d.precision in _DATED]
-        own_dates = [d for d in usable if any(_overlaps(d.evidence, s) for s in m.date_spans)]
+        # in reported words, a date the parse hands up from the reporting verb ("said on
+        # Wednesday") dates the statement, not the act
+        own_dates = [d for d in usable if any(_overlaps(d.evidence, s) for s in m.date_spans) and not (
+            m.speaker is not None and _dates_a_statement(d.evidence, m.evidence, m.trigger))]
         date = min(own_dates, key=lambda d: (_PRECISION_RANK[d.precision], d.evidence.start), default=None)
-        if date is None and m.speaker is None and not _reacted_to(m.evidence, m.trigger):
-            # no date attached to the trigger: the sentence's date expression nearest to it (not
-            # in a reported sentence: "UNICEF said on Thursday that 35 children were killed" dates
-            # the statement, not the killing)
-            in_sentence = [d for d in usable if _overlaps(d.evidence, m.evidence)]
+        if date is None and not _reacted_to(m.evidence, m.trigger):
+            # no date attached to the trigger: the sentence's date expression nearest to it; in
+            # reported words only one the sentence states and that does not date the statement
+            # ("UNICEF said on Thursday that 35 children were killed" dates the statement)
+            in_sentence = [d for d in usable if _overlaps(d.evidence, m.evidence) and not (
+                m.speaker is not None and (_spans(d.evidence, m.evidence)
+                                           or _dates_a_statement(d.evidence, m.evidence, m.trigger)))]
             date = min(in_sentence, key=lambda d: (abs(d.evidence.start - m.trigger.start), d.evidence.start),
                        default=None)
         if date is None and _GOING_ON_NOW.search(m.evidence.text):
@@ -512,27 +517,53 @@ def _statement_events(reports: list[_Report], dates: dict[str, list[DateFact]], 
         m = r.coded
         if m.realis != "actual":
             continue
-        for d in dates.get(m.article_id, []):
-            if d.kind != "point" or d.precision != "day" or not _overlaps(d.evidence, r.evidence) \
-                    or not _dates_a_statement(d.evidence, r.evidence, r.trigger):
+        days = [d for d in dates.get(m.article_id, []) if d.kind == "point" and d.precision == "day"
+                and _overlaps(d.evidence, r.evidence)]
+        for d in days:
+            if not _dates_a_statement(d.evidence, r.evidence, r.trigger):
                 continue
             verb = _reporting_verb(d.evidence, r.evidence)
-            key = (r.evidence.doc, d.evidence.start)
-            if verb is None or key in out:
-                continue
-            speaker = " ".join(r.evidence.text[r.speaker.start - r.evidence.start:r.speaker.end - r.evidence.start].split()) \
-                if r.speaker is not None else None
-            mention = MentionRef(m.article_id, _outlet(articles, m.article_id), verb, r.evidence, m.plover_type, "speech_act")
-            out[key] = Event(
-                event_id=content_id("evt", "statement", verb.doc, verb.start, verb.end),
-                story_id=m.story_id, plover_type=m.plover_type, plover_mode=(), acled_event_type=None,
-                acled_sub_event_type=None,
-                actors=(Actor(index.actor(index.lookup(speaker)), speaker),) if speaker else (), recipients=(),
-                location=None, date_start=d.date_start, date_end=d.date_end or d.date_start, date_precision="day",
-                date_anchor=d.anchor, negated=False, hypothetical=False, evidence=(r.evidence,),
-                reported_by=(m.article_id,), mentions=(mention,), realis="speech_act", anchored=False,
-                background=False)
+            if verb is not None:
+                out.setdefault((r.evidence.doc, d.evidence.start), _statement(r, verb, d, articles, index))
+        # a named source's undated statement in a past-tense report is of the report's day (the
+        # day carried to the sentence), as a news peg told without a date is
+        carried = [d for d in days if _spans(d.evidence, r.evidence)]
+        if r.speaker is not None and carried and len(carried) == len(days):
+            verb = _reporting_word_of(r.evidence, r.speaker)
+            if verb is not None and not any(k[0] == verb.doc and r.evidence.start <= k[1] < r.evidence.end
+                                            for k in out):
+                out.setdefault((verb.doc, verb.start), _statement(r, verb, carried[0], articles, index))
     return list(out.values())
+
+
+def _statement(r: _Report, verb: Evidence, d: DateFact, articles: dict[str, Article], index: EntityIndex) -> Event:
+    m = r.coded
+    speaker = " ".join(r.evidence.text[r.speaker.start - r.evidence.start:r.speaker.end - r.evidence.start].split()) \
+        if r.speaker is not None else None
+    mention = MentionRef(m.article_id, _outlet(articles, m.article_id), verb, r.evidence, m.plover_type, "speech_act")
+    return Event(
+        event_id=content_id("evt", "statement", verb.doc, verb.start, verb.end),
+        story_id=m.story_id, plover_type=m.plover_type, plover_mode=(), acled_event_type=None,
+        acled_sub_event_type=None,
+        actors=(Actor(index.actor(index.lookup(speaker)), speaker),) if speaker else (), recipients=(),
+        location=None, date_start=d.date_start, date_end=d.date_end or d.date_start, date_precision="day",
+        date_anchor=d.anchor, negated=False, hypothetical=False, evidence=(r.evidence,),
+        reported_by=(m.article_id,), mentions=(mention,), realis="speech_act", anchored=False,
+        background=False)
+
+
+def _reporting_word_of(sentence: Evidence, speaker: Evidence) -> Evidence | None:
+    """The reporting word nearest to who speaks ("Putin claimed that ...")."""
+    a, b = speaker.start - sentence.start, speaker.end - sentence.start
+    best = None
+    for hit in _REPORTING.finditer(sentence.text):
+        gap = hit.start() - b if hit.start() >= b else a - hit.end()
+        if 0 <= gap <= 40 and (best is None or gap < best[0]):
+            best = (gap, hit)
+    if best is None:
+        return None
+    hit = best[1]
+    return Evidence(sentence.doc, sentence.start + hit.start(), sentence.start + hit.end(), hit.group(0))
 
 
 def _reporting_verb(date: Evidence, sentence: Evidence) -> Evidence | None:

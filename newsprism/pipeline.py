@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump when an extractor's output changes, so stored per-article facts are recomputed.
-PIPELINE_VERSION = "15"
+PIPELINE_VERSION = "16"
 DEFAULT_DB = "newsprism.duckdb"
 
 

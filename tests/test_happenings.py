@@ -416,3 +416,33 @@ def test_the_day_of_a_reaction_is_not_the_day_of_the_act():
     assert check("The same day that Mali celebrated the recapture of Kidal, the rebels regrouped.", "recapture")
     assert check("On Monday the council condemned Friday's bombing of the market.", "bombing")
     assert not check("The army recaptured Kidal on Monday, and crowds celebrated in Bamako.", "recaptured")
+
+
+def test_pipeline_dates_reported_acts_and_the_statements_that_report_them(tmp_path):
+    """"... were killed during protests in Gao on Tuesday, the medical union said on Wednesday":
+    the killing is Tuesday's and the statement Wednesday's; an undated claim by a named source in a
+    past-tense report is a statement of the report's day, never an ACLED row."""
+    from newsprism import analyze, load_record
+
+    (tmp_path / "a.txt").write_text(
+        "Gao protests turn deadly\n\n"
+        "At least nine people were killed and 40 wounded during protests against fuel prices in Gao on Tuesday, "
+        "the Mali Medical Union said on Wednesday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Mali blames foreigners for Gao riots\n\n"
+        "Prime Minister Choguel Maiga claimed that foreign agents had organised the deadly riots in Gao.\n",
+        encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "path,url,outlet,published,language\na.txt,https://example.org/a,Wire A,2025-05-08,en\n"
+        "b.txt,https://example.org/b,Wire B,2025-05-09,en\n", encoding="utf-8")
+    analyze([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], db=str(tmp_path / "h.duckdb"),
+            manifest=str(tmp_path / "manifest.csv"))
+    record = load_record(str(tmp_path / "h.duckdb"))
+    killed = [e for e in record["events"] if e["realis"] == "actual"
+              and any(m["trigger"]["text"] == "killed" for m in e["mentions"])]
+    assert killed and all(e["date_start"] == "2025-05-06" for e in killed), killed
+    statements = {e["mentions"][0]["trigger"]["text"]: e for e in record["events"] if e["realis"] == "speech_act"
+                  and e["mentions"][0]["trigger"]["text"] in ("said", "claimed")}
+    assert statements["said"]["date_start"] == "2025-05-07"
+    assert statements["claimed"]["date_start"] == "2025-05-09"
+    assert statements["claimed"]["acled_event_type"] is None
