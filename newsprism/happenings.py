@@ -139,6 +139,15 @@ def assemble(mentions: Sequence[CodedMention], story_end: Callable[[str | None],
         seeded = list(happenings)
         for m in loose:
             fitting = [h for h in seeded if _fits(h, m)]
+            if _weapon(m) == "planted":
+                # a planted bomb is an act of its own: told in a report of an offensive, it is still
+                # the blast the story dates and places elsewhere, when there is one
+                blasts = [h for h in fitting if any(_weapon(x) == "planted" for x in h.members
+                                                     if stated_day(x) or precise(x.location))]
+                if len(blasts) == 1:
+                    blasts[0].members.append(m)
+                    continue
+                fitting = blasts or fitting
             # a report's vague mention ("the attack") is of the happening its own report tells
             # nearest to it; else of the story's one happening of its kind, if it has only one
             same_article = [h for h in fitting if any(x.article_id == m.article_id for x in h.members)]
@@ -158,7 +167,10 @@ def assemble(mentions: Sequence[CodedMention], story_end: Callable[[str | None],
 
 
 _HISTORY_WORDS = frozenset({"previous", "past", "earlier", "former", "decades", "years",
-                            "since", "ago", "last", "prior", "recurring", "repeated", "repeatedly"})
+                            "since", "ago", "last", "prior", "recurring", "repeated", "repeatedly",
+                            # a habit, not one happening ("separatists systematically shell our positions")
+                            "systematically", "regularly", "routinely", "constantly", "continually",
+                            "habitually", "frequently"})
 # words that make the act itself plural ("two wars", "both conflicts"), but only right before it:
 # "two suspects were detained" counts people, not acts
 _COUNTING_WORDS = frozenset({"two", "three", "both", "several", "many"})
@@ -166,8 +178,9 @@ _PLURAL_ACTS = frozenset({"wars", "conflicts", "battles", "offensives", "campaig
 
 
 def told_as_history(sentence: str, trigger_start: int, trigger_end: int) -> bool:
-    """An undated mention worded as history: the words next to its trigger say it is past
-    ("fought two wars", "in previous wars", "the 2020 conflict", "has repeatedly attacked")."""
+    """An undated mention worded as history or habit: the words next to its trigger say it is past
+    or recurring, not one happening ("fought two wars", "in previous wars", "the 2020 conflict",
+    "has repeatedly attacked", "systematically shell")."""
     before = re.findall(r"[\w']+", sentence[:trigger_start].lower())[-4:]
     after = re.findall(r"[\w']+", sentence[trigger_end:].lower())[:3]
     window = before + after
@@ -592,6 +605,11 @@ def happening_actors(group: Sequence[CodedMention], event_type: str | None, coun
     actors = [_as_force(a, force) if event_type in _DISORDER or force == "Police Forces" else a for a in actors]
     recipients = [_as_force(r, "Military Forces") if event_type in _DISORDER else r for r in recipients]
     side1 = _ranked([a for a in actors if a.kind != "civilians"])
+    # the doer named where the act is told as this act ("killed in mine explosions, blaming X")
+    # before one named in a report of another kind of act the happening took in
+    told_as_this = {_as_force(a, force).name if event_type in _DISORDER else a.name
+                    for m in group if sub_type and m.acled_type[1] == sub_type for a in m.actors if a is not None}
+    side1.sort(key=lambda a: a.name not in told_as_this)
     side2 = _ranked([r for r in recipients if r.name not in {a.name for a in side1[:1]}
                      # a battle is between armed sides: the civilians it killed are not one
                      and not (event_type == "Battles" and r.kind == "civilians")])

@@ -333,6 +333,21 @@ def test_extract_events_a_reactions_day_and_place_are_not_the_acts(nlp, text, tr
     assert [d.text for d in m.date_spans] == [] and [p.text for p in m.place_spans] == place
 
 
+@pytest.mark.parametrize("text, trigger, actors", [
+    ("Hours before the operation, Mali announced that four soldiers had been killed in a mine blast near Gao, "
+     "blaming jihadist rebels.", "killed", ["jihadist rebels"]),
+    ("The Islamic State was blamed for the bombing of the mosque.", "bombing", ["Islamic State"]),
+])
+def test_extract_events_the_blamed_party_did_the_act(nlp, text, trigger, actors):
+    _, ms = _mentions(nlp, text)
+    assert [a.text for a in _find(ms, "ASSAULT", trigger).actors] == actors
+
+
+def test_extract_events_blame_on_the_weather_makes_no_doer(nlp):
+    _, ms = _mentions(nlp, "Police blamed the heavy rain for the collapse of the bridge.")
+    assert not [m for m in ms if m.plover_type == "ASSAULT"]
+
+
 def test_extract_events_speaker_seat_is_not_the_place(nlp):
     _, ms = _mentions(nlp, "Azerbaijan launched a military operation, which authorities in Baku said was necessary.")
     m = _find(ms, "ASSAULT", "operation")

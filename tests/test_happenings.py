@@ -446,3 +446,30 @@ def test_pipeline_dates_reported_acts_and_the_statements_that_report_them(tmp_pa
     assert statements["said"]["date_start"] == "2025-05-07"
     assert statements["claimed"]["date_start"] == "2025-05-09"
     assert statements["claimed"]["acled_event_type"] is None
+
+
+def test_a_habit_is_no_happening():
+    s = "The ministry said rebels in the hills systematically shell army positions."
+    assert told_as_history(s, s.index("shell"), s.index("shell") + 5)
+    s = "Rebels shelled army positions in the hills on Monday."
+    assert not told_as_history(s, s.index("shelled"), s.index("shelled") + 7)
+
+
+def test_an_undated_blast_in_a_report_of_an_offensive_is_the_story_s_blast():
+    """A report of an offensive mentions, undated, the mine blasts before it: they are the blast
+    the story dates and places elsewhere, and the doer named there comes first."""
+    mine = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    battle = ("Battles", "Armed clash")
+    mentions = [
+        _m("o1", "art_1", day="2025-05-02", loc=MOPTI_REGION, acled=battle, actors=["the Malian army"], trigger="offensive"),
+        _m("b1", "art_2", day="2025-05-01", loc=MOPTI, acled=mine, recipients=["policemen"], trigger="blast"),
+        _m("b2", "art_2", day="2025-05-01", loc=MOPTI, acled=("Violence against civilians", "Attack"),
+           actors=["the Malian army"], recipients=["civilians"], trigger="targeting", offset=300),
+        _m("o2", "art_1", acled=mine, actors=["jihadist rebels"], recipients=["soldiers"], trigger="explosions", offset=120),
+    ]
+    mentions[3].day, mentions[3].day_implied = "2025-05-02", True
+    groups = assemble(mentions, lambda _s: dt.date(2025, 5, 3))
+    blast = next(g for g in groups if any(m.mention_id == "b1" for m in g))
+    assert sorted(m.mention_id for m in blast) == ["b1", "b2", "o2"]
+    side1, _ = happening_actors(blast, "Explosions/Remote violence", "ML", mine[1])
+    assert side1[0].name != "Military Forces of Mali (2021-)" and side1[0].kind == "rebel"

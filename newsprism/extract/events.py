@@ -1729,6 +1729,30 @@ def _first_person(tok: Token) -> bool:
     return tok.pos_ == "PRON" and tok.lower_ in ("we", "i", "us", "me") and tok.text != "US"
 
 
+def _blamed_parties(sent: Span, live: list[_Cand]) -> None:
+    """Whom a source blames did the act it tells of, when no other doer is named: "said six were
+    killed in mine explosions, blaming separatists", "the raid, which the army blamed on the
+    militia", "the militia was blamed for the raid"."""
+    for tok in sent:
+        if tok.pos_ != "VERB" or _lem(tok) != "blame":
+            continue
+        on = [x for p in _children(tok, "prep") if p.lower_ == "on" for x in _children(p, "pobj")]
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        party = on or (_children(tok, "nsubjpass") if passive else _children(tok, "dobj"))
+        party = [x for x in party if _is_party(x)]
+        if not party:
+            continue
+        if passive and not on:  # "X was blamed for the raid": the act is what it is blamed for
+            scope = {t.i for p in _children(tok, "prep") if p.lower_ == "for" for t in p.subtree}
+        elif tok.dep_ in ("advcl", "relcl", "acl", "conj", "xcomp"):
+            scope = {t.i for t in tok.head.subtree} - {t.i for t in tok.subtree}
+        else:
+            continue
+        for o in live:
+            if o.ptype == "ASSAULT" and not o.actors and o.trigger[0].i in scope:
+                o.actors = list(party)
+
+
 def _obligation_requests(sent: Span, cands: list[_Cand]) -> list[_Cand]:
     """'X said (that) Y must do Z' with no event trigger in Z: still a REQUEST from X to Y."""
     out = []
@@ -1864,6 +1888,7 @@ def extract_event_mentions(doc: Doc, ctx: ArticleContext) -> list[EventMention]:
                         continue
                     if any(t.i == o.trigger[0].i for t in prep.subtree):
                         o.actors = list(c.recipients)
+        _blamed_parties(sent, live)
         extra = _apply_intent_rules(cands, sent) + _obligation_requests(sent, cands)
         for w in extra:
             w.depth = _depth(w.anchor)
