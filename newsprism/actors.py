@@ -132,8 +132,10 @@ def country_name(code: str | None) -> str | None:
     if c is None:
         return None
     name = getattr(c, "common_name", None) or c.name
-    return {"Russian Federation": "Russia", "Iran, Islamic Republic of": "Iran",
-            "Syrian Arab Republic": "Syria"}.get(name, name.split(",")[0])
+    # ACLED's spelling where pycountry's short name differs (ACLED country list)
+    return {"Russian Federation": "Russia", "Iran, Islamic Republic of": "Iran", "Syrian Arab Republic": "Syria",
+            "Congo, The Democratic Republic of the": "Democratic Republic of Congo", "Congo": "Republic of Congo",
+            "Türkiye": "Turkey", "Côte d'Ivoire": "Ivory Coast"}.get(name, name.split(",")[0])
 
 
 def state_force(kind: str, code: str | None) -> str | None:
@@ -143,18 +145,28 @@ def state_force(kind: str, code: str | None) -> str | None:
         return None
     year = _data()["state_years"].get(code or "")
     suffix = f" ({year}-)" if year else ""
-    return f"{kind} of {name}{suffix}"
+    return f"{kind} of {_with_article(name)}{suffix}"
+
+
+_ARTICLE_NAMES = re.compile(r"^(?:United |Democratic Republic|Central African Republic|Republic of |Czech Republic"
+                            r"|Netherlands$|Philippines$|Bahamas$|Gambia$|Maldives$|Comoros$)")
+
+
+def _with_article(country: str) -> str:
+    """'the United States', 'the Democratic Republic of Congo': ACLED writes the article English takes."""
+    return f"the {country}" if _ARTICLE_NAMES.match(country) else country
 
 
 def named_group(text: str) -> AcledActor | None:
     """A group the data file knows, by any of its names inside the phrase ("the paramilitary RSF")."""
     folded = _fold(text)
     aliases = _group_aliases()
-    if folded in aliases and (len(folded) > 4 or folded in {w.lower() for w in text.split() if w.isupper()}):
+    # a short name counts written in capitals ("RSF", "IS"), or capitalised from four letters ("Isis")
+    upper = {w.lower() for w in re.findall(r"[\w'-]+", text) if w.isupper() or len(w) >= 4 and w[:1].isupper()}
+    if folded in aliases and (len(folded) > 4 or folded in upper):
         name, inter = aliases[folded]
         return AcledActor(name, inter, "rebel" if inter == 2 else "militia" if inter == 3 else "external")
     words = folded.split()
-    upper = {w.lower() for w in re.findall(r"[\w'-]+", text) if w.isupper()}
     for n in range(len(words), 0, -1):  # the longest run of words that is a known name
         for i in range(len(words) - n + 1):
             hit = aliases.get(" ".join(words[i:i + n]))
@@ -275,4 +287,11 @@ def _non_state_place(text: str) -> str | None:
     if not names:
         return None
     candidate = " ".join(names)
-    return None if side_of(candidate) else candidate
+    if side_of(candidate):
+        return None
+    from newsprism.geocode import geocode
+
+    # only a name the gazetteer knows as a region ("Karabakh", "Tigray"), never any capitalised
+    # word before "soldier" ("Hero soldier", "Special Forces")
+    place = geocode(candidate)
+    return candidate if place is not None and (place.where_prec or 9) in (3, 4, 5) and place.kind != "city" else None

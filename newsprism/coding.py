@@ -196,6 +196,8 @@ def _location(spans: list[Evidence], index: EntityIndex) -> Location | None:
         if place is None:
             place = geocode(ev.text)
             entity_id = None if place is None else entity_id
+        if place is not None and place.country_code is None:
+            continue  # a continent, a sea or a region of states ("the Middle East") is no event's location
         if place is not None:
             return Location(entity_id, ev.text if entity_id is None else index.names[entity_id], place.lat, place.lon,
                             place.where_prec, place.country_code, _admin1_of(place), place.population or None)

@@ -1395,6 +1395,27 @@ def _country_names() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out, key=lambda x: -len(x[0])))
 
 
+@functools.lru_cache(maxsize=1)
+def _capital_aliases() -> dict[str, str]:
+    """Abbreviations written in capitals ("US", "UK", "UAE", "DRC") -> ISO code."""
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("newsprism").joinpath("data/countries.json").read_text(encoding="utf-8"))
+    return {a: iso for iso, c in data.get("countries", {}).items() for a in c.get("aliases", [])
+            if a.isupper() and a.isalpha() and 2 <= len(a) <= 3}
+
+
+@functools.lru_cache(maxsize=1)
+def _demonym_codes() -> dict[str, str]:
+    """Folded country adjectives ("british", "dutch") -> ISO code (regions and continents left out)."""
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("newsprism").joinpath("data/demonyms.json").read_text(encoding="utf-8"))
+    return {fold(d).strip(): iso for d, iso in data["demonyms"].items() if len(iso) == 2 and iso.isupper()}
+
+
 def _country_name(side: str | None) -> str:
     """A side as words: an ISO code becomes the country's name, anything else stays."""
     if not side:
@@ -1421,6 +1442,14 @@ def _side(name: str) -> str | None:
     for cname, iso in names:
         if len(cname) > 2 and f" {cname} " in k:
             return iso
+    # short names only as written in capitals ("US forces", "UK troops"; never the pronoun "us")
+    for short in re.findall(r"\b[A-Z]{2,3}\b", name):
+        if short in _capital_aliases():
+            return _capital_aliases()[short]
+    # adjectives that do not grow from the country's name ("British", "Dutch", "Swiss")
+    for w in k.split():
+        if w in _demonym_codes():
+            return _demonym_codes()[w]
     # demonyms: "Armenian", "Azerbaijani", "Ukrainian", "Sudanese", "Turkish" -> the country
     for w in k.split():
         if len(w) < 5 or not w.isalpha():

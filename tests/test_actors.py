@@ -23,6 +23,11 @@ from newsprism.actors import acled_actor, named_group, state_force
     ("Ethiopian peacekeepers", {}, "Military Forces of Ethiopia (2018-)", 1),
     ("Niger", {"entity_type": "state"}, "Military Forces of Niger", 1),
     ("Tigrayan separatists", {}, None, None),  # Tigray is no country: not a state's rebels, see below
+    ("US special forces", {"event_country": "SO"}, "Military Forces of the United States", 1),
+    ("British troops", {"event_country": "IQ"}, "Military Forces of the United Kingdom", 1),
+    ("the Isis group", {}, "Islamic State", 2),  # British papers capitalise it so
+    ("Oromia forces", {}, "Military Forces of Oromia", 2),  # forces named after a region, not a state
+    ("Captain Musa's soldiers", {"event_country": "NE"}, "Military Forces of Niger", 1),  # no region "Captain"
 ])
 def test_acled_actor_names(phrase, kwargs, name, inter):
     got = acled_actor(phrase, **kwargs)
@@ -64,3 +69,9 @@ def test_generic_descriptions_do_not_contradict_named_actors():
     assert acled_actor("the paramilitaries", event_country="SD").generic
     assert not acled_actor("Sudanese soldiers").generic
     assert not acled_actor("the RSF").generic
+
+
+def test_state_forces_take_the_article_english_gives_them():
+    assert state_force("Military Forces", "CD") == "Military Forces of the Democratic Republic of Congo (2019-)"
+    assert state_force("Police Forces", "GB") == "Police Forces of the United Kingdom"
+    assert state_force("Government", "TR") == "Government of Turkey (2002-)"

@@ -348,6 +348,18 @@ def test_extract_events_blame_on_the_weather_makes_no_doer(nlp):
     assert not [m for m in ms if m.plover_type == "ASSAULT"]
 
 
+def test_extract_events_troops_in_a_town_are_there(nlp):
+    text = "The Danish sniper had been embedded with US Special Forces in Kirkuk near the Iranian border when the roadside bomb exploded."
+    _, ms = _mentions(nlp, text)
+    assert [p.text for p in _find(ms, "ASSAULT", "exploded").place_spans] == ["Kirkuk"]
+
+
+def test_extract_events_a_headline_passive_without_its_auxiliary(nlp):
+    """"Three policemen killed by gunmen in Kano": the 'by' agent did it, the subject suffered it."""
+    _, ms = _mentions(nlp, "Brave young nurse killed in Gao by rebels named by the ministry.")
+    assert [a.text for a in _find(ms, "ASSAULT", "killed").actors] == ["rebels"]
+
+
 def test_extract_events_speaker_seat_is_not_the_place(nlp):
     _, ms = _mentions(nlp, "Azerbaijan launched a military operation, which authorities in Baku said was necessary.")
     m = _find(ms, "ASSAULT", "operation")

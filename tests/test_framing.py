@@ -154,6 +154,8 @@ def test_framing_terms_export_extra_fields(nlp):
     ("Armenia's Foreign Ministry", "AM"), ("Yerevan", "AM"), ("the Azerbaijani defense ministry", "AZ"),
     ("Kremlin spokesman Dmitry Peskov", "RU"), ("the Ukrainian military", "UA"), ("Sudanese army", "SD"),
     ("Israeli officials", "IL"), ("Nikol Pashinyan", None), ("local residents", None),
+    ("US marines", "US"), ("the UK defence ministry", "GB"), ("British troops", "GB"), ("Dutch police", "NL"),
+    ("let us know", None), ("Swiss mediators", "CH"),
 ])
 def test_framing_side_of(name, side):
     assert side_of(name) == side

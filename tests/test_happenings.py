@@ -473,3 +473,17 @@ def test_an_undated_blast_in_a_report_of_an_offensive_is_the_story_s_blast():
     assert sorted(m.mention_id for m in blast) == ["b1", "b2", "o2"]
     side1, _ = happening_actors(blast, "Explosions/Remote violence", "ML", mine[1])
     assert side1[0].name != "Military Forces of Mali (2021-)" and side1[0].kind == "rebel"
+
+
+def test_a_region_of_states_is_no_events_location():
+    """"killed in action in the Middle East": a continent or a region of states places nothing."""
+    from newsprism.coding import _location
+    from newsprism.records import Evidence
+    from newsprism.resolve import EntityIndex
+
+    index = EntityIndex.__new__(EntityIndex)
+    index.lookup = lambda _name: None  # nothing resolved: the gazetteer alone decides
+    index.places, index.names = {}, {}
+    assert _location([Evidence("d", 0, 11, "Middle East")], index) is None
+    loc = _location([Evidence("d", 0, 11, "Middle East"), Evidence("d", 20, 25, "Raqqa")], index)
+    assert loc is not None and loc.name == "Raqqa" and loc.country_code == "SY"

@@ -209,9 +209,16 @@ def _phrasal_key(tok: Token) -> str:
     return _lem(tok)
 
 
+def _reduced_passive(tok: Token) -> bool:
+    """A headline's passive without its auxiliary, parsed as active: "Soldier killed in Syria by
+    Isis" (a participle with a subject and a 'by' agent, and no perfect 'has')."""
+    return tok.tag_ == "VBN" and bool(_children(tok, "nsubj")) and bool(_children(tok, "agent")) \
+        and not any(_lem(a) == "have" for a in _children(tok, "aux"))
+
+
 def _objects(tok: Token) -> list:
     """The verb's object heads (direct object, passive subject, 'as'-complement, acl head noun)."""
-    objs = _children(tok, "dobj", "nsubjpass", "attr")
+    objs = _children(tok, "dobj", "nsubjpass", "attr") + (_children(tok, "nsubj") if _reduced_passive(tok) else [])
     for prep in _children(tok, "prep", "agent"):
         if prep.lower_ == "as":
             objs += _children(prep, "pobj")
@@ -734,6 +741,9 @@ def _subject(tok: Token, depth: int = 0) -> tuple[list, str]:
     """(heads, how) of the verb's subject; how is 'active', 'passive' or 'none'."""
     if depth > 4:
         return [], "none"
+    if _reduced_passive(tok):
+        agents = [p for c in _children(tok, "agent") for p in _children(c, "pobj")]
+        return [a for g in agents for a in _conjuncts(g)], "passive"
     subj = _children(tok, "nsubj", "csubj")
     if subj:
         s = subj[0]
@@ -1517,8 +1527,11 @@ def _is_locative(ent) -> bool:
         dep, head = tok.dep_, tok.head
         if dep == "pobj" and head.lower_ in _LOCATIVE_PREPS:
             holder = head.head
-            if holder.pos_ in ("NOUN", "PROPN") and (_lem(holder) in _SPEAKER_NOUNS or holder.ent_type_ in ("ORG", "PERSON")):
-                return False  # "authorities in Baku": where a speaker sits, not where the event is
+            if holder.pos_ in ("NOUN", "PROPN") and (_lem(holder) in _SPEAKER_NOUNS or holder.ent_type_ in ("ORG", "PERSON")) \
+                    and _lem(holder) not in P.TROOPS:
+                # "authorities in Baku": where a speaker sits, not where the event is; but troops
+                # in a town are there ("embedded with US Special Forces in Manbij when ...")
+                return False
             return True
         if dep == "pobj" and head.lower_ == "of" and _lem(head.head) in _PLACE_NOUNS:
             return True
