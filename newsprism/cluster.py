@@ -22,7 +22,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from newsprism.extract.patterns.topic import CASUALTY_CUES, CONFLICT_TERMS, HAZARD_CUES, STOP_WORDS, VIOLENCE_CUES
+from newsprism.extract.patterns.topic import (CASUALTY_CUES, CONFLICT_TERMS, HAZARD_CUES, SHARED_CUES, STOP_WORDS,
+                                              VIOLENCE_CUES)
 from newsprism.records import Article, Story, content_id
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]{3,}")
@@ -34,6 +35,7 @@ def _cue_res(cues: tuple[tuple[str, float], ...]) -> list[tuple[re.Pattern[str],
 
 
 _VIOLENCE = _cue_res(VIOLENCE_CUES)
+_SHARED = _cue_res(SHARED_CUES)
 _HAZARDS = {beat: _cue_res(cues) for beat, cues in HAZARD_CUES.items()}
 _CASUALTY = re.compile(rf"\b(?:{CASUALTY_CUES})\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
@@ -82,6 +84,11 @@ def topic_score(text: str) -> TopicScore:
                 for m in rx.finditer(sentence):
                     h[beat] = h.get(beat, 0.0) + w
                     cues[beat][m.group(0).lower()] += 1
+        if v > 0:  # words policing shares with conflict count only beside a violence cue
+            for rx, w in _SHARED:
+                for m in rx.finditer(sentence):
+                    cues["violence"][m.group(0).lower()] += 1
+                    v += w
         harm = len(_CASUALTY.findall(sentence))
         lead = max(h, key=lambda b: h[b], default=None)
         if harm and v > (h[lead] if lead else 0.0):

@@ -217,6 +217,11 @@ _REACTION = re.compile(r"\b(?:" + "|".join(sorted(v.rstrip("e") for v in REACTIO
                        r"(?:(?:the|a|an|this|that|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
+# attribution in the present tells the report's own news ("the army says it has retaken the
+# town"): the act is of the report's day or before, as a news peg told without a date is
+_NEWS_PEG = re.compile(r"\b(?:says|say|claims|announces|confirms|reports|tells)\b")
+
+
 def _reacted_to(sentence: Evidence, trigger: Evidence) -> bool:
     """The act is what a reaction is to, so the sentence's date is the reaction's day, not the act's."""
     return bool(_REACTION.search(sentence.text[:max(0, trigger.start - sentence.start)]))
@@ -438,7 +443,7 @@ def code_events(
             # reported words only one the sentence states and that does not date the statement
             # ("UNICEF said on Thursday that 35 children were killed" dates the statement)
             in_sentence = [d for d in usable if _overlaps(d.evidence, m.evidence) and not (
-                m.speaker is not None and (_spans(d.evidence, m.evidence)
+                m.speaker is not None and (_spans(d.evidence, m.evidence) and not _NEWS_PEG.search(m.evidence.text)
                                            or _dates_a_statement(d.evidence, m.evidence, m.trigger)))]
             date = min(in_sentence, key=lambda d: (abs(d.evidence.start - m.trigger.start), d.evidence.start),
                        default=None)

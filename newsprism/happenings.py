@@ -239,8 +239,9 @@ def _by_identity(members: list[CodedMention]) -> list[list[CodedMention]]:
 
 
 def precise(loc: Location | None) -> bool:
-    """A place below the country: a town, a district, a region."""
-    return loc is not None and (loc.where_prec or 9) <= 4
+    """A place below the country: a town, a district, a region (one inside a single country, such as
+    a valley or an enclave, as much as an administrative one)."""
+    return loc is not None and ((loc.where_prec or 9) <= 4 or loc.where_prec == 5 and loc.country_code is not None)
 
 
 def _prec(loc: Location | None) -> int:

@@ -93,9 +93,15 @@ CRACKDOWN = ("Police fired tear gas and live rounds at protesters marching on th
              "killing three people, rights groups said. Hundreds of demonstrators were arrested as security forces "
              "broke up the rally, and the opposition called for fresh protests next week.")
 
+POLICE_WORK = ("Police in Leeds have arrested a 41-year-old man after officers found a handgun and 300 stolen phones "
+               "in his flat. He is in custody and detectives said he was charged with handling stolen goods. "
+               "Officers were called to the address on Tuesday after a neighbour reported a burglary.")
+CHLORINE = ("Chlorine munitions were likely dropped on a residential neighbourhood during the armed conflict last "
+            "year, an international watchdog said, after laboratory tests confirmed the toxic chemical.")
+
 
 @pytest.mark.parametrize("text,beat", [(CYCLONE, "natural disaster"), (MINE, "accident"), (DERBY, "sport"),
-                                       (STOCKS, "markets")])
+                                       (STOCKS, "markets"), (POLICE_WORK, "crime")])
 def test_cluster_hazards_with_casualties_are_off_topic(text, beat):
     reason = off_topic_reason(text, "en", ClusterConfig())
     assert reason is not None and reason.startswith(f"off topic: {beat}")
@@ -105,6 +111,15 @@ def test_cluster_hazards_with_casualties_are_off_topic(text, beat):
 def test_cluster_violence_by_actors_is_on_topic(text):
     assert off_topic_reason(text, "en", ClusterConfig()) is None
     assert topic_score(text).violence > 10
+
+
+def test_cluster_a_chemical_attack_confirmed_by_a_laboratory_is_still_war_news():
+    assert off_topic_reason(CHLORINE, "en", ClusterConfig()) is None
+
+
+def test_cluster_police_words_count_for_violence_only_beside_it():
+    assert topic_score("Police arrested a man outside the bank.").violence == 0
+    assert topic_score("Police fired tear gas and arrested 40 protesters.").violence > 4
 
 
 def test_cluster_casualty_words_go_to_the_side_their_sentence_is_on():

@@ -52,12 +52,20 @@ VIOLENCE_CUES: tuple[tuple[str, float], ...] = (
      r"assassinat(?:ed|ion)|landmines?|hostages?|abduct(?:ed|ion)s?|sieges?|besieged?|invasion|invaded|"
      r"occupation|ceasefire|truce|hostilities|insurgency|coup|genocide|ethnic cleansing|terror(?:ist)? attacks?|"
      r"terrorism|counter-terror(?:ism|ist)|anti-terror(?:ist)?|war|wars|warfare|shot dead|opened fire|gunfire|"
-     r"live (?:rounds|bullets|ammunition)|looting|looted|raided|attack(?:s|ed|ing)?", 2.0),
+     r"live (?:rounds|bullets|ammunition)|looting|looted|raided|attack(?:s|ed|ing)?|armed conflicts?|munitions|"
+     r"chemical weapons?|nerve agents?|ammunition|(?:arms|weapons) caches?|caches? of (?:arms|weapons|firearms)", 2.0),
     # protest and its policing
     (r"protests?|protesters?|protested|protesting|demonstrat(?:ors|ions?)|rall(?:y|ies)|riots?|rioters|rioting|"
      r"crackdown|tear ?gas|water cannons?|rubber bullets|marchers|uprising|unrest|curfew|dissidents?|"
      r"opposition supporters", 2.0),
-    (r"weapons?|armed|forces|violence|violent|arrests?|arrested|detain(?:ed|ees?)|police|displaced by fighting", 1.0),
+    (r"displaced by fighting", 1.0),
+)
+# Words conflict and police reporting share: they count for violence only in a sentence that
+# already has a violence cue ("police fired tear gas and arrested 40 protesters"), not in one of
+# police work alone ("police arrested a 46-year-old man").
+SHARED_CUES: tuple[tuple[str, float], ...] = (
+    (r"weapons?|armed|forces|violence|violent|arrests?|arrested|detain(?:ed|ees?)|police|officers?|"
+     r"firearms?|guns?|shot|shooting|attacked", 1.0),
 )
 
 HAZARD_CUES: dict[str, tuple[tuple[str, float], ...]] = {
@@ -78,6 +86,12 @@ HAZARD_CUES: dict[str, tuple[tuple[str, float], ...]] = {
         (r"murder(?:ed|s)?|homicides?|robber(?:y|ies|s)|burglar(?:y|ies|s)|fraud|theft|stolen|stabb(?:ed|ing)|"
          r"drug traffick\w+|smuggl\w+|serial killer|gang(?:s|sters?)?|kidnapp\w+ for ransom|court|trial|"
          r"sentenced|prosecutors?", 1.5),
+        # how police and court reporting tells of one person harming another: charges, custody,
+        # detectives, a suspect's age, a handgun, a coroner
+        (r"charged with|in custody|detectives?|investigators said|allegedly|pleaded (?:not )?guilty|bail|jailed|"
+         r"convicted|lawsuit|sued|handguns?|pistols?|knife|knives|medical examiner|coroner|autopsy|"
+         r"\d+-year-old (?:man|woman|boy|girl|mother|father|son|daughter)|domestic|burglary|shoplift\w*|"
+         r"carjack\w*|road rage", 1.5),
     ),
     "sport": (
         (r"football|soccer|matche?s?|goals?|league|champions|championships?|cup|finals?|tournaments?|coach|"
