@@ -487,3 +487,25 @@ def test_a_region_of_states_is_no_events_location():
     assert _location([Evidence("d", 0, 11, "Middle East")], index) is None
     loc = _location([Evidence("d", 0, 11, "Middle East"), Evidence("d", 20, 25, "Raqqa")], index)
     assert loc is not None and loc.name == "Raqqa" and loc.country_code == "SY"
+
+
+def test_a_region_inside_one_country_places_a_happening_and_one_across_states_does_not():
+    from newsprism.happenings import precise
+    assert precise(Location(None, "Eastern Valley", 10.0, 10.0, 5, "ML"))
+    assert not precise(Location(None, "the Sahel", 15.0, 2.0, 5, None))
+
+
+def test_pipeline_a_present_tense_attribution_dates_the_act_by_its_report(tmp_path):
+    """"The army says it has retaken Kidal": the news of the report's day, as ACLED codes it."""
+    from newsprism import analyze, load_record
+
+    (tmp_path / "a.txt").write_text(
+        "Mali army retakes Kidal\n\n"
+        "The Malian army says it has retaken the northern town of Kidal from Tuareg rebels after heavy fighting.\n",
+        encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "path,url,outlet,published,language\na.txt,https://example.org/a,Wire A,2025-05-08,en\n", encoding="utf-8")
+    analyze([str(tmp_path / "a.txt")], db=str(tmp_path / "h.duckdb"), manifest=str(tmp_path / "manifest.csv"))
+    record = load_record(str(tmp_path / "h.duckdb"))
+    retaken = [e for e in record["events"] if any(m["trigger"]["text"] == "retaken" for m in e["mentions"])]
+    assert retaken and retaken[0]["date_start"] == "2025-05-08", retaken
