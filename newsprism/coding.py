@@ -23,6 +23,7 @@ from newsprism.extract.dates import resolve_expression
 from newsprism.actors import AcledActor, acled_actor
 from newsprism.extract.events import acled_type, guess_actor_kind
 from newsprism.extract.patterns.events import REACTION_VERBS
+from newsprism.framing import demonym_country
 from newsprism.geocode import geocode
 from newsprism.happenings import (CodedMention, assemble, happening_actors, happening_type, is_background,
                                   most_common, place_skeleton, precise, realis, same_place, stated_day,
@@ -347,13 +348,27 @@ def _kinds(spans: list[Evidence], index: EntityIndex) -> tuple[str, ...]:
 
 
 def _acled_actors(spans: list[Evidence], refs: list[EntityRef], index: EntityIndex, country: str | None,
-                  role: str) -> list[AcledActor | None]:
+                  role: str, trigger: Evidence | None = None) -> list[AcledActor | None]:
     out = []
     for ev, ref in zip(spans, refs):
         etype = index.types.get(ref.entity_id or "")
         canonical = index.names.get(ref.entity_id or "")
-        out.append(acled_actor(ev.text, entity_type=etype, canonical=canonical, event_country=country, role=role))
+        actor = acled_actor(ev.text, entity_type=etype, canonical=canonical, event_country=country, role=role)
+        if actor is None and trigger is not None and _attributive_demonym(ev, trigger):
+            # "Azerbaijani attacks", "Israeli strikes": the adjective of a state names its forces
+            # as the doer (ACLED codes them so); alone, or a place's name ("the Moscow attack"), it does not
+            forces = acled_actor(f"{ev.text} forces", event_country=country, role=role)
+            actor = forces if forces is not None and forces.kind == "state" else None
+        out.append(actor)
     return out
+
+
+def _attributive_demonym(phrase: Evidence, trigger: Evidence) -> bool:
+    """A one-word country adjective right before the act's noun ("Azerbaijani attacks")."""
+    word = phrase.text.strip()
+    if phrase.doc != trigger.doc or not 0 <= trigger.start - phrase.end <= 1 or " " in word:
+        return False
+    return demonym_country(word) is not None
 
 
 @dataclass
@@ -453,7 +468,8 @@ def code_events(
         country = (loc.country_code if loc else None) or next(
             (c for c, _ in story_country[article.story_id].most_common(1)), None)
         actor_refs, recipient_refs = _refs(list(m.actors), index), _refs(list(m.recipients), index)
-        actors = _acled_actors(list(m.actors), actor_refs, index, country, "actor")
+        actors = _acled_actors(list(m.actors), actor_refs, index, country, "actor",
+                               m.trigger if m.plover_type == "ASSAULT" else None)
         recipients = _acled_actors(list(m.recipients), recipient_refs, index, country, "recipient")
         kinds = tuple(a.kind if a else k for a, k in zip(actors, _kinds(list(m.actors), index)))
         rkinds = tuple(r.kind if r else k for r, k in zip(recipients, _kinds(list(m.recipients), index)))

@@ -1416,6 +1416,16 @@ def _demonym_codes() -> dict[str, str]:
     return {fold(d).strip(): iso for d, iso in data["demonyms"].items() if len(iso) == 2 and iso.isupper()}
 
 
+def demonym_country(word: str) -> str | None:
+    """The ISO code of a country adjective ("Azerbaijani", "British"); None for names ("Moscow")."""
+    folded = fold(word).strip()
+    if folded in _demonym_codes():
+        return _demonym_codes()[folded]
+    side = side_of(word)
+    names = {n for n, _iso in _country_names()}
+    return side if side and folded not in names and len(side) == 2 else None
+
+
 def _country_name(side: str | None) -> str:
     """A side as words: an ISO code becomes the country's name, anything else stays."""
     if not side:

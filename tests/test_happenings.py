@@ -509,3 +509,16 @@ def test_pipeline_a_present_tense_attribution_dates_the_act_by_its_report(tmp_pa
     record = load_record(str(tmp_path / "h.duckdb"))
     retaken = [e for e in record["events"] if any(m["trigger"]["text"] == "retaken" for m in e["mentions"])]
     assert retaken and retaken[0]["date_start"] == "2025-05-08", retaken
+
+
+def test_a_state_adjective_before_an_attack_names_its_forces_a_place_name_does_not():
+    from newsprism.coding import _attributive_demonym
+    from newsprism.framing import demonym_country
+    from newsprism.records import Evidence
+
+    text = "reports of further Malian strikes and of the Bamako attack"
+    trig1, trig2 = text.index("strikes"), text.index("attack")
+    mal, bko = text.index("Malian"), text.index("Bamako")
+    assert _attributive_demonym(Evidence("d", mal, mal + 6, "Malian"), Evidence("d", trig1, trig1 + 7, "strikes"))
+    assert not _attributive_demonym(Evidence("d", bko, bko + 6, "Bamako"), Evidence("d", trig2, trig2 + 6, "attack"))
+    assert demonym_country("Malian") == "ML" and demonym_country("Mali") is None
