@@ -96,12 +96,16 @@ CRACKDOWN = ("Police fired tear gas and live rounds at protesters marching on th
 POLICE_WORK = ("Police in Leeds have arrested a 41-year-old man after officers found a handgun and 300 stolen phones "
                "in his flat. He is in custody and detectives said he was charged with handling stolen goods. "
                "Officers were called to the address on Tuesday after a neighbour reported a burglary.")
+MEASLES = ("A measles outbreak has killed 41 children in the highlands since January, health officials said on "
+           "Monday. The virus spread quickly in villages where few had been vaccinated, and infected patients were "
+           "moved to an isolation unit at the provincial hospital.")
 CHLORINE = ("Chlorine munitions were likely dropped on a residential neighbourhood during the armed conflict last "
             "year, an international watchdog said, after laboratory tests confirmed the toxic chemical.")
 
 
 @pytest.mark.parametrize("text,beat", [(CYCLONE, "natural disaster"), (MINE, "accident"), (DERBY, "sport"),
-                                       (STOCKS, "markets"), (POLICE_WORK, "crime")])
+                                       (STOCKS, "markets"), (POLICE_WORK, "crime"),
+                                       (MEASLES, "health")])
 def test_cluster_hazards_with_casualties_are_off_topic(text, beat):
     reason = off_topic_reason(text, "en", ClusterConfig())
     assert reason is not None and reason.startswith(f"off topic: {beat}")

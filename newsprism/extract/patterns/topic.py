@@ -77,6 +77,11 @@ HAZARD_CUES: dict[str, tuple[tuple[str, float], ...]] = {
          r"weather|natural disasters?|rainy seasons?|epidemic|outbreak|cholera", 2.0),
         (r"rescuers?|rescue (?:teams?|workers|efforts?)|search and rescue|disaster management|relief", 1.0),
     ),
+    "health": (
+        (r"ebola|viruse?s?|viral|influenza|flu|h\dn\d|diseases?|infect(?:ed|ion|ions|ious)|vaccin\w+|pandemic|"
+         r"covid(?:-19)?|coronavirus|symptoms|quarantine|isolation unit|world health organi[sz]ation|pathogens?|"
+         r"strains?|malaria|measles|tuberculosis|hiv|aids", 2.0),
+    ),
     "accident": (
         (r"crash(?:ed|es)?|collisions?|collided|derail(?:ed|ment)|capsized?|accidents?|accidental|drown(?:ed|ing)|"
          r"mine collapse|collapsed|miners|gas leak|blaze|firefighters?|fire-fighters?|plane crash|"
