@@ -202,7 +202,7 @@ def acled_actor(text: str, *, entity_type: str | None = None, canonical: str | N
     words = [w for w in all_words if w not in _DETERMINERS and not w.isdigit()]
     if not words or all(w in _PRONOUNS for w in words):
         return None
-    if any(w in _NOT_ACTORS for w in words[-1:]):
+    if any(w in _NOT_ACTORS or w.endswith("s") and w[:-1] in _NOT_ACTORS for w in words[-1:]):
         return None  # the head noun is a weapon, a building, a place word or an act
     if entity_type in ("place", "person") and not (set(words) & _ALL_HEADS):
         if not (entity_type == "place" and side_of(raw) and _is_country_name(raw, side_of(raw) or "")):

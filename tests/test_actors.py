@@ -48,6 +48,8 @@ def test_acled_actor_names(phrase, kwargs, name, inter):
     ("its forces", {}),  # whose, the phrase does not say
     ("Amina Yusuf", {"entity_type": "person"}),
     ("17", {}),
+    ("rebel outposts", {"role": "recipient"}),  # things, plural as singular
+    ("the army's positions", {"role": "recipient"}),
 ])
 def test_acled_actor_refuses_what_is_no_actor(phrase, kwargs):
     assert acled_actor(phrase, **kwargs) is None
