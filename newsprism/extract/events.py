@@ -1589,15 +1589,21 @@ def _unreported_subtree(anchor: Token) -> list:
     """
     out = []
     for t in anchor.subtree:
-        cur, reported = t, False
+        cur, elsewhere = t, False
         while cur.i != anchor.i and cur.head.i != cur.i:
-            if cur.pos_ in ("VERB", "AUX") and _lem(cur) in P.REPORTING_VERBS:
-                reported = True
+            # under a reporting verb (where it was said), an adverbial clause or a "before/after"
+            # phrase (another act, told to date this one: "two days after bombs killed six in X")
+            if cur.pos_ in ("VERB", "AUX") and (_lem(cur) in P.REPORTING_VERBS or cur.dep_ == "advcl") \
+                    or cur.dep_ in ("prep", "mark") and cur.lower_ in _SEQUENCE_WORDS:
+                elsewhere = True
                 break
             cur = cur.head
-        if not reported:
+        if not elsewhere:
             out.append(t)
     return out
+
+
+_SEQUENCE_WORDS = frozenset({"after", "before", "since", "following", "until", "till", "prior", "ahead"})
 
 
 def _threat_mode(ptype: str, modes: list[str]) -> str:
