@@ -232,6 +232,7 @@ _QUERY_ADMIN_WORDS = re.compile(
     r"state|department|municipality|territory|city)$"
 )
 _ADM1_POPULATION = 1_000_000
+_ADMIN1_VOTERS = 9  # towns nearest a first-level unit's point that vote on its GeoNames code
 _ADM2_WORDS = frozenset({"county", "district", "rayon", "raion", "municipality"})
 _CITY_KIND = frozenset({"city"})
 _POSSESSIVE = re.compile(r"[\u2019']s?$")
@@ -599,6 +600,7 @@ class Gazetteer:
                 row = self._iso_row.get(f"{cc}-{code}") if cc != "US" else None
                 for n in names if row is not None else ():  # "B.C.", "NSW": as written
                     self._post(self._abbrev, unicodedata.normalize("NFC", n).casefold(), (row << 1) | _PRIMARY)
+        self._assign_admin1_codes()
         self._add_regions(states)
         units: dict[str, int] = defaultdict(int)
         for cc, kind, source in zip(self._cc, self._kind, self._source):
@@ -832,8 +834,10 @@ class Gazetteer:
                 lat, lon, source = st[2], st[3], "countrystatecity"
             if code is not None and first_level:
                 self._iso_row.setdefault(code, len(self._name))
-            row = self._add(name=parts[0], lat=lat, lon=lon, cc=cc, kind=kind, pop=pop,
-                            admin1=self._admin1[city] if city is not None else None, source=source)
+            admin1 = self._admin1[city] if city is not None else None
+            if kind == "adm1" and cc in iso_coded and (cc, suffix) in self._admin1_point:
+                admin1 = suffix  # its ISO code is the GeoNames code ("ENG", "ON")
+            row = self._add(name=parts[0], lat=lat, lon=lon, cc=cc, kind=kind, pop=pop, admin1=admin1, source=source)
             if city is not None:
                 self._linked_city[row] = city
                 self._adm_of_city.setdefault(city, row)
@@ -841,6 +845,37 @@ class Gazetteer:
                 self._index(row, p, primary=True)
             for k in base_keys:
                 self._index(row, k, primary=False)
+
+    def _assign_admin1_codes(self) -> None:
+        """Give a first-level unit that has no GeoNames admin1 code (most countries number them:
+        Ontario is "08") the code most of the towns nearest its point share, when most of them
+        do and no other unit of the country claims that code more strongly."""
+        by_cc: dict[str, list[int]] = defaultdict(list)
+        for row, kind in enumerate(self._kind):
+            if kind == "city" and self._admin1[row]:
+                by_cc[self._cc[row] or ""].append(row)
+        claims: dict[tuple[str, str], tuple[float, int]] = {}
+        taken = {(self._cc[r], self._admin1[r]) for r, k in enumerate(self._kind) if k == "adm1" and self._admin1[r]}
+        lat_of, lon_of, code_of = self._lat, self._lon, self._admin1
+        for row, kind in enumerate(self._kind):
+            if kind != "adm1" or self._admin1[row] or self._lat[row] is None or self._source[row] == "curated":
+                continue
+            cc = self._cc[row] or ""
+            towns = by_cc.get(cc)
+            if not towns:
+                continue
+            lat, lon = self._lat[row], self._lon[row]
+            shrink = math.cos(math.radians(lat))  # type: ignore[arg-type]
+            nearest = sorted(towns, key=lambda r: (lat_of[r] - lat) ** 2 + ((lon_of[r] - lon) * shrink) ** 2)[:_ADMIN1_VOTERS]  # type: ignore[operator]
+            votes: dict[str, int] = defaultdict(int)
+            for r in nearest:
+                votes[code_of[r]] += 1  # type: ignore[index]
+            code, n = max(votes.items(), key=lambda kv: kv[1])
+            share = n / len(nearest)
+            if share > 0.5 and (cc, code) not in taken and share > claims.get((cc, code), (0.0, -1))[0]:
+                claims[(cc, code)] = (share, row)
+        for (cc, code), (_share, row) in claims.items():
+            self._admin1[row] = code
 
     def _add_regions(self, states: dict[str, _StateRecord]) -> None:
         for r in _data_json("regions.json")["regions"]:
@@ -896,6 +931,10 @@ class Gazetteer:
             return hits, True
         fkey = translit_key(surface) if surface else translit_key(key)
         return self._fuzzy_index().get(fkey, []), False
+
+    def is_abbreviation(self, name: str) -> bool:
+        """Whether ``name``, as written, is a news abbreviation of a first-level unit ("Ont.")."""
+        return unicodedata.normalize("NFC", name).casefold() in self._abbrev
 
     def candidates(self, name: str) -> list[Place]:
         """Every place the name may refer to (exact key first, else the phonetic key)."""
@@ -1534,12 +1573,16 @@ def toponym_spans(doc: Doc, labels: Iterable[str] = ("GPE", "LOC")) -> list[Span
 # ----------------------------------------------------------------------------------------------
 
 #: Features of :func:`article_places`, each switchable for ablation (bench/geoparse.py):
-#: ``embedded`` toponyms inside organisation and facility names; ``demonyms`` ("Russian
+#: ``embedded`` toponyms inside organisation and facility names; ``facilities`` (organisation
+#: names that are buildings: "Barclays Center", "Cornell University"); ``demonyms`` ("Russian
 #: troops") linked to their country; ``datelines`` ("MANSFIELD --"); ``containment`` ("Paris,
-#: Texas": the town inside the unit named next to it); ``admin1`` (the states and provinces the
-#: article names weigh on its other places); ``outlet`` (the outlet's country); ``focus`` (a
-#: street or building the gazetteer lacks is placed at the article's main town).
-FEATURES = frozenset({"embedded", "demonyms", "datelines", "containment", "admin1", "outlet", "focus"})
+#: Texas": the town inside the unit named next to it; "the Colony Theatre in Los Angeles",
+#: "Toronto's Pearson Airport": the place inside the town that holds it); ``admin1`` (the states
+#: and provinces the article names weigh on its other places); ``outlet`` (the outlet's country);
+#: ``focus`` (a street, building or neighbourhood the gazetteer lacks is placed at the article's
+#: main town).
+FEATURES = frozenset({"embedded", "facilities", "demonyms", "datelines", "containment", "admin1", "outlet",
+                      "focus"})
 
 
 @dataclass(frozen=True)
@@ -1548,12 +1591,14 @@ class PlaceMention:
 
     ``start``/``end`` are character offsets in the parsed text. ``source`` says how the mention
     was found: ``ner`` (a GPE/LOC/FAC entity), ``embedded`` (a place name inside an organisation
-    or facility name: "the Boise Fire Department"), ``demonym`` ("Russian troops"), ``dateline``.
+    or facility name: "the Boise Fire Department"), ``facility`` (an organisation name that is a
+    building: "Barclays Center"), ``compound`` ("U.K." of "U.K.-based"), ``demonym`` ("Russian
+    troops"), ``dateline``.
     ``basis`` says why this place was chosen: ``gazetteer`` (the only entry of that name),
     ``population`` (the most prominent of several, by default), ``context`` (the article's own
     geography decided), ``containment`` (named next to the unit it lies in: "Paris, Texas"),
-    ``demonym`` (the country of the adjective), ``focus`` (a street or building the gazetteer lacks,
-    placed at the article's main town). ``place`` is ``None`` when nothing fits.
+    ``demonym`` (the country of the adjective), ``focus`` (a street, building or neighbourhood the
+    gazetteer lacks, placed at the article's main town). ``place`` is ``None`` when nothing fits.
     """
 
     start: int
@@ -1566,8 +1611,9 @@ class PlaceMention:
 
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
-# Entities whose names often hold a place name: "the Boise Fire Department", "Air Zimbabwe".
-_NAME_LABELS = ("ORG", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART")
+# Entities whose names often hold a place name: "the Boise Fire Department", "Air Zimbabwe",
+# "4 billion US dollars".
+_NAME_LABELS = ("ORG", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART", "MONEY")
 # A name ending in one of these words is a street or building: placed at the article's town.
 _FACILITY_WORDS = frozenset(
     "street st avenue ave road rd boulevard blvd lane drive highway freeway parkway square plaza bridge "
@@ -1576,6 +1622,13 @@ _FACILITY_WORDS = frozenset(
     "courthouse prison jail tower building house office base camp farm cemetery gardens garden "
     "harbour harbor port pier canal beach island".split()
 )
+# Last words of organisation names that are buildings, so places ("Barclays Center", "Cornell
+# University"); not "park", "office" or "house" (more often a company, a department, a party).
+_BUILDING_WORDS = frozenset(
+    "centre center hospital university church cathedral mosque temple synagogue school college academy "
+    "theatre theater hall airport museum library tower prison jail courthouse stadium arena clinic hotel "
+    "mall station racecourse".split()
+)
 # Streets are named after places elsewhere ("Kingsley Road"): placed at the article's town instead.
 _STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd lane drive highway freeway parkway "
                           "square plaza".split())
@@ -1583,6 +1636,13 @@ _STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd lane driv
 _LANGUAGE_CUES = frozenset({"in", "speak", "speaks", "spoke", "speaking", "into", "translated", "fluent"})
 # A comma between two place names: "Alexandria, Louisiana".
 _CONTAINMENT_GAP = re.compile(r"\s*,\s*\Z")
+# Between a place and the one that holds it: "X in Y", "X, in Y", "X at Y"; "Y's X", "Y's iconic X".
+_HOST_AFTER = re.compile(r"\s*,?\s+(?:in|at|near|outside)\s+(?:the\s+)?\Z")
+_HOST_BEFORE = re.compile(r"\s*[\u2019']s?\s+(?:[a-z]+\s+)?\Z")
+# A place name in a compound modifier: "U.S.-led", "Kent-based", "Kremlin-backed".
+_COMPOUND_MODIFIER = re.compile(
+    r"(.*[^\W\d_].*?)-(?:based|led|backed|born|bound|made|owned|run|funded|sponsored|controlled|held|"
+    r"occupied|allied|aligned|supported|brokered|registered|flagged|headquartered|bred|raised)\Z")
 
 
 @functools.lru_cache(maxsize=1)
@@ -1597,6 +1657,15 @@ def _common_words() -> frozenset[str]:
         return frozenset(w for pos in table.keys() for w in table[pos])
     except (ImportError, StopIteration, OSError, KeyError):
         return frozenset()
+
+
+def _is_common_word(tok: Any) -> bool:
+    """Whether a capitalised word is first an English word ("Star", "Union", "International"):
+    one of WordNet's lemmas that is also written in lower case (it has a vector of its own in
+    that form). WordNet lists many towns ("Owensboro", "Whittier") that never are."""
+    words, vocab = _common_words(), tok.vocab
+    has_vectors = len(vocab.vectors.key2row) > 0
+    return any(w in words and (not has_vectors or vocab.has_vector(w)) for w in (tok.lower_, tok.lemma_.lower()))
 
 
 @functools.lru_cache(maxsize=1)
@@ -1641,19 +1710,22 @@ def _embedded_place(gaz: Gazetteer, doc: Doc, start: int, end: int, persons: set
             if not _name_word(doc[j - 1]):
                 continue
             text = doc[i:j].text
-            if j - i == 1 and (doc[i].lower_ in persons or doc[i].is_stop):
+            if j - i == 1 and (doc[i].lower_ in persons or (doc[i].is_stop and not doc[i].is_upper)):
                 continue
             place = gaz.exact_place(text, primary_only=True)
             if place is None or place.lat is None:
                 continue
+            if j - i == 1 and doc[i].is_stop and place.kind != "country":
+                continue  # "US" of "the US Census Bureau" is the country; other stop words are words
             if len(text.replace(".", "")) < 3 and place.kind != "country":
                 continue  # "US", "U.S.", "UK" name countries; other two-letter words do not
             if place.kind == "city" and place.population < 5000:
                 continue
-            if place.kind in ("city", "adm2") and norm_key(place.name) not in (norm_key(text), norm_key(text) + " city"):
-                continue  # "National" of "National City": only a town's own name ("New York" of New York City)
+            common = j - i == 1 and _is_common_word(doc[i])
+            if place.kind in ("city", "adm2") and norm_key(place.name) not in (
+                    norm_key(text), *(() if common else (norm_key(text) + " city",))):
+                continue  # "International" of "International City": only a town's own name ("New York" of New York City)
             if j - i == 1:
-                common = doc[i].lower_ in _common_words() or doc[i].lemma_.lower() in _common_words()
                 if place.kind in ("city", "adm2") and place.population < 100_000 and (doc[i].is_upper or common):
                     continue  # "Star", "Union", "Green": a word first, a small town's name second
                 if place.kind == "adm1" and common and not place.population and (
@@ -1701,8 +1773,20 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
             place = None if value is None else _demonym_place(gaz, value)
             if place is None and "demonyms" in feats and len(e) == 2 and e[1].text in demonyms:
                 place = _compound_demonym_place(gaz, doc, e.start + 1, e.end)
-            out.append((e.start, e.end, e.text, e.label_, "ner", place))
-            taken.update(range(e.start, e.end))
+            compound = _COMPOUND_MODIFIER.match(e.text)  # "U.S.-led": the place is "U.S."
+            end, text = e.end, compound.group(1) if compound else e.text
+            if (end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_
+                    and gaz.is_abbreviation(text + ".")):
+                end, text = end + 1, text + "."  # "Barrie, Ont.": the period is the abbreviation's
+            out.append((e.start, end, text, e.label_, "ner", place))
+            taken.update(range(e.start, end))
+    for i, tok in enumerate(doc):  # "a Kent-based team": a place inside a compound modifier
+        compound = None if i in taken or not tok.text[:1].isupper() else _COMPOUND_MODIFIER.match(tok.text)
+        if compound is not None:
+            place = gaz.exact_place(compound.group(1), primary_only=True)
+            if place is not None and place.lat is not None and (place.kind != "city" or place.population >= 5000):
+                out.append((i, i + 1, compound.group(1), _label_for(place), "compound", None))
+                taken.add(i)
     persons = _person_words(doc)
     if "embedded" in feats:
         for e in doc.ents:
@@ -1714,6 +1798,12 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
                 if _demonyms().get(doc[i:j].text) is None:  # resolved in context, as the NER's places
                     out.append((i, j, doc[i:j].text, _label_for(place), "embedded", None))
                     taken.update(range(i, j))
+    if "facilities" in feats:
+        for e in doc.ents:  # "Barclays Center", "the Karl Bremer Hospital": a building is a place
+            if (e.label_ in ("ORG", "FAC") and e[-1].lower_.rstrip(".") in _BUILDING_WORDS
+                    and not taken.intersection(range(e.start, e.end))):
+                out.append((e.start, e.end, e.text, "FAC", "facility", None))
+                taken.update(range(e.start, e.end))
     if "datelines" in feats:
         for i, tok in enumerate(doc):
             if i in taken or not tok.is_upper:
@@ -1794,6 +1884,18 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
                     break
             if k not in inside and outers and outers[0].kind in ("adm1", "adm2") and outers[0].lat is not None:
                 outer_of[k] = outers[0]  # "Washington Township, New Jersey": at least in New Jersey
+    # "the Colony Theatre in Los Angeles", "Toronto's Pearson Airport": the place that holds it
+    host: dict[int, int] = {}
+    if "containment" in feats:
+        for k in range(len(spans) - 1):
+            a, b = spans[k], spans[k + 1]
+            if a[4] == "demonym" or b[4] == "demonym":
+                continue
+            gap = doc.text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
+            if _HOST_AFTER.match(gap):
+                host.setdefault(k, k + 1)
+            elif _HOST_BEFORE.match(gap):
+                host[k + 1] = k
     names = [s[2] for s in spans if s[5] is None]
     unique = sorted(set(names), key=names.index)
     first = {n: gaz.geocode(n, base) for n in unique}
@@ -1828,7 +1930,7 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
         counts[sp[2]] += 1
     focus = _focus_town(ctx_all, resolved, counts) if "focus" in feats else None
     persons = None
-    out = []
+    chosen: list[tuple[Place | None, str | None]] = []
     for k, (i, j, text, label, source, fixed) in enumerate(spans):
         if k in inside:
             place, basis = inside[k], "containment"
@@ -1846,9 +1948,20 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
                 outer = outer_of.get(k)
                 if outer is not None and not _lies_in(place, outer):
                     place = None  # "Washington Township, New Jersey" is not Washington, D.C.
+        chosen.append((place, basis))
+    out = []
+    for k, (i, j, text, label, source, fixed) in enumerate(spans):
+        place, basis = chosen[k]
+        holder = chosen[host[k]][0] if k in host and k not in inside else None
+        if holder is not None and fixed is None and (place is None or place.kind in ("city", "adm2")):
+            held = _held_by(gaz, text, place, holder)
+            if held is not place:
+                place, basis = held, "containment"
         if place is None and k in outer_of:
             place, basis = dataclasses.replace(outer_of[k], name=text), "containment"
-        if place is None and focus is not None and (label == "FAC" or doc[j - 1].lower_.rstrip(".") in _FACILITY_WORDS):
+        if place is None and focus is not None:
+            # a building, street or neighbourhood the gazetteer lacks: most likely in the
+            # article's main town (a guess, said so by its basis)
             place, basis = focus, "focus"
         elif (place is not None and place.kind == "adm2" and place.where_prec > WHERE_PREC["adm2"]
               and focus is not None and _lies_in(focus, place)):
@@ -1856,8 +1969,37 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
             # state is a closer guess ("Walker County" in a story about a town of that county)
             place, basis = dataclasses.replace(place, lat=focus.lat, lon=focus.lon), "focus"
         start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+        if text != doc.text[start:end] and doc.text.startswith(text, start):
+            end = start + len(text)  # "U.S." of "U.S.-led"
         out.append(PlaceMention(start, end, doc.text[start:end], label, source, place, basis))
     return out
+
+
+# How far from a town a place it holds may lie ("London's Heathrow" is 23 km from its centre).
+_HELD_KM = 60.0
+
+
+def _held_by(gaz: Gazetteer, name: str, place: Place | None, holder: Place) -> Place | None:
+    """The place called ``name`` that lies in ``holder`` ("Toronto's Pearson Airport", "the
+    Colony Theatre in Los Angeles"): ``place`` when it does, else the namesake that does, else
+    (for a name the gazetteer does not place there) the holder itself. A holder smaller than
+    the place, or with no point, changes nothing."""
+    if holder.lat is None or holder.kind in ("region", "water"):
+        return place
+    if holder.kind == "city":
+        def near(p: Place) -> bool:
+            return p.lat is not None and haversine_km(p.lat, p.lon, holder.lat, holder.lon) <= _HELD_KM  # type: ignore[arg-type]
+    elif holder.kind == "adm2" or (place is not None and place.kind == "city") or place is None:
+        def near(p: Place) -> bool:
+            return p.lat is not None and _lies_in(p, holder) and (holder.kind != "country" or p.country_code == holder.country_code)
+    else:
+        return place
+    if place is not None and near(place):
+        return place
+    namesakes = [c for c in gaz.candidates(name) if c.kind in ("city", "adm2") and near(c)]
+    if namesakes:
+        return max(namesakes, key=lambda c: c.population)
+    return holder
 
 
 def _lies_in(place: Place, outer: Place) -> bool:

@@ -473,3 +473,55 @@ def test_geocode_a_county_known_only_by_its_state_takes_the_articles_town(ruler_
     tulsa = _places(ruler_nlp, text)["Tulsa"].place
     assert county.place.kind == "adm2" and county.place.admin1 == "OK"
     assert county.basis in ("focus", "containment") and haversine_km(county.place.lat, county.place.lon, tulsa.lat, tulsa.lon) < 100
+
+
+def test_geocode_an_unknown_neighbourhood_is_placed_at_the_articles_town(ruler_nlp):
+    text = "Crews in Tulsa worked overnight. Residents of Brindlecombe Heights said the water was back by noon."
+    m = _places(ruler_nlp, text)["Brindlecombe Heights"]
+    assert m.basis == "focus" and (m.place.name, m.place.admin1) == ("Tulsa", "OK")
+
+
+def test_geocode_a_capitalised_stop_word_naming_a_country_inside_a_name(ruler_nlp):
+    text = "The deal is worth 4 billion US dollars, according to the US Commerce Department."
+    found = [m for m in _places_list(ruler_nlp, text) if m.text == "US"]
+    assert len(found) == 2 and all(m.place.country_code == "US" and m.place.kind == "country" for m in found)
+
+
+def test_geocode_a_town_wordnet_lists_is_not_a_common_word(ruler_nlp):
+    # WordNet has "tuscaloosa", but nobody writes it in lower case: a town's name, not a word
+    m = _places(ruler_nlp, "Officers of the Tuscaloosa Police Department arrested two men.")["Tuscaloosa"]
+    assert m.source == "embedded" and (m.place.country_code, m.place.admin1) == ("US", "AL")
+
+
+def test_geocode_a_place_inside_a_compound_modifier(ruler_nlp):
+    places = _places(ruler_nlp, "The U.K.-based charity sent food. A U.S.-backed force advanced.")
+    assert places["U.K."].place.country_code == "GB" and places["U.S."].place.country_code == "US"
+
+
+def test_geocode_a_provincial_abbreviation_keeps_its_period(ruler_nlp):
+    text = "A moose was found in Moose Jaw, Sask. on Monday."
+    places = _places(ruler_nlp, text)
+    m = places["Sask."]
+    assert (m.place.name, m.place.kind) == ("Saskatchewan", "adm1")
+    assert places["Moose Jaw"].place.admin1 == m.place.admin1  # the province has its GeoNames code
+
+
+def test_geocode_a_building_is_placed_in_the_town_that_holds_it(ruler_nlp):
+    places = _places(ruler_nlp, "The band played at the Orvel Memorial Hospital in Tulsa on Friday. "
+                                "Fans queued outside Denver's Quillbrook Stadium for hours.")
+    hospital = next(m for t, m in places.items() if "Orvel" in t)
+    stadium = next(m for t, m in places.items() if "Quillbrook" in t)
+    assert hospital.basis == "containment" and hospital.place.name == "Tulsa"
+    assert stadium.basis == "containment" and stadium.place.name == "Denver"
+
+
+def test_geocode_first_level_units_carry_their_geonames_codes(gaz):
+    # GeoNames numbers Canada's provinces and Australia's states; the units get those numbers
+    assert gaz.units_called("Ontario")[0].admin1 == gaz.geocode("Ottawa").admin1
+    assert gaz.units_called("Queensland")[0].admin1 == gaz.geocode("Brisbane").admin1
+
+
+def _places_list(ruler_nlp, text, **kw):
+    from newsprism.geocode import article_places
+
+    return article_places(ruler_nlp(text), **kw)
