@@ -1413,6 +1413,9 @@ _OF_PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "d
                              "northwest", "southeast", "southwest", "territory", "part", "parts", "areas",
                              "area", "settlement", "republic", "state", "enclave", "siege", "shelling",
                              "bombing", "evacuation", "liberation", "fall", "occupation", "control", "battle"})
+# Words after a place name that say it is one: "the Eversley man", "Beaconsfield Mayor Jane Doe".
+_RESIDENT_NOUNS = frozenset({"mayor", "police", "residents", "resident", "native", "natives", "man", "woman",
+                             "council", "councillor", "councilman", "councilwoman", "townspeople", "villagers"})
 _SPEECH_LEMMAS = frozenset({"say", "tell", "add", "write", "note", "ask", "reply", "claim", "insist"})
 _PERSON_TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "sir", "lord",
                             "prince", "king", "queen", "pope", "judge", "senator", "sen", "rep", "colonel",
@@ -1435,6 +1438,16 @@ def _has_cue(doc: Doc, start: int, end: int, preps: frozenset[str] = _LOC_PREPS)
         return True
     if nxt is not None and nxt.text == "," and end + 1 < len(doc) and doc[end + 1].ent_type_ == "GPE":
         return True  # "Goris, Armenia"
+    if prev is not None and prev.lower_ == "of" and start > 1 and (
+            doc[start - 2].text == "," or doc[start - 2].like_num or doc[start - 2].ent_type_ == "PERSON"):
+        return True  # "Jodi Marsh of Bellmore", "Kim Hale, 43, of Dunmore": where a person lives
+    if nxt is not None and nxt.lower_ in _RESIDENT_NOUNS:
+        return True  # "the Eversley man", "Beaconsfield Mayor Jane Doe"
+    if prev is not None and prev.lower_ in ("and", "or", ",") and start > 1 and doc[start - 2].ent_type_ == "GPE":
+        return True  # "near Tabriz and Ahar", "Hamburg, Lille and Mannheim": listed with places
+    if (nxt is not None and nxt.lower_ in ("and", "or") and end + 1 < len(doc) and doc[end + 1].ent_type_ == "GPE"
+            and (end + 2 >= len(doc) or doc[end + 2].ent_type_ != "GPE" or doc[end + 2].ent_iob_ != "B")):
+        return True  # "Coggeshall and Colchester"
     return False
 
 
@@ -1481,6 +1494,9 @@ def _fix_toponyms(doc: Doc, gazetteer: Gazetteer) -> Doc:
                 if ent.label_ in ("ORG", "NORP"):
                     if (place.kind == "country" and norm_key(ent.text) == norm_key(place.name)) or place.source == "curated":
                         new_label = "GPE"
+                    elif (ent.label_ == "ORG" and not personal and place.kind in ("city", "adm1", "adm2")
+                          and _has_cue(doc, ent.start, ent.end, _STRICT_LOC_PREPS)):
+                        new_label = _label_for(place)  # "born in Powderly", "Kim Hale, 43, of Dunmore"
                 elif not personal and (strong or _has_cue(doc, ent.start, ent.end, _STRICT_LOC_PREPS)):
                     new_label = _label_for(place)
         if new_label is not None:
@@ -1579,10 +1595,11 @@ def toponym_spans(doc: Doc, labels: Iterable[str] = ("GPE", "LOC")) -> list[Span
 #: Texas": the town inside the unit named next to it; "the Colony Theatre in Los Angeles",
 #: "Toronto's Pearson Airport": the place inside the town that holds it); ``admin1`` (the states
 #: and provinces the article names weigh on its other places); ``outlet`` (the outlet's country);
-#: ``focus`` (a street, building or neighbourhood the gazetteer lacks is placed at the article's
-#: main town).
-FEATURES = frozenset({"embedded", "facilities", "demonyms", "datelines", "containment", "admin1", "outlet",
-                      "focus"})
+#: ``focus`` (a street, building or neighbourhood the gazetteer lacks, or a small namesake town
+#: nothing else in the article is near, is placed at the article's main town); ``gazetteer``
+#: (countries, first-level units and towns of 100,000+ the NER missed, by their own names).
+FEATURES = frozenset({"embedded", "facilities", "gazetteer", "demonyms", "datelines", "containment", "admin1",
+                      "outlet", "focus"})
 
 
 @dataclass(frozen=True)
@@ -1592,8 +1609,8 @@ class PlaceMention:
     ``start``/``end`` are character offsets in the parsed text. ``source`` says how the mention
     was found: ``ner`` (a GPE/LOC/FAC entity), ``embedded`` (a place name inside an organisation
     or facility name: "the Boise Fire Department"), ``facility`` (an organisation name that is a
-    building: "Barclays Center"), ``compound`` ("U.K." of "U.K.-based"), ``demonym`` ("Russian
-    troops"), ``dateline``.
+    building: "Barclays Center"), ``compound`` ("U.K." of "U.K.-based"), ``gazetteer`` (a
+    well-known place's own name the NER missed), ``demonym`` ("Russian troops"), ``dateline``.
     ``basis`` says why this place was chosen: ``gazetteer`` (the only entry of that name),
     ``population`` (the most prominent of several, by default), ``context`` (the article's own
     geography decided), ``containment`` (named next to the unit it lies in: "Paris, Texas"),
@@ -1709,12 +1726,15 @@ def _embedded_place(gaz: Gazetteer, doc: Doc, start: int, end: int, persons: set
                 break
             if not _name_word(doc[j - 1]):
                 continue
+            possessive = j < end and doc[j].lower_ in ("'s", "\u2019s")
             text = doc[i:j].text
             if j - i == 1 and (doc[i].lower_ in persons or (doc[i].is_stop and not doc[i].is_upper)):
                 continue
             place = gaz.exact_place(text, primary_only=True)
             if place is None or place.lat is None:
                 continue
+            if possessive and place.kind != "country":
+                continue  # "St. Michael's Hospital", "St. Peter's Basilica": named after a saint, a person
             if j - i == 1 and doc[i].is_stop and place.kind != "country":
                 continue  # "US" of "the US Census Bureau" is the country; other stop words are words
             if len(text.replace(".", "")) < 3 and place.kind != "country":
@@ -1735,6 +1755,35 @@ def _embedded_place(gaz: Gazetteer, doc: Doc, start: int, end: int, persons: set
                 continue
             best = (i, j, place)
     return best
+
+
+# A town the NER missed is taken from the gazetteer alone only from this size on.
+_KNOWN_TOWN_POPULATION = 100_000
+
+
+def _known_name(gaz: Gazetteer, doc: Doc, i: int, skip: set[int], persons: set[str]) -> tuple[int, Place] | None:
+    """(end token, place) of the longest run of up to three capitalised words from token ``i``
+    that is the own name of a country, a first-level unit or a town of 100,000+, unless a
+    single word is a common English word or a word of a person's name; else ``None``."""
+    if not _name_word(doc[i]) or doc[i].is_stop:
+        return None
+    for j in range(min(len(doc), i + 3), i, -1):
+        if skip.intersection(range(i, j)) or not all(_name_word(t) for t in doc[i:j]):
+            continue
+        text = doc[i:j].text
+        if doc[i].is_upper and len(text) < 4:
+            continue  # "AP", "UN", "CNN"
+        place = gaz.exact_place(text.title() if doc[i].is_upper else text, primary_only=True)
+        if place is None or place.lat is None or place.source == "curated" and place.kind == "region":
+            continue
+        if place.kind not in ("country", "adm1") and not (place.kind == "city" and place.population >= _KNOWN_TOWN_POPULATION):
+            continue
+        if norm_key(place.name) != norm_key(text) and place.kind != "country":
+            continue  # an alias ("Soviet" for a town) is not enough without the NER
+        if j - i == 1 and (doc[i].lower_ in persons or (_is_common_word(doc[i]) and place.kind != "country")):
+            continue
+        return j, place
+    return None
 
 
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}\Z")
@@ -1815,6 +1864,18 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
             if place is not None and place.lat is not None and (place.kind != "city" or place.population >= 1000):
                 out.append((i, j, doc[i:j].text, _label_for(place), "dateline", None))
                 taken.update(range(i, j))
+    if "gazetteer" in feats:
+        in_entity = {t for e in doc.ents for t in range(e.start, e.end)}
+        i = 0
+        while i < len(doc):  # "forget Aleppo!", "the Defence Minister of Azerbaijan": names the NER missed
+            hit = None if i in taken or i in in_entity else _known_name(gaz, doc, i, in_entity | taken, persons)
+            if hit is None:
+                i += 1
+                continue
+            j, place = hit
+            out.append((i, j, doc[i:j].text, _label_for(place), "gazetteer", None))
+            taken.update(range(i, j))
+            i = j
     if "demonyms" in feats:
         demonyms = _demonyms()
         for i, tok in enumerate(doc):
@@ -1949,6 +2010,10 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
                 if outer is not None and not _lies_in(place, outer):
                     place = None  # "Washington Township, New Jersey" is not Washington, D.C.
         chosen.append((place, basis))
+    if focus is not None and "focus" in feats:
+        for k, (place, basis) in enumerate(chosen):
+            if basis in ("population", "context", "gazetteer") and _stray_town(place, k, spans, chosen, focus):
+                chosen[k] = (focus, "focus")
     out = []
     for k, (i, j, text, label, source, fixed) in enumerate(spans):
         place, basis = chosen[k]
@@ -2000,6 +2065,34 @@ def _held_by(gaz: Gazetteer, name: str, place: Place | None, holder: Place) -> P
     if namesakes:
         return max(namesakes, key=lambda c: c.population)
     return holder
+
+
+# A town this small, that nothing else in the article is near, is more likely a namesake of a
+# building or street of the article's main town ("on Broadway", "at Heathrow") than a place of
+# its own.
+_STRAY_TOWN_POPULATION = 20_000
+_NEIGHBOUR_KM = 150.0
+
+
+def _stray_town(place: Place | None, k: int, spans: Sequence[tuple[Any, ...]],
+                chosen: Sequence[tuple[Place | None, str | None]], focus: Place) -> bool:
+    """Whether ``place`` (the resolution of mention ``k``) is a small town far from the article's
+    main town with no other place of the article in its state or within 150 km."""
+    if place is None or place.kind != "city" or place.population >= _STRAY_TOWN_POPULATION or place.lat is None:
+        return False
+    if focus.lat is None or haversine_km(place.lat, place.lon, focus.lat, focus.lon) <= _NEIGHBOUR_KM:  # type: ignore[arg-type]
+        return False
+    name = spans[k][2]
+    for (other, _), sp in zip(chosen, spans):
+        if other is None or sp[2] == name or other.lat is None or other.kind not in ("city", "adm1", "adm2"):
+            continue
+        if other.kind == "adm1" and _lies_in(place, other):
+            return False
+        if other.country_code == place.country_code and other.admin1 and other.admin1 == place.admin1:
+            return False
+        if haversine_km(place.lat, place.lon, other.lat, other.lon) <= _NEIGHBOUR_KM:  # type: ignore[arg-type]
+            return False
+    return True
 
 
 def _lies_in(place: Place, outer: Place) -> bool:

@@ -525,3 +525,42 @@ def _places_list(ruler_nlp, text, **kw):
     from newsprism.geocode import article_places
 
     return article_places(ruler_nlp(text), **kw)
+
+
+def test_geocode_cues_that_a_mislabelled_name_is_a_place(ruler_nlp):
+    from spacy.tokens import Doc, Span
+
+    from newsprism.geocode import _has_cue
+
+    def doc_with(words, ents):
+        doc = Doc(ruler_nlp.vocab, words=words)
+        doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+        return doc
+
+    residence = doc_with(["Kim", "Hale", ",", "43", ",", "of", "Dunmore", "died", "."], [(0, 2, "PERSON"), (6, 7, "PERSON")])
+    assert _has_cue(residence, 6, 7)  # where a person lives
+    listed = doc_with(["near", "Tabriz", "and", "Varzeqan"], [(1, 2, "GPE"), (3, 4, "PERSON")])
+    assert _has_cue(listed, 3, 4)  # listed with a place
+    resident = doc_with(["the", "Eastleigh", "man", "was", "fined"], [(1, 2, "PERSON")])
+    assert _has_cue(resident, 1, 2)
+    plain = doc_with(["Kim", "Hale", "met", "Jo", "Marsh"], [(0, 2, "PERSON"), (3, 5, "PERSON")])
+    assert not _has_cue(plain, 3, 5)
+
+
+def test_geocode_a_well_known_place_the_ner_missed_is_read_from_the_gazetteer(ruler_nlp):
+    doc = ruler_nlp("The crowd shouted: forget Aleppo! Then it went home.")
+    assert not any(e.text == "Aleppo" and e.label_ in ("GPE", "LOC") for e in doc.ents)
+    m = _places(ruler_nlp, "The crowd shouted: forget Aleppo! Then it went home.")["Aleppo"]
+    assert m.source == "gazetteer" and m.place.country_code == "SY"
+
+
+def test_geocode_a_saint_in_a_building_name_is_not_a_place(ruler_nlp):
+    places = _places(ruler_nlp, "Both were taken to St. Clement's Hospital in Tulsa.")
+    hospital = next(m for t, m in places.items() if "Clement" in t)
+    assert hospital.source == "facility" and hospital.place.name == "Tulsa"
+
+
+def test_geocode_a_small_namesake_town_far_from_the_story_is_its_main_towns_street(ruler_nlp):
+    text = "Crews in Tulsa closed the road. The concert moved to Broadway after the rain. Tulsa police said nobody was hurt."
+    m = _places(ruler_nlp, text)["Broadway"]
+    assert m.basis == "focus" and m.place.name == "Tulsa"
