@@ -932,6 +932,19 @@ class Gazetteer:
         fkey = translit_key(surface) if surface else translit_key(key)
         return self._fuzzy_index().get(fkey, []), False
 
+    def unit_by_code(self, country_code: str, code: str) -> Place | None:
+        """The first-level unit of a country by its ISO 3166-2 code's suffix ("CA", "BC" ->
+        British Columbia; "US", "TX" -> Texas), or ``None``."""
+        row = self._iso_row.get(f"{country_code}-{code}")
+        if row is None and country_code == "US":
+            states = self.__dict__.get("_us_state_rows")
+            if states is None:
+                states = {self._admin1[r]: r for r, k in enumerate(self._kind)
+                          if k == "adm1" and self._cc[r] == "US" and self._source[r] != "curated"}
+                self.__dict__["_us_state_rows"] = states
+            row = states.get(code)
+        return None if row is None or self._lat[row] is None else self.place(row)
+
     def is_abbreviation(self, name: str) -> bool:
         """Whether ``name``, as written, is a news abbreviation of a first-level unit ("Ont.")."""
         return unicodedata.normalize("NFC", name).casefold() in self._abbrev
@@ -1679,7 +1692,7 @@ def _common_words() -> frozenset[str]:
 def _is_common_word(tok: Any) -> bool:
     """Whether a capitalised word is first an English word ("Star", "Union", "International"):
     one of WordNet's lemmas that is also written in lower case (it has a vector of its own in
-    that form). WordNet lists many towns ("Owensboro", "Whittier") that never are."""
+    that form). WordNet lists many towns ("Owensboro", "Tuscaloosa") that never are."""
     words, vocab = _common_words(), tok.vocab
     has_vectors = len(vocab.vectors.key2row) > 0
     return any(w in words and (not has_vectors or vocab.has_vector(w)) for w in (tok.lower_, tok.lemma_.lower()))
@@ -1733,12 +1746,12 @@ def _embedded_place(gaz: Gazetteer, doc: Doc, start: int, end: int, persons: set
             place = gaz.exact_place(text, primary_only=True)
             if place is None or place.lat is None:
                 continue
-            if possessive and place.kind != "country":
-                continue  # "St. Michael's Hospital", "St. Peter's Basilica": named after a saint, a person
+            if possessive and doc[i].lower_.rstrip(".") in _SAINT_WORDS:
+                continue  # "St. Michael's Hospital", "St. Peter's Basilica": named after a saint
             if j - i == 1 and doc[i].is_stop and place.kind != "country":
                 continue  # "US" of "the US Census Bureau" is the country; other stop words are words
-            if len(text.replace(".", "")) < 3 and place.kind != "country":
-                continue  # "US", "U.S.", "UK" name countries; other two-letter words do not
+            if len(text.replace(".", "")) < 3 and place.kind != "country" and not gaz.is_abbreviation(text):
+                continue  # "US", "U.S.", "UK" name countries, "D.C." a district; other two-letter words do not
             if place.kind == "city" and place.population < 5000:
                 continue
             common = j - i == 1 and _is_common_word(doc[i])
@@ -1786,6 +1799,7 @@ def _known_name(gaz: Gazetteer, doc: Doc, i: int, skip: set[int], persons: set[s
     return None
 
 
+_SAINT_WORDS = frozenset({"st", "saint", "ste", "sainte", "san", "santa", "santo", "sao", "são"})
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}\Z")
 
 
@@ -1841,12 +1855,16 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
         for e in doc.ents:
             if e.label_ not in _NAME_LABELS:
                 continue
-            hit = _embedded_place(gaz, doc, e.start, e.end, persons)
-            if hit is not None and not taken.intersection(range(hit[0], hit[1])):
+            start = e.start
+            while start < e.end:  # every place of the name: "the Essex and Herts Air Ambulance"
+                hit = _embedded_place(gaz, doc, start, e.end, persons)
+                if hit is None:
+                    break
                 i, j, place = hit
-                if _demonyms().get(doc[i:j].text) is None:  # resolved in context, as the NER's places
-                    out.append((i, j, doc[i:j].text, _label_for(place), "embedded", None))
+                if not taken.intersection(range(i, j)) and _demonyms().get(doc[i:j].text) is None:
+                    out.append((i, j, doc[i:j].text, _label_for(place), "embedded", None))  # resolved in context
                     taken.update(range(i, j))
+                start = j
     if "facilities" in feats:
         for e in doc.ents:  # "Barclays Center", "the Karl Bremer Hospital": a building is a place
             if (e.label_ in ("ORG", "FAC") and e[-1].lower_.rstrip(".") in _BUILDING_WORDS
@@ -1921,6 +1939,8 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
     gaz = gazetteer or get_gazetteer()
     feats = FEATURES if features is None else frozenset(features)
     spans = _article_spans(doc, gaz, feats)
+    if "gazetteer" in feats:
+        spans = _with_unit_codes(doc, gaz, spans, outlet_country if "outlet" in feats else None)
     base = GeoContext()
     if outlet_country and "outlet" in feats:
         base.countries[outlet_country] = 1.0
@@ -1996,7 +2016,8 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
         if k in inside:
             place, basis = inside[k], "containment"
         elif fixed is not None:
-            place, basis = fixed, "demonym" if source in ("demonym", "ner") else "gazetteer"
+            # a demonym's country ("Moldovan"); a unit's code ("WA") or a gazetteer region
+            place, basis = fixed, "demonym" if source == "demonym" or (source == "ner" and not text.isupper()) else "gazetteer"
         else:
             place, basis = resolved.get(text, (None, None))
         street = doc[j - 1].lower_.rstrip(".") in _STREET_WORDS
@@ -2095,6 +2116,52 @@ def _stray_town(place: Place | None, k: int, spans: Sequence[tuple[Any, ...]],
     return True
 
 
+_Spans = list[tuple[int, int, str, str, str, "Place | None"]]
+
+
+def _with_unit_codes(doc: Doc, gaz: Gazetteer, spans: _Spans, outlet: str | None) -> _Spans:
+    """The spans, with the article's country's first-level units written as their ISO 3166-2
+    codes ("FrontCounter BC", "wastewater in WA" in an article about Canada or Australia): an
+    upper-case code of two or three letters that is not an English word (its lower-case form,
+    "act", "co", is not the more frequent one), read only in an article whose places are mostly
+    in that country. Not US postal codes: they double as abbreviations ("OK", "ID", "PA"); US
+    states have the news agencies' abbreviations instead."""
+    votes: dict[str, float] = defaultdict(float)
+    if outlet:
+        votes[outlet] += 1.0
+    for _i, _j, text, _label, _source, fixed in spans:
+        p = fixed or gaz.exact_place(text)
+        if p is not None and p.country_code:
+            votes[p.country_code] += 1.0
+    if not votes:
+        return spans
+    lead, weight = max(votes.items(), key=lambda kv: kv[1])
+    if weight < 2 or weight < 0.5 * sum(votes.values()) or lead == "US":
+        return spans
+    vectors, strings = doc.vocab.vectors, doc.vocab.strings
+    by_start = {sp[0]: k for k, sp in enumerate(spans)}
+    covered = {t for sp in spans for t in range(sp[0], sp[1])}
+    out = list(spans)
+    for i, tok in enumerate(doc):
+        code = tok.text
+        if not (2 <= len(code) <= 3 and code.isalpha() and code.isupper()) or tok.is_stop:
+            continue
+        upper, lower = vectors.key2row.get(strings.add(code)), vectors.key2row.get(strings.add(code.lower()))
+        if upper is None or (lower is not None and lower < upper):
+            continue  # "ACT", "CO": an English word or abbreviation first (rows run from the most frequent)
+        if (i > 0 and doc[i - 1].is_upper and doc[i - 1].is_alpha) or (i + 1 < len(doc) and doc[i + 1].is_upper and doc[i + 1].is_alpha):
+            continue  # a line in capitals: "CHECK YOUR TICKETS"
+        unit = gaz.unit_by_code(lead, code)
+        if unit is None:
+            continue
+        k = by_start.get(i)
+        if k is not None and spans[k][1] == i + 1 and spans[k][5] is None:
+            out[k] = (*spans[k][:5], unit)  # "WA" the NER found: the state, not a namesake town
+        elif i not in covered:
+            out.append((i, i + 1, code, "GPE", "code", unit))
+    return sorted(out)
+
+
 def _lies_in(place: Place, outer: Place) -> bool:
     """Whether ``place`` is inside the first- or second-level unit ``outer`` (same country, and
     same admin1 code when both have one)."""
@@ -2125,6 +2192,9 @@ def _focus_town(ctx: GeoContext, resolved: dict[str, tuple[Place | None, str | N
     if not mentions:
         return None
     towns = list(mentions)
+    if ctx.countries:  # in the article's leading country, when its towns are there
+        lead_cc = max(ctx.countries.items(), key=lambda kv: kv[1])[0]
+        towns = [p for p in towns if p.country_code == lead_cc] or towns
     if ctx.admin1:
         lead = max(ctx.admin1.items(), key=lambda kv: kv[1])[0]
         towns = [p for p in towns if (p.country_code, p.admin1) == lead] or towns

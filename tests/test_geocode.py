@@ -564,3 +564,21 @@ def test_geocode_a_small_namesake_town_far_from_the_story_is_its_main_towns_stre
     text = "Crews in Tulsa closed the road. The concert moved to Broadway after the rain. Tulsa police said nobody was hurt."
     m = _places(ruler_nlp, text)["Broadway"]
     assert m.basis == "focus" and m.place.name == "Tulsa"
+
+
+def test_geocode_every_place_inside_an_organisation_name(ruler_nlp):
+    places = _places(ruler_nlp, "Detectives from the Leeds-Bradford Crime Unit arrested him.")
+    assert places["Leeds"].source == places["Bradford"].source == "embedded"
+    assert places["Bradford"].place.country_code == "GB"
+
+
+def test_geocode_a_units_code_in_an_article_about_its_country(ruler_nlp):
+    text = "Wastewater in WA is treated at six plants, officials in Perth and Fremantle said."
+    m = _places(ruler_nlp, text)["WA"]
+    assert (m.place.name, m.place.country_code, m.basis) == ("Western Australia", "AU", "gazetteer")
+    assert _places(ruler_nlp, "The WA Football League met in Accra.").get("WA") is None  # no Australian context
+
+
+def test_geocode_an_abbreviation_with_periods_inside_a_name(ruler_nlp):
+    m = _places(ruler_nlp, "She works for the D.C. Commission on Housing.")["D.C."]
+    assert (m.source, m.place.country_code, m.place.admin1) == ("embedded", "US", "DC")
