@@ -218,11 +218,12 @@ _ADMIN_WORDS = (
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|an|at|az|adh|ath)\s+(?=\S{3})")
 # Directions before a name: "northern Syria" is part of Syria (UCDP where_prec 5).
 _DIRECTION = re.compile(
-    r"^(?:north|south|east|west|northern|southern|eastern|western|central|north east|north west|"
+    r"^(?:(?:far|extreme) (?:north|south|east|west)|"
+    r"north|south|east|west|northern|southern|eastern|western|central|north east|north west|"
     r"south east|south west|northeast|northwest|southeast|southwest|northeastern|northwestern|"
     r"southeastern|southwestern|north eastern|north western|south eastern|south western|upper|lower)\s+"
 )
-_DIRECTION_RAW = re.compile(r"^(?:the\s+)?(?:(?:north|south)[\s-]?(?:east|west)(?:ern)?|north(?:ern)?|"
+_DIRECTION_RAW = re.compile(r"^(?:the\s+)?(?:(?:far|extreme)\s+)?(?:(?:north|south)[\s-]?(?:east|west)(?:ern)?|north(?:ern)?|"
                             r"south(?:ern)?|east(?:ern)?|west(?:ern)?|central|upper|lower)[\s-]+", re.IGNORECASE)
 _ADMIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(sorted(_ADMIN_WORDS, key=len, reverse=True)) + r")$")
 _ADMIN_PREFIX = re.compile(r"^(?:" + "|".join(sorted(_ADMIN_WORDS, key=len, reverse=True)) + r")\s+of\s+")
@@ -1603,10 +1604,12 @@ def toponym_spans(doc: Doc, labels: Iterable[str] = ("GPE", "LOC")) -> list[Span
 
 #: Features of :func:`article_places`, each switchable for ablation (bench/geoparse.py):
 #: ``embedded`` toponyms inside organisation and facility names; ``facilities`` (organisation
-#: names that are buildings: "Barclays Center", "Cornell University"); ``demonyms`` ("Russian
+#: names that are buildings: "Barclays Center", "Cornell University"; numbered roads: "the
+#: A120"); ``demonyms`` ("Russian
 #: troops") linked to their country; ``datelines`` ("MANSFIELD --"); ``containment`` ("Paris,
 #: Texas": the town inside the unit named next to it; "the Colony Theatre in Los Angeles",
-#: "Toronto's Pearson Airport": the place inside the town that holds it); ``admin1`` (the states
+#: "Toronto's Pearson Airport": the place inside the town that holds it; "central Washington",
+#: "Oregon or Washington": the state, not the city); ``admin1`` (the states
 #: and provinces the article names weigh on its other places); ``outlet`` (the outlet's country);
 #: ``focus`` (a street, building or neighbourhood the gazetteer lacks, or a small namesake town
 #: nothing else in the article is near, is placed at the article's main town); ``gazetteer``
@@ -1622,7 +1625,8 @@ class PlaceMention:
     ``start``/``end`` are character offsets in the parsed text. ``source`` says how the mention
     was found: ``ner`` (a GPE/LOC/FAC entity), ``embedded`` (a place name inside an organisation
     or facility name: "the Boise Fire Department"), ``facility`` (an organisation name that is a
-    building: "Barclays Center"), ``compound`` ("U.K." of "U.K.-based"), ``gazetteer`` (a
+    building: "Barclays Center"), ``road`` ("the A120"), ``code`` (a first-level unit's ISO code
+    in an article about its country: "BC"), ``compound`` ("U.K." of "U.K.-based"), ``gazetteer`` (a
     well-known place's own name the NER missed), ``demonym`` ("Russian troops"), ``dateline``.
     ``basis`` says why this place was chosen: ``gazetteer`` (the only entry of that name),
     ``population`` (the most prominent of several, by default), ``context`` (the article's own
@@ -1659,6 +1663,29 @@ _BUILDING_WORDS = frozenset(
     "theatre theater hall airport museum library tower prison jail courthouse stadium arena clinic hotel "
     "mall station racecourse".split()
 )
+# Numbered roads (British and Irish A, B, M, N, R roads; E-roads; US interstates) and the words
+# that say a token is one.
+_ROAD_NUMBER = re.compile(r"(?:[ABMNR][1-9]\d{0,3}|E[1-9]\d{1,2}|I-[1-9]\d{0,2})\Z")
+_ROAD_WORDS = frozenset({"road", "motorway", "carriageway", "junction", "southbound", "northbound", "eastbound",
+                         "westbound", "highway", "interchange", "bypass", "exit", "roundabout", "slip", "near", "at"})
+
+
+def _road_cue(doc: Doc, i: int) -> bool:
+    """Whether the road-number-like token ``i`` is used as a road: "on the A120", "the A417
+    southbound", "via the A436, A40 and A429"."""
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if prev is not None and prev.lower_ == "the" and nxt is not None and nxt.lower_ in _ROAD_WORDS:
+        return True
+    if prev is not None and prev.lower_ in ("via", "onto", "along") or (
+            prev is not None and prev.lower_ == "the" and i > 1 and doc[i - 2].lower_ in ("on", "off", "via", "along", "onto")):
+        return True
+    for n in (i - 2, i + 2):  # listed with another road
+        if 0 <= n < len(doc) and _ROAD_NUMBER.match(doc[n].text) and doc[min(i, n) + 1].text in (",", "and", "or"):
+            return True
+    return False
+
+
 # Streets are named after places elsewhere ("Kingsley Road"): placed at the article's town instead.
 _STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd lane drive highway freeway parkway "
                           "square plaza".split())
@@ -1871,6 +1898,11 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
                     and not taken.intersection(range(e.start, e.end))):
                 out.append((e.start, e.end, e.text, "FAC", "facility", None))
                 taken.update(range(e.start, e.end))
+    if "facilities" in feats:
+        for i, tok in enumerate(doc):  # "a crash on the A120 at Marks Hall", "via the A436, A40 and A429"
+            if i not in taken and _ROAD_NUMBER.match(tok.text) and _road_cue(doc, i):
+                out.append((i, i + 1, tok.text, "FAC", "road", None))
+                taken.add(i)
     if "datelines" in feats:
         for i, tok in enumerate(doc):
             if i in taken or not tok.is_upper:
@@ -2031,6 +2063,11 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
                 if outer is not None and not _lies_in(place, outer):
                     place = None  # "Washington Township, New Jersey" is not Washington, D.C.
         chosen.append((place, basis))
+    if "containment" in feats:
+        for k, (place, basis) in enumerate(chosen):
+            unit = _unit_meant(gaz, doc, spans, chosen, k) if place is not None and place.kind == "city" else None
+            if unit is not None:
+                chosen[k] = (unit, "context")
     if focus is not None and "focus" in feats:
         for k, (place, basis) in enumerate(chosen):
             if basis in ("population", "context", "gazetteer") and _stray_town(place, k, spans, chosen, focus):
@@ -2086,6 +2123,36 @@ def _held_by(gaz: Gazetteer, name: str, place: Place | None, holder: Place) -> P
     if namesakes:
         return max(namesakes, key=lambda c: c.population)
     return holder
+
+
+_REGION_ADJECTIVES = frozenset({"central", "northern", "southern", "eastern", "western", "northeastern",
+                                "northwestern", "southeastern", "southwestern", "upstate", "downstate", "rural"})
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+\Z")
+
+
+def _unit_meant(gaz: Gazetteer, doc: Doc, spans: Sequence[tuple[Any, ...]],
+                chosen: Sequence[tuple[Place | None, str | None]], k: int) -> Place | None:
+    """The first-level unit a town's name means here, when a unit of the town's country has that
+    very name and the text treats it as a region: "central Washington", "California or
+    Washington" (listed with other first-level units); else ``None``."""
+    place = chosen[k][0]
+    i, j, text = spans[k][0], spans[k][1], spans[k][2]
+    units = [u for u in gaz.units_called(text) if u.kind == "adm1" and u.country_code == place.country_code  # type: ignore[union-attr]
+             and u.lat is not None and norm_key(u.name) == norm_key(text)]
+    if not units:
+        return None
+    if i > 0 and doc[i - 1].lower_ in _REGION_ADJECTIVES:
+        return units[0]
+    for n in (k - 1, k + 1):
+        if not 0 <= n < len(spans) or chosen[n][0] is None:
+            continue
+        a, b = (spans[n], spans[k]) if n < k else (spans[k], spans[n])
+        gap = doc.text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
+        other = chosen[n][0]
+        if (_LIST_GAP.match(gap) and other.kind == "adm1" and other.country_code == place.country_code  # type: ignore[union-attr]
+                and not _lies_in(place, other)):  # type: ignore[arg-type]
+            return units[0]  # not "Washington, D.C.": the unit that holds the town
+    return None
 
 
 # A town this small, that nothing else in the article is near, is more likely a namesake of a

@@ -582,3 +582,27 @@ def test_geocode_a_units_code_in_an_article_about_its_country(ruler_nlp):
 def test_geocode_an_abbreviation_with_periods_inside_a_name(ruler_nlp):
     m = _places(ruler_nlp, "She works for the D.C. Commission on Housing.")["D.C."]
     assert (m.source, m.place.country_code, m.place.admin1) == ("embedded", "US", "DC")
+
+
+def test_geocode_numbered_roads_are_places(ruler_nlp):
+    places = _places(ruler_nlp, "Traffic was diverted via the B1256, A131 and A12 after a crash on the A133 near Elmstead.")
+    assert {"A131", "A12", "A133"} <= set(places)
+    assert "A4" not in _places(ruler_nlp, "Print the form on A4 paper.")
+
+
+def test_geocode_a_states_name_shared_with_a_city_means_the_state_as_a_region(ruler_nlp):
+    assert _places(ruler_nlp, "Wildfires spread across central Washington on Monday.")["Washington"].place.kind == "adm1"
+    listed = _places(ruler_nlp, "Tenants in Oregon or Washington pay more, officials in Portland said.")["Washington"]
+    assert (listed.place.kind, listed.place.admin1) == ("adm1", "WA")
+    assert _places(ruler_nlp, "She flew to Washington, D.C., on Monday.")["Washington"].place.admin1 == "DC"
+
+
+def test_geocode_regional_demonyms_name_their_regions(ruler_nlp):
+    places = _places(ruler_nlp, "Aid reached Tigrayan villages and Crimean ports.")
+    assert places["Tigrayan"].place.name == "Tigray" and places["Crimean"].place.name == "Crimea"
+
+
+def test_geocode_far_north_of_a_unit_is_a_part_of_it(gaz):
+    p = gaz.geocode("Far North Queensland")
+    assert p.country_code == "AU" and p.where_prec == 5
+    assert gaz.geocode("Far North").country_code == "CM"  # Cameroon's region keeps its name
