@@ -1427,6 +1427,9 @@ _OF_PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "d
                              "northwest", "southeast", "southwest", "territory", "part", "parts", "areas",
                              "area", "settlement", "republic", "state", "enclave", "siege", "shelling",
                              "bombing", "evacuation", "liberation", "fall", "occupation", "control", "battle"})
+# Verbs of going somewhere: "drove to X", "moved from X" (a person is visited, not driven to).
+_MOTION_LEMMAS = frozenset({"drive", "move", "travel", "fly", "return", "relocate", "go", "head", "walk", "sail",
+                            "flee", "evacuate", "deport", "commute", "emigrate", "immigrate", "ride", "march"})
 # Words after a place name that say it is one: "the Eversley man", "Beaconsfield Mayor Jane Doe".
 _RESIDENT_NOUNS = frozenset({"mayor", "police", "residents", "resident", "native", "natives", "man", "woman",
                              "council", "councillor", "councilman", "councilwoman", "townspeople", "villagers"})
@@ -1446,6 +1449,8 @@ def _has_cue(doc: Doc, start: int, end: int, preps: frozenset[str] = _LOC_PREPS)
     nxt = doc[end] if end < len(doc) else None
     if prev is not None and prev.lower_ in preps:
         return True
+    if prev is not None and prev.lower_ in ("to", "from") and start > 1 and doc[start - 2].lemma_ in _MOTION_LEMMAS:
+        return True  # "instead of driving to Castlegar", "they moved to Thornhill"
     if nxt is not None and nxt.lower_ in _PLACE_NOUNS:
         return True
     if prev is not None and prev.lower_ == "of" and start > 1 and doc[start - 2].lower_ in _OF_PLACE_NOUNS:
@@ -1537,7 +1542,8 @@ def _fix_toponyms(doc: Doc, gazetteer: Gazetteer) -> Doc:
             cue = after is not None and after.text in {",", "(", "\u2014", "\u2013", "-"}
             span_text = span_text.title()
         else:
-            cue = i > 0 and doc[i - 1].lower_ in _LOC_PREPS | {"of"} and _has_cue(doc, i, j)
+            cue = (i > 0 and doc[i - 1].lower_ in _LOC_PREPS | {"of"} and _has_cue(doc, i, j)) or (
+                j < n and doc[j].lower_ in _RESIDENT_NOUNS and not doc[i].is_sent_start)  # "arrested by Danbury police"
         if cue and not (j - i == 1 and tok.lower_ in persons):
             place = gazetteer.exact_place(span_text, primary_only=True)
             if place is not None and place.lat is not None and (
@@ -1716,13 +1722,22 @@ def _common_words() -> frozenset[str]:
         return frozenset()
 
 
-def _is_common_word(tok: Any) -> bool:
+def _is_common_word(tok: Any, *, strict: bool = False) -> bool:
     """Whether a capitalised word is first an English word ("Star", "Union", "International"):
     one of WordNet's lemmas that is also written in lower case (it has a vector of its own in
-    that form). WordNet lists many towns ("Owensboro", "Tuscaloosa") that never are."""
+    that form). WordNet lists many towns ("Owensboro", "Tuscaloosa") that never are. With
+    ``strict``, the lower-case form must not share the capitalised form's vector either (the
+    model's pruned table maps a rare "florida" to "Florida")."""
     words, vocab = _common_words(), tok.vocab
-    has_vectors = len(vocab.vectors.key2row) > 0
-    return any(w in words and (not has_vectors or vocab.has_vector(w)) for w in (tok.lower_, tok.lemma_.lower()))
+    vectors = vocab.vectors
+    if not len(vectors.key2row):
+        return tok.lower_ in words or tok.lemma_.lower() in words
+    title = vectors.key2row.get(vocab.strings.add(tok.text.title())) if strict else None
+    for w in (tok.lower_, tok.lemma_.lower()):
+        if w in words and vocab.has_vector(w):
+            if not strict or vectors.key2row.get(vocab.strings.add(w)) != title:
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=1)
@@ -1820,7 +1835,8 @@ def _known_name(gaz: Gazetteer, doc: Doc, i: int, skip: set[int], persons: set[s
             continue
         if norm_key(place.name) != norm_key(text) and place.kind != "country":
             continue  # an alias ("Soviet" for a town) is not enough without the NER
-        if j - i == 1 and (doc[i].lower_ in persons or (_is_common_word(doc[i]) and place.kind != "country")):
+        if j - i == 1 and (doc[i].lower_ in persons or (
+                place.kind != "country" and _is_common_word(doc[i], strict=place.kind == "adm1"))):
             continue
         return j, place
     return None
@@ -1872,6 +1888,8 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
             taken.update(range(e.start, end))
     for i, tok in enumerate(doc):  # "a Kent-based team": a place inside a compound modifier
         compound = None if i in taken or not tok.text[:1].isupper() else _COMPOUND_MODIFIER.match(tok.text)
+        if compound is None and i not in taken and tok.is_title and i + 2 < len(doc) and doc[i + 1].text == "-":
+            compound = _COMPOUND_MODIFIER.match(doc[i:i + 3].text)  # tokenised apart: "Kent", "-", "based"
         if compound is not None:
             place = gaz.exact_place(compound.group(1), primary_only=True)
             if place is not None and place.lat is not None and (place.kind != "city" or place.population >= 5000):
@@ -2037,7 +2055,8 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
             continue
         n_cands = len({(c.lat, c.lon) for c in gaz.candidates(n)})
         basis = "gazetteer" if n_cands <= 1 else "population" if place == gaz.geocode(n) else "context"
-        resolved[n] = (place, basis)
+        home = _home_namesake(gaz, n, place, ctx) if basis != "gazetteer" else None
+        resolved[n] = (home, "context") if home is not None else (place, basis)
     counts: dict[str, int] = defaultdict(int)
     for sp in spans:
         counts[sp[2]] += 1
@@ -2123,6 +2142,25 @@ def _held_by(gaz: Gazetteer, name: str, place: Place | None, holder: Place) -> P
     if namesakes:
         return max(namesakes, key=lambda c: c.population)
     return holder
+
+
+# A namesake in the article's own country is preferred to a foreign town only from this size on.
+_HOME_CITY_POPULATION = 100_000
+
+
+def _home_namesake(gaz: Gazetteer, name: str, place: Place, ctx: GeoContext) -> Place | None:
+    """The city of 100,000+ called ``name`` in the article's leading country, when ``place`` (the
+    choice by prominence) lies in a country the article never names and the article names its
+    leading country at least twice, most of its places being there ("London" in a story that
+    names Canada three times and Britain never: London, Ontario); else ``None``."""
+    if place.kind != "city" or not ctx.countries or ctx.countries.get(place.country_code or "", 0.0) > 0:
+        return None
+    lead, weight = max(ctx.countries.items(), key=lambda kv: kv[1])
+    if weight < 2 or weight < 0.5 * sum(ctx.countries.values()):
+        return None
+    home = [c for c in gaz.candidates(name) if c.country_code == lead and c.kind == "city"
+            and c.population >= _HOME_CITY_POPULATION and c.lat is not None]
+    return max(home, key=lambda c: c.population) if home else None
 
 
 _REGION_ADJECTIVES = frozenset({"central", "northern", "southern", "eastern", "western", "northeastern",

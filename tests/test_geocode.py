@@ -606,3 +606,31 @@ def test_geocode_far_north_of_a_unit_is_a_part_of_it(gaz):
     p = gaz.geocode("Far North Queensland")
     assert p.country_code == "AU" and p.where_prec == 5
     assert gaz.geocode("Far North").country_code == "CM"  # Cameroon's region keeps its name
+
+
+def test_geocode_going_to_a_place_is_a_cue(ruler_nlp):
+    from spacy.tokens import Doc, Span
+
+    from newsprism.geocode import _STRICT_LOC_PREPS, _has_cue
+
+    # (the cues for a name the NER called a person: "to" alone is not one)
+    doc = Doc(ruler_nlp.vocab, words=["They", "drove", "to", "Wexby", "."], lemmas=["they", "drive", "to", "Wexby", "."])
+    doc.ents = [Span(doc, 3, 4, label="PERSON")]
+    assert _has_cue(doc, 3, 4, _STRICT_LOC_PREPS)
+    met = Doc(ruler_nlp.vocab, words=["They", "spoke", "to", "Wexby", "."], lemmas=["they", "speak", "to", "Wexby", "."])
+    assert not _has_cue(met, 3, 4, _STRICT_LOC_PREPS)
+
+
+def test_geocode_a_compound_modifier_tokenised_apart(ruler_nlp, gaz):
+    from spacy.tokens import Doc
+
+    from newsprism.geocode import FEATURES, _article_spans
+
+    doc = Doc(ruler_nlp.vocab, words=["a", "Kent", "-", "based", "team"], spaces=[True, False, False, True, False])
+    spans = _article_spans(doc, gaz, FEATURES)
+    assert [(s[2], s[4]) for s in spans] == [("Kent", "compound")]
+
+
+def test_geocode_a_state_in_capitals_that_wordnet_lists(ruler_nlp):
+    m = _places(ruler_nlp, "A statement by Rep. Jane Doe (25th District of FLORIDA) followed.")["FLORIDA"]
+    assert (m.source, m.place.admin1) == ("gazetteer", "FL")
