@@ -233,6 +233,7 @@ _QUERY_ADMIN_WORDS = re.compile(
     r"state|department|municipality|territory|city)$"
 )
 _ADM1_POPULATION = 1_000_000
+_WITHIN_ALTERNATE_POPULATION = 50_000  # a town found inside a unit by a former or other name must be this big
 _ADMIN1_VOTERS = 9  # towns nearest a first-level unit's point that vote on its GeoNames code
 _ADM2_WORDS = frozenset({"county", "district", "rayon", "raion", "municipality"})
 _CITY_KIND = frozenset({"city"})
@@ -1164,6 +1165,8 @@ class Gazetteer:
             elif outer.kind in ("adm1", "adm2"):  # no admin1 code: near its point instead
                 if outer.lat is None or haversine_km(self._lat[row], self._lon[row], outer.lat, outer.lon) > 400:  # type: ignore[arg-type]
                     continue
+            if not p & _PRIMARY and self._pop[row] < _WITHIN_ALTERNATE_POPULATION:
+                continue  # "Washington, New York and Boston" is a list: Watervliet was once "Washington"
             s = self._prior(row) + (1.0 if p & _PRIMARY else 0.0)
             if best is None or s > best[0]:
                 best = (s, row)
@@ -2165,6 +2168,8 @@ def _home_namesake(gaz: Gazetteer, name: str, place: Place, ctx: GeoContext) -> 
 
 _REGION_ADJECTIVES = frozenset({"central", "northern", "southern", "eastern", "western", "northeastern",
                                 "northwestern", "southeastern", "southwestern", "upstate", "downstate", "rural"})
+_GOVERNMENT_WORDS = frozenset({"government", "premier", "governor", "gov", "legislature", "minister",
+                               "ministry", "parliament", "assembly", "cabinet"})
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+\Z")
 
 
@@ -2179,8 +2184,14 @@ def _unit_meant(gaz: Gazetteer, doc: Doc, spans: Sequence[tuple[Any, ...]],
              and u.lat is not None and norm_key(u.name) == norm_key(text)]
     if not units:
         return None
-    if i > 0 and doc[i - 1].lower_ in _REGION_ADJECTIVES:
-        return units[0]
+    if k + 1 < len(spans) and chosen[k + 1][0] is not None and chosen[k + 1][0].kind == "adm1" \
+            and _lies_in(place, chosen[k + 1][0]):  # type: ignore[arg-type]
+        return None  # "Washington, D.C.": the town, in the unit named next to it
+    if i > 0 and doc[i - 1].lower_ in _REGION_ADJECTIVES or (
+            i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("parts", "part", "regions")):
+        return units[0]  # "central Washington", "in all other parts of Quebec"
+    if any(t.lower_.rstrip(".") in _GOVERNMENT_WORDS for t in doc[j:j + 2]):
+        return units[0]  # "the Quebec government", "New York Gov. Andrew Cuomo": the polity
     for n in (k - 1, k + 1):
         if not 0 <= n < len(spans) or chosen[n][0] is None:
             continue

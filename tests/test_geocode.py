@@ -634,3 +634,15 @@ def test_geocode_a_compound_modifier_tokenised_apart(ruler_nlp, gaz):
 def test_geocode_a_state_in_capitals_that_wordnet_lists(ruler_nlp):
     m = _places(ruler_nlp, "A statement by Rep. Jane Doe (25th District of FLORIDA) followed.")["FLORIDA"]
     assert (m.source, m.place.admin1) == ("gazetteer", "FL")
+
+
+def test_geocode_a_units_government_means_the_unit(ruler_nlp):
+    m = _places(ruler_nlp, "The Quebec government will appeal, officials in Montreal said.")["Quebec"]
+    assert (m.place.kind, m.place.country_code) == ("adm1", "CA")
+
+
+def test_geocode_a_list_of_towns_is_not_a_town_inside_a_state(ruler_nlp):
+    places = _places(ruler_nlp, "After stops in Washington, New York and Boston, the prince flew home.")
+    assert places["Washington"].place.admin1 == "DC" and places["Boston"].place.admin1 == "MA"
+    listed = _places(ruler_nlp, "Teams from Hawaii, Florida and Washington, D.C., took part.")["Washington"]
+    assert listed.place.admin1 == "DC"
