@@ -218,11 +218,12 @@ _ADMIN_WORDS = (
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|an|at|az|adh|ath)\s+(?=\S{3})")
 # Directions before a name: "northern Syria" is part of Syria (UCDP where_prec 5).
 _DIRECTION = re.compile(
-    r"^(?:north|south|east|west|northern|southern|eastern|western|central|north east|north west|"
+    r"^(?:(?:far|extreme) (?:north|south|east|west)|"
+    r"north|south|east|west|northern|southern|eastern|western|central|north east|north west|"
     r"south east|south west|northeast|northwest|southeast|southwest|northeastern|northwestern|"
     r"southeastern|southwestern|north eastern|north western|south eastern|south western|upper|lower)\s+"
 )
-_DIRECTION_RAW = re.compile(r"^(?:the\s+)?(?:(?:north|south)[\s-]?(?:east|west)(?:ern)?|north(?:ern)?|"
+_DIRECTION_RAW = re.compile(r"^(?:the\s+)?(?:(?:far|extreme)\s+)?(?:(?:north|south)[\s-]?(?:east|west)(?:ern)?|north(?:ern)?|"
                             r"south(?:ern)?|east(?:ern)?|west(?:ern)?|central|upper|lower)[\s-]+", re.IGNORECASE)
 _ADMIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(sorted(_ADMIN_WORDS, key=len, reverse=True)) + r")$")
 _ADMIN_PREFIX = re.compile(r"^(?:" + "|".join(sorted(_ADMIN_WORDS, key=len, reverse=True)) + r")\s+of\s+")
@@ -232,6 +233,8 @@ _QUERY_ADMIN_WORDS = re.compile(
     r"state|department|municipality|territory|city)$"
 )
 _ADM1_POPULATION = 1_000_000
+_WITHIN_ALTERNATE_POPULATION = 50_000  # a town found inside a unit by a former or other name must be this big
+_ADMIN1_VOTERS = 9  # towns nearest a first-level unit's point that vote on its GeoNames code
 _ADM2_WORDS = frozenset({"county", "district", "rayon", "raion", "municipality"})
 _CITY_KIND = frozenset({"city"})
 _POSSESSIVE = re.compile(r"[\u2019']s?$")
@@ -599,6 +602,7 @@ class Gazetteer:
                 row = self._iso_row.get(f"{cc}-{code}") if cc != "US" else None
                 for n in names if row is not None else ():  # "B.C.", "NSW": as written
                     self._post(self._abbrev, unicodedata.normalize("NFC", n).casefold(), (row << 1) | _PRIMARY)
+        self._assign_admin1_codes()
         self._add_regions(states)
         units: dict[str, int] = defaultdict(int)
         for cc, kind, source in zip(self._cc, self._kind, self._source):
@@ -832,8 +836,10 @@ class Gazetteer:
                 lat, lon, source = st[2], st[3], "countrystatecity"
             if code is not None and first_level:
                 self._iso_row.setdefault(code, len(self._name))
-            row = self._add(name=parts[0], lat=lat, lon=lon, cc=cc, kind=kind, pop=pop,
-                            admin1=self._admin1[city] if city is not None else None, source=source)
+            admin1 = self._admin1[city] if city is not None else None
+            if kind == "adm1" and cc in iso_coded and (cc, suffix) in self._admin1_point:
+                admin1 = suffix  # its ISO code is the GeoNames code ("ENG", "ON")
+            row = self._add(name=parts[0], lat=lat, lon=lon, cc=cc, kind=kind, pop=pop, admin1=admin1, source=source)
             if city is not None:
                 self._linked_city[row] = city
                 self._adm_of_city.setdefault(city, row)
@@ -841,6 +847,37 @@ class Gazetteer:
                 self._index(row, p, primary=True)
             for k in base_keys:
                 self._index(row, k, primary=False)
+
+    def _assign_admin1_codes(self) -> None:
+        """Give a first-level unit that has no GeoNames admin1 code (most countries number them:
+        Ontario is "08") the code most of the towns nearest its point share, when most of them
+        do and no other unit of the country claims that code more strongly."""
+        by_cc: dict[str, list[int]] = defaultdict(list)
+        for row, kind in enumerate(self._kind):
+            if kind == "city" and self._admin1[row]:
+                by_cc[self._cc[row] or ""].append(row)
+        claims: dict[tuple[str, str], tuple[float, int]] = {}
+        taken = {(self._cc[r], self._admin1[r]) for r, k in enumerate(self._kind) if k == "adm1" and self._admin1[r]}
+        lat_of, lon_of, code_of = self._lat, self._lon, self._admin1
+        for row, kind in enumerate(self._kind):
+            if kind != "adm1" or self._admin1[row] or self._lat[row] is None or self._source[row] == "curated":
+                continue
+            cc = self._cc[row] or ""
+            towns = by_cc.get(cc)
+            if not towns:
+                continue
+            lat, lon = self._lat[row], self._lon[row]
+            shrink = math.cos(math.radians(lat))  # type: ignore[arg-type]
+            nearest = sorted(towns, key=lambda r: (lat_of[r] - lat) ** 2 + ((lon_of[r] - lon) * shrink) ** 2)[:_ADMIN1_VOTERS]  # type: ignore[operator]
+            votes: dict[str, int] = defaultdict(int)
+            for r in nearest:
+                votes[code_of[r]] += 1  # type: ignore[index]
+            code, n = max(votes.items(), key=lambda kv: kv[1])
+            share = n / len(nearest)
+            if share > 0.5 and (cc, code) not in taken and share > claims.get((cc, code), (0.0, -1))[0]:
+                claims[(cc, code)] = (share, row)
+        for (cc, code), (_share, row) in claims.items():
+            self._admin1[row] = code
 
     def _add_regions(self, states: dict[str, _StateRecord]) -> None:
         for r in _data_json("regions.json")["regions"]:
@@ -896,6 +933,23 @@ class Gazetteer:
             return hits, True
         fkey = translit_key(surface) if surface else translit_key(key)
         return self._fuzzy_index().get(fkey, []), False
+
+    def unit_by_code(self, country_code: str, code: str) -> Place | None:
+        """The first-level unit of a country by its ISO 3166-2 code's suffix ("CA", "BC" ->
+        British Columbia; "US", "TX" -> Texas), or ``None``."""
+        row = self._iso_row.get(f"{country_code}-{code}")
+        if row is None and country_code == "US":
+            states = self.__dict__.get("_us_state_rows")
+            if states is None:
+                states = {self._admin1[r]: r for r, k in enumerate(self._kind)
+                          if k == "adm1" and self._cc[r] == "US" and self._source[r] != "curated"}
+                self.__dict__["_us_state_rows"] = states
+            row = states.get(code)
+        return None if row is None or self._lat[row] is None else self.place(row)
+
+    def is_abbreviation(self, name: str) -> bool:
+        """Whether ``name``, as written, is a news abbreviation of a first-level unit ("Ont.")."""
+        return unicodedata.normalize("NFC", name).casefold() in self._abbrev
 
     def candidates(self, name: str) -> list[Place]:
         """Every place the name may refer to (exact key first, else the phonetic key)."""
@@ -1111,6 +1165,8 @@ class Gazetteer:
             elif outer.kind in ("adm1", "adm2"):  # no admin1 code: near its point instead
                 if outer.lat is None or haversine_km(self._lat[row], self._lon[row], outer.lat, outer.lon) > 400:  # type: ignore[arg-type]
                     continue
+            if not p & _PRIMARY and self._pop[row] < _WITHIN_ALTERNATE_POPULATION:
+                continue  # "Washington, New York and Boston" is a list: Watervliet was once "Washington"
             s = self._prior(row) + (1.0 if p & _PRIMARY else 0.0)
             if best is None or s > best[0]:
                 best = (s, row)
@@ -1374,6 +1430,12 @@ _OF_PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "d
                              "northwest", "southeast", "southwest", "territory", "part", "parts", "areas",
                              "area", "settlement", "republic", "state", "enclave", "siege", "shelling",
                              "bombing", "evacuation", "liberation", "fall", "occupation", "control", "battle"})
+# Verbs of going somewhere: "drove to X", "moved from X" (a person is visited, not driven to).
+_MOTION_LEMMAS = frozenset({"drive", "move", "travel", "fly", "return", "relocate", "go", "head", "walk", "sail",
+                            "flee", "evacuate", "deport", "commute", "emigrate", "immigrate", "ride", "march"})
+# Words after a place name that say it is one: "the Eversley man", "Beaconsfield Mayor Jane Doe".
+_RESIDENT_NOUNS = frozenset({"mayor", "police", "residents", "resident", "native", "natives", "man", "woman",
+                             "council", "councillor", "councilman", "councilwoman", "townspeople", "villagers"})
 _SPEECH_LEMMAS = frozenset({"say", "tell", "add", "write", "note", "ask", "reply", "claim", "insist"})
 _PERSON_TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "sir", "lord",
                             "prince", "king", "queen", "pope", "judge", "senator", "sen", "rep", "colonel",
@@ -1390,12 +1452,24 @@ def _has_cue(doc: Doc, start: int, end: int, preps: frozenset[str] = _LOC_PREPS)
     nxt = doc[end] if end < len(doc) else None
     if prev is not None and prev.lower_ in preps:
         return True
+    if prev is not None and prev.lower_ in ("to", "from") and start > 1 and doc[start - 2].lemma_ in _MOTION_LEMMAS:
+        return True  # "instead of driving to Castlegar", "they moved to Thornhill"
     if nxt is not None and nxt.lower_ in _PLACE_NOUNS:
         return True
     if prev is not None and prev.lower_ == "of" and start > 1 and doc[start - 2].lower_ in _OF_PLACE_NOUNS:
         return True
     if nxt is not None and nxt.text == "," and end + 1 < len(doc) and doc[end + 1].ent_type_ == "GPE":
         return True  # "Goris, Armenia"
+    if prev is not None and prev.lower_ == "of" and start > 1 and (
+            doc[start - 2].text == "," or doc[start - 2].like_num or doc[start - 2].ent_type_ == "PERSON"):
+        return True  # "Jodi Marsh of Bellmore", "Kim Hale, 43, of Dunmore": where a person lives
+    if nxt is not None and nxt.lower_ in _RESIDENT_NOUNS:
+        return True  # "the Eversley man", "Beaconsfield Mayor Jane Doe"
+    if prev is not None and prev.lower_ in ("and", "or", ",") and start > 1 and doc[start - 2].ent_type_ == "GPE":
+        return True  # "near Tabriz and Ahar", "Hamburg, Lille and Mannheim": listed with places
+    if (nxt is not None and nxt.lower_ in ("and", "or") and end + 1 < len(doc) and doc[end + 1].ent_type_ == "GPE"
+            and (end + 2 >= len(doc) or doc[end + 2].ent_type_ != "GPE" or doc[end + 2].ent_iob_ != "B")):
+        return True  # "Coggeshall and Colchester"
     return False
 
 
@@ -1442,6 +1516,9 @@ def _fix_toponyms(doc: Doc, gazetteer: Gazetteer) -> Doc:
                 if ent.label_ in ("ORG", "NORP"):
                     if (place.kind == "country" and norm_key(ent.text) == norm_key(place.name)) or place.source == "curated":
                         new_label = "GPE"
+                    elif (ent.label_ == "ORG" and not personal and place.kind in ("city", "adm1", "adm2")
+                          and _has_cue(doc, ent.start, ent.end, _STRICT_LOC_PREPS)):
+                        new_label = _label_for(place)  # "born in Powderly", "Kim Hale, 43, of Dunmore"
                 elif not personal and (strong or _has_cue(doc, ent.start, ent.end, _STRICT_LOC_PREPS)):
                     new_label = _label_for(place)
         if new_label is not None:
@@ -1468,7 +1545,8 @@ def _fix_toponyms(doc: Doc, gazetteer: Gazetteer) -> Doc:
             cue = after is not None and after.text in {",", "(", "\u2014", "\u2013", "-"}
             span_text = span_text.title()
         else:
-            cue = i > 0 and doc[i - 1].lower_ in _LOC_PREPS | {"of"} and _has_cue(doc, i, j)
+            cue = (i > 0 and doc[i - 1].lower_ in _LOC_PREPS | {"of"} and _has_cue(doc, i, j)) or (
+                j < n and doc[j].lower_ in _RESIDENT_NOUNS and not doc[i].is_sent_start)  # "arrested by Danbury police"
         if cue and not (j - i == 1 and tok.lower_ in persons):
             place = gazetteer.exact_place(span_text, primary_only=True)
             if place is not None and place.lat is not None and (
@@ -1534,12 +1612,19 @@ def toponym_spans(doc: Doc, labels: Iterable[str] = ("GPE", "LOC")) -> list[Span
 # ----------------------------------------------------------------------------------------------
 
 #: Features of :func:`article_places`, each switchable for ablation (bench/geoparse.py):
-#: ``embedded`` toponyms inside organisation and facility names; ``demonyms`` ("Russian
+#: ``embedded`` toponyms inside organisation and facility names; ``facilities`` (organisation
+#: names that are buildings: "Barclays Center", "Cornell University"; numbered roads: "the
+#: A120"); ``demonyms`` ("Russian
 #: troops") linked to their country; ``datelines`` ("MANSFIELD --"); ``containment`` ("Paris,
-#: Texas": the town inside the unit named next to it); ``admin1`` (the states and provinces the
-#: article names weigh on its other places); ``outlet`` (the outlet's country); ``focus`` (a
-#: street or building the gazetteer lacks is placed at the article's main town).
-FEATURES = frozenset({"embedded", "demonyms", "datelines", "containment", "admin1", "outlet", "focus"})
+#: Texas": the town inside the unit named next to it; "the Colony Theatre in Los Angeles",
+#: "Toronto's Pearson Airport": the place inside the town that holds it; "central Washington",
+#: "Oregon or Washington": the state, not the city); ``admin1`` (the states
+#: and provinces the article names weigh on its other places); ``outlet`` (the outlet's country);
+#: ``focus`` (a street, building or neighbourhood the gazetteer lacks, or a small namesake town
+#: nothing else in the article is near, is placed at the article's main town); ``gazetteer``
+#: (countries, first-level units and towns of 100,000+ the NER missed, by their own names).
+FEATURES = frozenset({"embedded", "facilities", "gazetteer", "demonyms", "datelines", "containment", "admin1",
+                      "outlet", "focus"})
 
 
 @dataclass(frozen=True)
@@ -1548,12 +1633,15 @@ class PlaceMention:
 
     ``start``/``end`` are character offsets in the parsed text. ``source`` says how the mention
     was found: ``ner`` (a GPE/LOC/FAC entity), ``embedded`` (a place name inside an organisation
-    or facility name: "the Boise Fire Department"), ``demonym`` ("Russian troops"), ``dateline``.
+    or facility name: "the Boise Fire Department"), ``facility`` (an organisation name that is a
+    building: "Barclays Center"), ``road`` ("the A120"), ``code`` (a first-level unit's ISO code
+    in an article about its country: "BC"), ``compound`` ("U.K." of "U.K.-based"), ``gazetteer`` (a
+    well-known place's own name the NER missed), ``demonym`` ("Russian troops"), ``dateline``.
     ``basis`` says why this place was chosen: ``gazetteer`` (the only entry of that name),
     ``population`` (the most prominent of several, by default), ``context`` (the article's own
     geography decided), ``containment`` (named next to the unit it lies in: "Paris, Texas"),
-    ``demonym`` (the country of the adjective), ``focus`` (a street or building the gazetteer lacks,
-    placed at the article's main town). ``place`` is ``None`` when nothing fits.
+    ``demonym`` (the country of the adjective), ``focus`` (a street, building or neighbourhood the
+    gazetteer lacks, placed at the article's main town). ``place`` is ``None`` when nothing fits.
     """
 
     start: int
@@ -1566,8 +1654,9 @@ class PlaceMention:
 
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
-# Entities whose names often hold a place name: "the Boise Fire Department", "Air Zimbabwe".
-_NAME_LABELS = ("ORG", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART")
+# Entities whose names often hold a place name: "the Boise Fire Department", "Air Zimbabwe",
+# "4 billion US dollars".
+_NAME_LABELS = ("ORG", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART", "MONEY")
 # A name ending in one of these words is a street or building: placed at the article's town.
 _FACILITY_WORDS = frozenset(
     "street st avenue ave road rd boulevard blvd lane drive highway freeway parkway square plaza bridge "
@@ -1576,6 +1665,36 @@ _FACILITY_WORDS = frozenset(
     "courthouse prison jail tower building house office base camp farm cemetery gardens garden "
     "harbour harbor port pier canal beach island".split()
 )
+# Last words of organisation names that are buildings, so places ("Barclays Center", "Cornell
+# University"); not "park", "office" or "house" (more often a company, a department, a party).
+_BUILDING_WORDS = frozenset(
+    "centre center hospital university church cathedral mosque temple synagogue school college academy "
+    "theatre theater hall airport museum library tower prison jail courthouse stadium arena clinic hotel "
+    "mall station racecourse".split()
+)
+# Numbered roads (British and Irish A, B, M, N, R roads; E-roads; US interstates) and the words
+# that say a token is one.
+_ROAD_NUMBER = re.compile(r"(?:[ABMNR][1-9]\d{0,3}|E[1-9]\d{1,2}|I-[1-9]\d{0,2})\Z")
+_ROAD_WORDS = frozenset({"road", "motorway", "carriageway", "junction", "southbound", "northbound", "eastbound",
+                         "westbound", "highway", "interchange", "bypass", "exit", "roundabout", "slip", "near", "at"})
+
+
+def _road_cue(doc: Doc, i: int) -> bool:
+    """Whether the road-number-like token ``i`` is used as a road: "on the A120", "the A417
+    southbound", "via the A436, A40 and A429"."""
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if prev is not None and prev.lower_ == "the" and nxt is not None and nxt.lower_ in _ROAD_WORDS:
+        return True
+    if prev is not None and prev.lower_ in ("via", "onto", "along") or (
+            prev is not None and prev.lower_ == "the" and i > 1 and doc[i - 2].lower_ in ("on", "off", "via", "along", "onto")):
+        return True
+    for n in (i - 2, i + 2):  # listed with another road
+        if 0 <= n < len(doc) and _ROAD_NUMBER.match(doc[n].text) and doc[min(i, n) + 1].text in (",", "and", "or"):
+            return True
+    return False
+
+
 # Streets are named after places elsewhere ("Kingsley Road"): placed at the article's town instead.
 _STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd lane drive highway freeway parkway "
                           "square plaza".split())
@@ -1583,6 +1702,13 @@ _STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd lane driv
 _LANGUAGE_CUES = frozenset({"in", "speak", "speaks", "spoke", "speaking", "into", "translated", "fluent"})
 # A comma between two place names: "Alexandria, Louisiana".
 _CONTAINMENT_GAP = re.compile(r"\s*,\s*\Z")
+# Between a place and the one that holds it: "X in Y", "X, in Y", "X at Y"; "Y's X", "Y's iconic X".
+_HOST_AFTER = re.compile(r"\s*,?\s+(?:in|at|near|outside)\s+(?:the\s+)?\Z")
+_HOST_BEFORE = re.compile(r"\s*[\u2019']s?\s+(?:[a-z]+\s+)?\Z")
+# A place name in a compound modifier: "U.S.-led", "Kent-based", "Kremlin-backed".
+_COMPOUND_MODIFIER = re.compile(
+    r"(.*[^\W\d_].*?)-(?:based|led|backed|born|bound|made|owned|run|funded|sponsored|controlled|held|"
+    r"occupied|allied|aligned|supported|brokered|registered|flagged|headquartered|bred|raised)\Z")
 
 
 @functools.lru_cache(maxsize=1)
@@ -1597,6 +1723,24 @@ def _common_words() -> frozenset[str]:
         return frozenset(w for pos in table.keys() for w in table[pos])
     except (ImportError, StopIteration, OSError, KeyError):
         return frozenset()
+
+
+def _is_common_word(tok: Any, *, strict: bool = False) -> bool:
+    """Whether a capitalised word is first an English word ("Star", "Union", "International"):
+    one of WordNet's lemmas that is also written in lower case (it has a vector of its own in
+    that form). WordNet lists many towns ("Owensboro", "Tuscaloosa") that never are. With
+    ``strict``, the lower-case form must not share the capitalised form's vector either (the
+    model's pruned table maps a rare "florida" to "Florida")."""
+    words, vocab = _common_words(), tok.vocab
+    vectors = vocab.vectors
+    if not len(vectors.key2row):
+        return tok.lower_ in words or tok.lemma_.lower() in words
+    title = vectors.key2row.get(vocab.strings.add(tok.text.title())) if strict else None
+    for w in (tok.lower_, tok.lemma_.lower()):
+        if w in words and vocab.has_vector(w):
+            if not strict or vectors.key2row.get(vocab.strings.add(w)) != title:
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=1)
@@ -1640,20 +1784,26 @@ def _embedded_place(gaz: Gazetteer, doc: Doc, start: int, end: int, persons: set
                 break
             if not _name_word(doc[j - 1]):
                 continue
+            possessive = j < end and doc[j].lower_ in ("'s", "\u2019s")
             text = doc[i:j].text
-            if j - i == 1 and (doc[i].lower_ in persons or doc[i].is_stop):
+            if j - i == 1 and (doc[i].lower_ in persons or (doc[i].is_stop and not doc[i].is_upper)):
                 continue
             place = gaz.exact_place(text, primary_only=True)
             if place is None or place.lat is None:
                 continue
-            if len(text.replace(".", "")) < 3 and place.kind != "country":
-                continue  # "US", "U.S.", "UK" name countries; other two-letter words do not
+            if possessive and doc[i].lower_.rstrip(".") in _SAINT_WORDS:
+                continue  # "St. Michael's Hospital", "St. Peter's Basilica": named after a saint
+            if j - i == 1 and doc[i].is_stop and place.kind != "country":
+                continue  # "US" of "the US Census Bureau" is the country; other stop words are words
+            if len(text.replace(".", "")) < 3 and place.kind != "country" and not gaz.is_abbreviation(text):
+                continue  # "US", "U.S.", "UK" name countries, "D.C." a district; other two-letter words do not
             if place.kind == "city" and place.population < 5000:
                 continue
-            if place.kind in ("city", "adm2") and norm_key(place.name) not in (norm_key(text), norm_key(text) + " city"):
-                continue  # "National" of "National City": only a town's own name ("New York" of New York City)
+            common = j - i == 1 and _is_common_word(doc[i])
+            if place.kind in ("city", "adm2") and norm_key(place.name) not in (
+                    norm_key(text), *(() if common else (norm_key(text) + " city",))):
+                continue  # "International" of "International City": only a town's own name ("New York" of New York City)
             if j - i == 1:
-                common = doc[i].lower_ in _common_words() or doc[i].lemma_.lower() in _common_words()
                 if place.kind in ("city", "adm2") and place.population < 100_000 and (doc[i].is_upper or common):
                     continue  # "Star", "Union", "Green": a word first, a small town's name second
                 if place.kind == "adm1" and common and not place.population and (
@@ -1665,6 +1815,37 @@ def _embedded_place(gaz: Gazetteer, doc: Doc, start: int, end: int, persons: set
     return best
 
 
+# A town the NER missed is taken from the gazetteer alone only from this size on.
+_KNOWN_TOWN_POPULATION = 100_000
+
+
+def _known_name(gaz: Gazetteer, doc: Doc, i: int, skip: set[int], persons: set[str]) -> tuple[int, Place] | None:
+    """(end token, place) of the longest run of up to three capitalised words from token ``i``
+    that is the own name of a country, a first-level unit or a town of 100,000+, unless a
+    single word is a common English word or a word of a person's name; else ``None``."""
+    if not _name_word(doc[i]) or doc[i].is_stop:
+        return None
+    for j in range(min(len(doc), i + 3), i, -1):
+        if skip.intersection(range(i, j)) or not all(_name_word(t) for t in doc[i:j]):
+            continue
+        text = doc[i:j].text
+        if doc[i].is_upper and len(text) < 4:
+            continue  # "AP", "UN", "CNN"
+        place = gaz.exact_place(text.title() if doc[i].is_upper else text, primary_only=True)
+        if place is None or place.lat is None or place.source == "curated" and place.kind == "region":
+            continue
+        if place.kind not in ("country", "adm1") and not (place.kind == "city" and place.population >= _KNOWN_TOWN_POPULATION):
+            continue
+        if norm_key(place.name) != norm_key(text) and place.kind != "country":
+            continue  # an alias ("Soviet" for a town) is not enough without the NER
+        if j - i == 1 and (doc[i].lower_ in persons or (
+                place.kind != "country" and _is_common_word(doc[i], strict=place.kind == "adm1"))):
+            continue
+        return j, place
+    return None
+
+
+_SAINT_WORDS = frozenset({"st", "saint", "ste", "sainte", "san", "santa", "santo", "sao", "são"})
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}\Z")
 
 
@@ -1701,19 +1882,48 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
             place = None if value is None else _demonym_place(gaz, value)
             if place is None and "demonyms" in feats and len(e) == 2 and e[1].text in demonyms:
                 place = _compound_demonym_place(gaz, doc, e.start + 1, e.end)
-            out.append((e.start, e.end, e.text, e.label_, "ner", place))
-            taken.update(range(e.start, e.end))
+            compound = _COMPOUND_MODIFIER.match(e.text)  # "U.S.-led": the place is "U.S."
+            end, text = e.end, compound.group(1) if compound else e.text
+            if (end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_
+                    and gaz.is_abbreviation(text + ".")):
+                end, text = end + 1, text + "."  # "Barrie, Ont.": the period is the abbreviation's
+            out.append((e.start, end, text, e.label_, "ner", place))
+            taken.update(range(e.start, end))
+    for i, tok in enumerate(doc):  # "a Kent-based team": a place inside a compound modifier
+        compound = None if i in taken or not tok.text[:1].isupper() else _COMPOUND_MODIFIER.match(tok.text)
+        if compound is None and i not in taken and tok.is_title and i + 2 < len(doc) and doc[i + 1].text == "-":
+            compound = _COMPOUND_MODIFIER.match(doc[i:i + 3].text)  # tokenised apart: "Kent", "-", "based"
+        if compound is not None:
+            place = gaz.exact_place(compound.group(1), primary_only=True)
+            if place is not None and place.lat is not None and (place.kind != "city" or place.population >= 5000):
+                out.append((i, i + 1, compound.group(1), _label_for(place), "compound", None))
+                taken.add(i)
     persons = _person_words(doc)
     if "embedded" in feats:
         for e in doc.ents:
             if e.label_ not in _NAME_LABELS:
                 continue
-            hit = _embedded_place(gaz, doc, e.start, e.end, persons)
-            if hit is not None and not taken.intersection(range(hit[0], hit[1])):
+            start = e.start
+            while start < e.end:  # every place of the name: "the Essex and Herts Air Ambulance"
+                hit = _embedded_place(gaz, doc, start, e.end, persons)
+                if hit is None:
+                    break
                 i, j, place = hit
-                if _demonyms().get(doc[i:j].text) is None:  # resolved in context, as the NER's places
-                    out.append((i, j, doc[i:j].text, _label_for(place), "embedded", None))
+                if not taken.intersection(range(i, j)) and _demonyms().get(doc[i:j].text) is None:
+                    out.append((i, j, doc[i:j].text, _label_for(place), "embedded", None))  # resolved in context
                     taken.update(range(i, j))
+                start = j
+    if "facilities" in feats:
+        for e in doc.ents:  # "Barclays Center", "the Karl Bremer Hospital": a building is a place
+            if (e.label_ in ("ORG", "FAC") and e[-1].lower_.rstrip(".") in _BUILDING_WORDS
+                    and not taken.intersection(range(e.start, e.end))):
+                out.append((e.start, e.end, e.text, "FAC", "facility", None))
+                taken.update(range(e.start, e.end))
+    if "facilities" in feats:
+        for i, tok in enumerate(doc):  # "a crash on the A120 at Marks Hall", "via the A436, A40 and A429"
+            if i not in taken and _ROAD_NUMBER.match(tok.text) and _road_cue(doc, i):
+                out.append((i, i + 1, tok.text, "FAC", "road", None))
+                taken.add(i)
     if "datelines" in feats:
         for i, tok in enumerate(doc):
             if i in taken or not tok.is_upper:
@@ -1725,6 +1935,18 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
             if place is not None and place.lat is not None and (place.kind != "city" or place.population >= 1000):
                 out.append((i, j, doc[i:j].text, _label_for(place), "dateline", None))
                 taken.update(range(i, j))
+    if "gazetteer" in feats:
+        in_entity = {t for e in doc.ents for t in range(e.start, e.end)}
+        i = 0
+        while i < len(doc):  # "forget Aleppo!", "the Defence Minister of Azerbaijan": names the NER missed
+            hit = None if i in taken or i in in_entity else _known_name(gaz, doc, i, in_entity | taken, persons)
+            if hit is None:
+                i += 1
+                continue
+            j, place = hit
+            out.append((i, j, doc[i:j].text, _label_for(place), "gazetteer", None))
+            taken.update(range(i, j))
+            i = j
     if "demonyms" in feats:
         demonyms = _demonyms()
         for i, tok in enumerate(doc):
@@ -1770,6 +1992,8 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
     gaz = gazetteer or get_gazetteer()
     feats = FEATURES if features is None else frozenset(features)
     spans = _article_spans(doc, gaz, feats)
+    if "gazetteer" in feats:
+        spans = _with_unit_codes(doc, gaz, spans, outlet_country if "outlet" in feats else None)
     base = GeoContext()
     if outlet_country and "outlet" in feats:
         base.countries[outlet_country] = 1.0
@@ -1794,6 +2018,18 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
                     break
             if k not in inside and outers and outers[0].kind in ("adm1", "adm2") and outers[0].lat is not None:
                 outer_of[k] = outers[0]  # "Washington Township, New Jersey": at least in New Jersey
+    # "the Colony Theatre in Los Angeles", "Toronto's Pearson Airport": the place that holds it
+    host: dict[int, int] = {}
+    if "containment" in feats:
+        for k in range(len(spans) - 1):
+            a, b = spans[k], spans[k + 1]
+            if a[4] == "demonym" or b[4] == "demonym":
+                continue
+            gap = doc.text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
+            if _HOST_AFTER.match(gap):
+                host.setdefault(k, k + 1)
+            elif _HOST_BEFORE.match(gap):
+                host[k + 1] = k
     names = [s[2] for s in spans if s[5] is None]
     unique = sorted(set(names), key=names.index)
     first = {n: gaz.geocode(n, base) for n in unique}
@@ -1822,18 +2058,20 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
             continue
         n_cands = len({(c.lat, c.lon) for c in gaz.candidates(n)})
         basis = "gazetteer" if n_cands <= 1 else "population" if place == gaz.geocode(n) else "context"
-        resolved[n] = (place, basis)
+        home = _home_namesake(gaz, n, place, ctx) if basis != "gazetteer" else None
+        resolved[n] = (home, "context") if home is not None else (place, basis)
     counts: dict[str, int] = defaultdict(int)
     for sp in spans:
         counts[sp[2]] += 1
     focus = _focus_town(ctx_all, resolved, counts) if "focus" in feats else None
     persons = None
-    out = []
+    chosen: list[tuple[Place | None, str | None]] = []
     for k, (i, j, text, label, source, fixed) in enumerate(spans):
         if k in inside:
             place, basis = inside[k], "containment"
         elif fixed is not None:
-            place, basis = fixed, "demonym" if source in ("demonym", "ner") else "gazetteer"
+            # a demonym's country ("Moldovan"); a unit's code ("WA") or a gazetteer region
+            place, basis = fixed, "demonym" if source == "demonym" or (source == "ner" and not text.isupper()) else "gazetteer"
         else:
             place, basis = resolved.get(text, (None, None))
         street = doc[j - 1].lower_.rstrip(".") in _STREET_WORDS
@@ -1846,9 +2084,29 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
                 outer = outer_of.get(k)
                 if outer is not None and not _lies_in(place, outer):
                     place = None  # "Washington Township, New Jersey" is not Washington, D.C.
+        chosen.append((place, basis))
+    if "containment" in feats:
+        for k, (place, basis) in enumerate(chosen):
+            unit = _unit_meant(gaz, doc, spans, chosen, k) if place is not None and place.kind == "city" else None
+            if unit is not None:
+                chosen[k] = (unit, "context")
+    if focus is not None and "focus" in feats:
+        for k, (place, basis) in enumerate(chosen):
+            if basis in ("population", "context", "gazetteer") and _stray_town(place, k, spans, chosen, focus):
+                chosen[k] = (focus, "focus")
+    out = []
+    for k, (i, j, text, label, source, fixed) in enumerate(spans):
+        place, basis = chosen[k]
+        holder = chosen[host[k]][0] if k in host and k not in inside else None
+        if holder is not None and fixed is None and (place is None or place.kind in ("city", "adm2")):
+            held = _held_by(gaz, text, place, holder)
+            if held is not place:
+                place, basis = held, "containment"
         if place is None and k in outer_of:
             place, basis = dataclasses.replace(outer_of[k], name=text), "containment"
-        if place is None and focus is not None and (label == "FAC" or doc[j - 1].lower_.rstrip(".") in _FACILITY_WORDS):
+        if place is None and focus is not None:
+            # a building, street or neighbourhood the gazetteer lacks: most likely in the
+            # article's main town (a guess, said so by its basis)
             place, basis = focus, "focus"
         elif (place is not None and place.kind == "adm2" and place.where_prec > WHERE_PREC["adm2"]
               and focus is not None and _lies_in(focus, place)):
@@ -1856,8 +2114,168 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
             # state is a closer guess ("Walker County" in a story about a town of that county)
             place, basis = dataclasses.replace(place, lat=focus.lat, lon=focus.lon), "focus"
         start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+        if text != doc.text[start:end] and doc.text.startswith(text, start):
+            end = start + len(text)  # "U.S." of "U.S.-led"
         out.append(PlaceMention(start, end, doc.text[start:end], label, source, place, basis))
     return out
+
+
+# How far from a town a place it holds may lie ("London's Heathrow" is 23 km from its centre).
+_HELD_KM = 60.0
+
+
+def _held_by(gaz: Gazetteer, name: str, place: Place | None, holder: Place) -> Place | None:
+    """The place called ``name`` that lies in ``holder`` ("Toronto's Pearson Airport", "the
+    Colony Theatre in Los Angeles"): ``place`` when it does, else the namesake that does, else
+    (for a name the gazetteer does not place there) the holder itself. A holder smaller than
+    the place, or with no point, changes nothing."""
+    if holder.lat is None or holder.kind in ("region", "water"):
+        return place
+    if holder.kind == "city":
+        def near(p: Place) -> bool:
+            return p.lat is not None and haversine_km(p.lat, p.lon, holder.lat, holder.lon) <= _HELD_KM  # type: ignore[arg-type]
+    elif holder.kind == "adm2" or (place is not None and place.kind == "city") or place is None:
+        def near(p: Place) -> bool:
+            return p.lat is not None and _lies_in(p, holder) and (holder.kind != "country" or p.country_code == holder.country_code)
+    else:
+        return place
+    if place is not None and near(place):
+        return place
+    namesakes = [c for c in gaz.candidates(name) if c.kind in ("city", "adm2") and near(c)]
+    if namesakes:
+        return max(namesakes, key=lambda c: c.population)
+    return holder
+
+
+# A namesake in the article's own country is preferred to a foreign town only from this size on.
+_HOME_CITY_POPULATION = 100_000
+
+
+def _home_namesake(gaz: Gazetteer, name: str, place: Place, ctx: GeoContext) -> Place | None:
+    """The city of 100,000+ called ``name`` in the article's leading country, when ``place`` (the
+    choice by prominence) lies in a country the article never names and the article names its
+    leading country at least twice, most of its places being there ("London" in a story that
+    names Canada three times and Britain never: London, Ontario); else ``None``."""
+    if place.kind != "city" or not ctx.countries or ctx.countries.get(place.country_code or "", 0.0) > 0:
+        return None
+    lead, weight = max(ctx.countries.items(), key=lambda kv: kv[1])
+    if weight < 2 or weight < 0.5 * sum(ctx.countries.values()):
+        return None
+    home = [c for c in gaz.candidates(name) if c.country_code == lead and c.kind == "city"
+            and c.population >= _HOME_CITY_POPULATION and c.lat is not None]
+    return max(home, key=lambda c: c.population) if home else None
+
+
+_REGION_ADJECTIVES = frozenset({"central", "northern", "southern", "eastern", "western", "northeastern",
+                                "northwestern", "southeastern", "southwestern", "upstate", "downstate", "rural"})
+_GOVERNMENT_WORDS = frozenset({"government", "premier", "governor", "gov", "legislature", "minister",
+                               "ministry", "parliament", "assembly", "cabinet"})
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+\Z")
+
+
+def _unit_meant(gaz: Gazetteer, doc: Doc, spans: Sequence[tuple[Any, ...]],
+                chosen: Sequence[tuple[Place | None, str | None]], k: int) -> Place | None:
+    """The first-level unit a town's name means here, when a unit of the town's country has that
+    very name and the text treats it as a region: "central Washington", "California or
+    Washington" (listed with other first-level units); else ``None``."""
+    place = chosen[k][0]
+    i, j, text = spans[k][0], spans[k][1], spans[k][2]
+    units = [u for u in gaz.units_called(text) if u.kind == "adm1" and u.country_code == place.country_code  # type: ignore[union-attr]
+             and u.lat is not None and norm_key(u.name) == norm_key(text)]
+    if not units:
+        return None
+    if k + 1 < len(spans) and chosen[k + 1][0] is not None and chosen[k + 1][0].kind == "adm1" \
+            and _lies_in(place, chosen[k + 1][0]):  # type: ignore[arg-type]
+        return None  # "Washington, D.C.": the town, in the unit named next to it
+    if i > 0 and doc[i - 1].lower_ in _REGION_ADJECTIVES or (
+            i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("parts", "part", "regions")):
+        return units[0]  # "central Washington", "in all other parts of Quebec"
+    if any(t.lower_.rstrip(".") in _GOVERNMENT_WORDS for t in doc[j:j + 2]):
+        return units[0]  # "the Quebec government", "New York Gov. Andrew Cuomo": the polity
+    for n in (k - 1, k + 1):
+        if not 0 <= n < len(spans) or chosen[n][0] is None:
+            continue
+        a, b = (spans[n], spans[k]) if n < k else (spans[k], spans[n])
+        gap = doc.text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
+        other = chosen[n][0]
+        if (_LIST_GAP.match(gap) and other.kind == "adm1" and other.country_code == place.country_code  # type: ignore[union-attr]
+                and not _lies_in(place, other)):  # type: ignore[arg-type]
+            return units[0]  # not "Washington, D.C.": the unit that holds the town
+    return None
+
+
+# A town this small, that nothing else in the article is near, is more likely a namesake of a
+# building or street of the article's main town ("on Broadway", "at Heathrow") than a place of
+# its own.
+_STRAY_TOWN_POPULATION = 20_000
+_NEIGHBOUR_KM = 150.0
+
+
+def _stray_town(place: Place | None, k: int, spans: Sequence[tuple[Any, ...]],
+                chosen: Sequence[tuple[Place | None, str | None]], focus: Place) -> bool:
+    """Whether ``place`` (the resolution of mention ``k``) is a small town far from the article's
+    main town with no other place of the article in its state or within 150 km."""
+    if place is None or place.kind != "city" or place.population >= _STRAY_TOWN_POPULATION or place.lat is None:
+        return False
+    if focus.lat is None or haversine_km(place.lat, place.lon, focus.lat, focus.lon) <= _NEIGHBOUR_KM:  # type: ignore[arg-type]
+        return False
+    name = spans[k][2]
+    for (other, _), sp in zip(chosen, spans):
+        if other is None or sp[2] == name or other.lat is None or other.kind not in ("city", "adm1", "adm2"):
+            continue
+        if other.kind == "adm1" and _lies_in(place, other):
+            return False
+        if other.country_code == place.country_code and other.admin1 and other.admin1 == place.admin1:
+            return False
+        if haversine_km(place.lat, place.lon, other.lat, other.lon) <= _NEIGHBOUR_KM:  # type: ignore[arg-type]
+            return False
+    return True
+
+
+_Spans = list[tuple[int, int, str, str, str, "Place | None"]]
+
+
+def _with_unit_codes(doc: Doc, gaz: Gazetteer, spans: _Spans, outlet: str | None) -> _Spans:
+    """The spans, with the article's country's first-level units written as their ISO 3166-2
+    codes ("FrontCounter BC", "wastewater in WA" in an article about Canada or Australia): an
+    upper-case code of two or three letters that is not an English word (its lower-case form,
+    "act", "co", is not the more frequent one), read only in an article whose places are mostly
+    in that country. Not US postal codes: they double as abbreviations ("OK", "ID", "PA"); US
+    states have the news agencies' abbreviations instead."""
+    votes: dict[str, float] = defaultdict(float)
+    if outlet:
+        votes[outlet] += 1.0
+    for _i, _j, text, _label, _source, fixed in spans:
+        p = fixed or gaz.exact_place(text)
+        if p is not None and p.country_code:
+            votes[p.country_code] += 1.0
+    if not votes:
+        return spans
+    lead, weight = max(votes.items(), key=lambda kv: kv[1])
+    if weight < 2 or weight < 0.5 * sum(votes.values()) or lead == "US":
+        return spans
+    vectors, strings = doc.vocab.vectors, doc.vocab.strings
+    by_start = {sp[0]: k for k, sp in enumerate(spans)}
+    covered = {t for sp in spans for t in range(sp[0], sp[1])}
+    out = list(spans)
+    for i, tok in enumerate(doc):
+        code = tok.text
+        if not (2 <= len(code) <= 3 and code.isalpha() and code.isupper()) or tok.is_stop:
+            continue
+        upper, lower = vectors.key2row.get(strings.add(code)), vectors.key2row.get(strings.add(code.lower()))
+        if upper is None or (lower is not None and lower < upper):
+            continue  # "ACT", "CO": an English word or abbreviation first (rows run from the most frequent)
+        if (i > 0 and doc[i - 1].is_upper and doc[i - 1].is_alpha) or (i + 1 < len(doc) and doc[i + 1].is_upper and doc[i + 1].is_alpha):
+            continue  # a line in capitals: "CHECK YOUR TICKETS"
+        unit = gaz.unit_by_code(lead, code)
+        if unit is None:
+            continue
+        k = by_start.get(i)
+        if k is not None and spans[k][1] == i + 1 and spans[k][5] is None:
+            out[k] = (*spans[k][:5], unit)  # "WA" the NER found: the state, not a namesake town
+        elif i not in covered:
+            out.append((i, i + 1, code, "GPE", "code", unit))
+    return sorted(out)
 
 
 def _lies_in(place: Place, outer: Place) -> bool:
@@ -1890,6 +2308,9 @@ def _focus_town(ctx: GeoContext, resolved: dict[str, tuple[Place | None, str | N
     if not mentions:
         return None
     towns = list(mentions)
+    if ctx.countries:  # in the article's leading country, when its towns are there
+        lead_cc = max(ctx.countries.items(), key=lambda kv: kv[1])[0]
+        towns = [p for p in towns if p.country_code == lead_cc] or towns
     if ctx.admin1:
         lead = max(ctx.admin1.items(), key=lambda kv: kv[1])[0]
         towns = [p for p in towns if (p.country_code, p.admin1) == lead] or towns

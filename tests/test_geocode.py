@@ -473,3 +473,176 @@ def test_geocode_a_county_known_only_by_its_state_takes_the_articles_town(ruler_
     tulsa = _places(ruler_nlp, text)["Tulsa"].place
     assert county.place.kind == "adm2" and county.place.admin1 == "OK"
     assert county.basis in ("focus", "containment") and haversine_km(county.place.lat, county.place.lon, tulsa.lat, tulsa.lon) < 100
+
+
+def test_geocode_an_unknown_neighbourhood_is_placed_at_the_articles_town(ruler_nlp):
+    text = "Crews in Tulsa worked overnight. Residents of Brindlecombe Heights said the water was back by noon."
+    m = _places(ruler_nlp, text)["Brindlecombe Heights"]
+    assert m.basis == "focus" and (m.place.name, m.place.admin1) == ("Tulsa", "OK")
+
+
+def test_geocode_a_capitalised_stop_word_naming_a_country_inside_a_name(ruler_nlp):
+    text = "The deal is worth 4 billion US dollars, according to the US Commerce Department."
+    found = [m for m in _places_list(ruler_nlp, text) if m.text == "US"]
+    assert len(found) == 2 and all(m.place.country_code == "US" and m.place.kind == "country" for m in found)
+
+
+def test_geocode_a_town_wordnet_lists_is_not_a_common_word(ruler_nlp):
+    # WordNet has "tuscaloosa", but nobody writes it in lower case: a town's name, not a word
+    m = _places(ruler_nlp, "Officers of the Tuscaloosa Police Department arrested two men.")["Tuscaloosa"]
+    assert m.source == "embedded" and (m.place.country_code, m.place.admin1) == ("US", "AL")
+
+
+def test_geocode_a_place_inside_a_compound_modifier(ruler_nlp):
+    places = _places(ruler_nlp, "The U.K.-based charity sent food. A U.S.-backed force advanced.")
+    assert places["U.K."].place.country_code == "GB" and places["U.S."].place.country_code == "US"
+
+
+def test_geocode_a_provincial_abbreviation_keeps_its_period(ruler_nlp):
+    text = "A moose was found in Moose Jaw, Sask. on Monday."
+    places = _places(ruler_nlp, text)
+    m = places["Sask."]
+    assert (m.place.name, m.place.kind) == ("Saskatchewan", "adm1")
+    assert places["Moose Jaw"].place.admin1 == m.place.admin1  # the province has its GeoNames code
+
+
+def test_geocode_a_building_is_placed_in_the_town_that_holds_it(ruler_nlp):
+    places = _places(ruler_nlp, "The band played at the Orvel Memorial Hospital in Tulsa on Friday. "
+                                "Fans queued outside Denver's Quillbrook Stadium for hours.")
+    hospital = next(m for t, m in places.items() if "Orvel" in t)
+    stadium = next(m for t, m in places.items() if "Quillbrook" in t)
+    assert hospital.basis == "containment" and hospital.place.name == "Tulsa"
+    assert stadium.basis == "containment" and stadium.place.name == "Denver"
+
+
+def test_geocode_first_level_units_carry_their_geonames_codes(gaz):
+    # GeoNames numbers Canada's provinces and Australia's states; the units get those numbers
+    assert gaz.units_called("Ontario")[0].admin1 == gaz.geocode("Ottawa").admin1
+    assert gaz.units_called("Queensland")[0].admin1 == gaz.geocode("Brisbane").admin1
+
+
+def _places_list(ruler_nlp, text, **kw):
+    from newsprism.geocode import article_places
+
+    return article_places(ruler_nlp(text), **kw)
+
+
+def test_geocode_cues_that_a_mislabelled_name_is_a_place(ruler_nlp):
+    from spacy.tokens import Doc, Span
+
+    from newsprism.geocode import _has_cue
+
+    def doc_with(words, ents):
+        doc = Doc(ruler_nlp.vocab, words=words)
+        doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+        return doc
+
+    residence = doc_with(["Kim", "Hale", ",", "43", ",", "of", "Dunmore", "died", "."], [(0, 2, "PERSON"), (6, 7, "PERSON")])
+    assert _has_cue(residence, 6, 7)  # where a person lives
+    listed = doc_with(["near", "Tabriz", "and", "Varzeqan"], [(1, 2, "GPE"), (3, 4, "PERSON")])
+    assert _has_cue(listed, 3, 4)  # listed with a place
+    resident = doc_with(["the", "Eastleigh", "man", "was", "fined"], [(1, 2, "PERSON")])
+    assert _has_cue(resident, 1, 2)
+    plain = doc_with(["Kim", "Hale", "met", "Jo", "Marsh"], [(0, 2, "PERSON"), (3, 5, "PERSON")])
+    assert not _has_cue(plain, 3, 5)
+
+
+def test_geocode_a_well_known_place_the_ner_missed_is_read_from_the_gazetteer(ruler_nlp):
+    doc = ruler_nlp("The crowd shouted: forget Aleppo! Then it went home.")
+    assert not any(e.text == "Aleppo" and e.label_ in ("GPE", "LOC") for e in doc.ents)
+    m = _places(ruler_nlp, "The crowd shouted: forget Aleppo! Then it went home.")["Aleppo"]
+    assert m.source == "gazetteer" and m.place.country_code == "SY"
+
+
+def test_geocode_a_saint_in_a_building_name_is_not_a_place(ruler_nlp):
+    places = _places(ruler_nlp, "Both were taken to St. Clement's Hospital in Tulsa.")
+    hospital = next(m for t, m in places.items() if "Clement" in t)
+    assert hospital.source == "facility" and hospital.place.name == "Tulsa"
+
+
+def test_geocode_a_small_namesake_town_far_from_the_story_is_its_main_towns_street(ruler_nlp):
+    text = "Crews in Tulsa closed the road. The concert moved to Broadway after the rain. Tulsa police said nobody was hurt."
+    m = _places(ruler_nlp, text)["Broadway"]
+    assert m.basis == "focus" and m.place.name == "Tulsa"
+
+
+def test_geocode_every_place_inside_an_organisation_name(ruler_nlp):
+    places = _places(ruler_nlp, "Detectives from the Leeds-Bradford Crime Unit arrested him.")
+    assert places["Leeds"].source == places["Bradford"].source == "embedded"
+    assert places["Bradford"].place.country_code == "GB"
+
+
+def test_geocode_a_units_code_in_an_article_about_its_country(ruler_nlp):
+    text = "Wastewater in WA is treated at six plants, officials in Perth and Fremantle said."
+    m = _places(ruler_nlp, text)["WA"]
+    assert (m.place.name, m.place.country_code, m.basis) == ("Western Australia", "AU", "gazetteer")
+    assert _places(ruler_nlp, "The WA Football League met in Accra.").get("WA") is None  # no Australian context
+
+
+def test_geocode_an_abbreviation_with_periods_inside_a_name(ruler_nlp):
+    m = _places(ruler_nlp, "She works for the D.C. Commission on Housing.")["D.C."]
+    assert (m.source, m.place.country_code, m.place.admin1) == ("embedded", "US", "DC")
+
+
+def test_geocode_numbered_roads_are_places(ruler_nlp):
+    places = _places(ruler_nlp, "Traffic was diverted via the B1256, A131 and A12 after a crash on the A133 near Elmstead.")
+    assert {"A131", "A12", "A133"} <= set(places)
+    assert "A4" not in _places(ruler_nlp, "Print the form on A4 paper.")
+
+
+def test_geocode_a_states_name_shared_with_a_city_means_the_state_as_a_region(ruler_nlp):
+    assert _places(ruler_nlp, "Wildfires spread across central Washington on Monday.")["Washington"].place.kind == "adm1"
+    listed = _places(ruler_nlp, "Tenants in Oregon or Washington pay more, officials in Portland said.")["Washington"]
+    assert (listed.place.kind, listed.place.admin1) == ("adm1", "WA")
+    assert _places(ruler_nlp, "She flew to Washington, D.C., on Monday.")["Washington"].place.admin1 == "DC"
+
+
+def test_geocode_regional_demonyms_name_their_regions(ruler_nlp):
+    places = _places(ruler_nlp, "Aid reached Tigrayan villages and Crimean ports.")
+    assert places["Tigrayan"].place.name == "Tigray" and places["Crimean"].place.name == "Crimea"
+
+
+def test_geocode_far_north_of_a_unit_is_a_part_of_it(gaz):
+    p = gaz.geocode("Far North Queensland")
+    assert p.country_code == "AU" and p.where_prec == 5
+    assert gaz.geocode("Far North").country_code == "CM"  # Cameroon's region keeps its name
+
+
+def test_geocode_going_to_a_place_is_a_cue(ruler_nlp):
+    from spacy.tokens import Doc, Span
+
+    from newsprism.geocode import _STRICT_LOC_PREPS, _has_cue
+
+    # (the cues for a name the NER called a person: "to" alone is not one)
+    doc = Doc(ruler_nlp.vocab, words=["They", "drove", "to", "Wexby", "."], lemmas=["they", "drive", "to", "Wexby", "."])
+    doc.ents = [Span(doc, 3, 4, label="PERSON")]
+    assert _has_cue(doc, 3, 4, _STRICT_LOC_PREPS)
+    met = Doc(ruler_nlp.vocab, words=["They", "spoke", "to", "Wexby", "."], lemmas=["they", "speak", "to", "Wexby", "."])
+    assert not _has_cue(met, 3, 4, _STRICT_LOC_PREPS)
+
+
+def test_geocode_a_compound_modifier_tokenised_apart(ruler_nlp, gaz):
+    from spacy.tokens import Doc
+
+    from newsprism.geocode import FEATURES, _article_spans
+
+    doc = Doc(ruler_nlp.vocab, words=["a", "Kent", "-", "based", "team"], spaces=[True, False, False, True, False])
+    spans = _article_spans(doc, gaz, FEATURES)
+    assert [(s[2], s[4]) for s in spans] == [("Kent", "compound")]
+
+
+def test_geocode_a_state_in_capitals_that_wordnet_lists(ruler_nlp):
+    m = _places(ruler_nlp, "A statement by Rep. Jane Doe (25th District of FLORIDA) followed.")["FLORIDA"]
+    assert (m.source, m.place.admin1) == ("gazetteer", "FL")
+
+
+def test_geocode_a_units_government_means_the_unit(ruler_nlp):
+    m = _places(ruler_nlp, "The Quebec government will appeal, officials in Montreal said.")["Quebec"]
+    assert (m.place.kind, m.place.country_code) == ("adm1", "CA")
+
+
+def test_geocode_a_list_of_towns_is_not_a_town_inside_a_state(ruler_nlp):
+    places = _places(ruler_nlp, "After stops in Washington, New York and Boston, the prince flew home.")
+    assert places["Washington"].place.admin1 == "DC" and places["Boston"].place.admin1 == "MA"
+    listed = _places(ruler_nlp, "Teams from Hawaii, Florida and Washington, D.C., took part.")["Washington"]
+    assert listed.place.admin1 == "DC"
