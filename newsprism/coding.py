@@ -428,6 +428,15 @@ def code_events(
         if loc is not None and loc.country_code:
             story_country[article.story_id][loc.country_code] += 1
     for i, (mid, article, m, loc) in enumerate(parsed):
+        counts = story_country[article.story_id]
+        top = next((c for c, _ in counts.most_common(1)), None)
+        if loc is not None and loc.lat is not None and top and loc.country_code not in (None, top) \
+                and counts[loc.country_code] <= 1 and counts[top] >= 2 and (loc.population or 0) < 100_000:
+            # a small namesake abroad ("Giza's Haram district" read as a Norwegian town, a church
+            # of Saint Peter as a town in Barbados) in a story that names that country nowhere
+            # else is no place the story knows: better unplaced than placed abroad
+            parsed[i] = (mid, article, m, None)
+    for i, (mid, article, m, loc) in enumerate(parsed):
         if loc is None:  # a place inside an actor phrase, or the place that came under fire,
             # if it lies in the story's country
             inner = _location(_places_in_phrases(m) + _places_under_fire(m), index)

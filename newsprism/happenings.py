@@ -605,7 +605,8 @@ def happening_actors(group: Sequence[CodedMention], event_type: str | None, coun
     force = "Police Forces" if event_type == "Strategic developments" else "Military Forces"
     actors = [_as_force(a, force) if event_type in _DISORDER or force == "Police Forces" else a for a in actors]
     recipients = [_as_force(r, "Military Forces") if event_type in _DISORDER else r for r in recipients]
-    side1 = _ranked([a for a in actors if a.kind != "civilians"])
+    # a crowd is never the doer of an armed act (ACLED codes crowd violence as a riot); civilians never
+    side1 = _ranked([a for a in actors if a.kind not in ("civilians", "protesters", "rioters")])
     # the doer named where the act is told as this act ("killed in mine explosions, blaming X")
     # before one named in a report of another kind of act the happening took in
     told_as_this = {_as_force(a, force).name if event_type in _DISORDER else a.name

@@ -522,3 +522,32 @@ def test_a_state_adjective_before_an_attack_names_its_forces_a_place_name_does_n
     assert _attributive_demonym(Evidence("d", mal, mal + 6, "Malian"), Evidence("d", trig1, trig1 + 7, "strikes"))
     assert not _attributive_demonym(Evidence("d", bko, bko + 6, "Bamako"), Evidence("d", trig2, trig2 + 6, "attack"))
     assert demonym_country("Malian") == "ML" and demonym_country("Mali") is None
+
+
+def test_a_crowd_is_never_the_doer_of_an_armed_act():
+    mine = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    group = [_m("a1", day="2025-05-02", loc=MOPTI, acled=mine, recipients=["worshippers"], trigger="blast"),
+             _m("a2", acled=("Protests", "Peaceful protest"), ptype="PROTEST", actors=["mourners and protesters"],
+                trigger="chanted", offset=300)]
+    side1, _ = happening_actors(group, "Explosions/Remote violence", "ML", mine[1])
+    assert side1 and side1[0].name == "Unidentified Armed Group (Mali)"
+
+
+def test_pipeline_a_small_namesake_abroad_places_nothing(tmp_path):
+    """A district the gazetteer knows only in another country the story never names is no place of it."""
+    from newsprism import analyze, load_record
+    from newsprism.geocode import geocode
+
+    abroad = geocode("Haram district")
+    if abroad is None or abroad.country_code == "EG":
+        import pytest
+        pytest.skip("the gazetteer has no foreign namesake for this name")
+    (tmp_path / "a.txt").write_text(
+        "Bombs kill police in Cairo\n\n"
+        "Two bombs killed six police officers in Cairo, Egypt, on Friday, the interior ministry said. "
+        "Police in Egypt said a second bomb exploded on Saturday in the Haram district.\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "path,url,outlet,published,language\na.txt,https://example.org/a,Wire A,2025-05-10,en\n", encoding="utf-8")
+    analyze([str(tmp_path / "a.txt")], db=str(tmp_path / "h.duckdb"), manifest=str(tmp_path / "manifest.csv"))
+    record = load_record(str(tmp_path / "h.duckdb"))
+    assert not [e for e in record["events"] if (e["location"] or {}).get("country_code") == abroad.country_code]
