@@ -39,6 +39,8 @@ from newsprism.records import ArticleContext, FramingTerm, Quote, to_json
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from newsprism.extract.speakers import SpeakerResolver
+
 __all__ = [
     "SourcedTerm",
     "extract_framing",
@@ -77,6 +79,11 @@ _QUOTE_CHARS = set("\u201c\u201d\u201e\"\u2018\u2019\u201a'`\u00ab\u00bb\u2039\u
 
 def fold(text: str) -> str:
     """Lower-case with hyphens, dashes, quote marks and slashes as spaces (same length)."""
+    low = text.lower()
+    # one pass when no character lower-cases to several and no capital sigma (whose lower case
+    # depends on its neighbours) is there: then it is the character-by-character result
+    if len(low) == len(text) and "\u03a3" not in text:
+        return low.translate(_FOLD_CHARS)
     out = []
     for c in text:
         low = c.lower()
@@ -429,20 +436,20 @@ def _plausible_source(tok: Token) -> bool:
                             "protesters", "residents", "witnesses"}) or tok.pos_ == "PROPN"
 
 
-def _voices(doc: Doc, ctx: ArticleContext, quotes: Sequence[Quote]) -> _Voices:
-    from newsprism.extract.quotes import find_quote_spans
+def _voices(doc: Doc, ctx: ArticleContext, quotes: Sequence[Quote], resolver: SpeakerResolver | None = None) -> _Voices:
+    from newsprism.extract.quotes import find_quote_spans, quoted_ranges
     from newsprism.extract.speakers import SpeakerResolver
 
-    spans = find_quote_spans(doc.text)
-    marks = [(s.open, (s.close + 1) if s.close is not None else s.end) for s in spans]
+    text = doc.text  # joined from the tokens at every call: once here
+    marks = quoted_ranges(find_quote_spans(text))
     own = []
     for q in quotes:
         if q.article_id != ctx.article_id and q.evidence.doc != ctx.doc_id:
             continue
         s, e = q.evidence.start - ctx.offset, q.evidence.end - ctx.offset
-        if 0 <= s < e <= len(doc.text):
+        if 0 <= s < e <= len(text):
             own.append((s, e, q.speaker.name if q.speaker else None))
-    return _Voices(doc, own, marks, SpeakerResolver(doc, marks))
+    return _Voices(doc, own, marks, resolver or SpeakerResolver(doc, marks))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1051,10 +1058,12 @@ def _slots(doc: Doc, voices: _Voices) -> list[tuple[str, int, int, str]]:
     return out
 
 
-def voices(doc: Doc, ctx: ArticleContext, quotes: Sequence[Quote] = ()) -> _Voices:
+def voices(doc: Doc, ctx: ArticleContext, quotes: Sequence[Quote] = (),
+           resolver: SpeakerResolver | None = None) -> _Voices:
     """Whose words each stretch of the article is (the outlet's or a quoted source's); computed
-    once per article and shared by framing and claims."""
-    return _voices(doc, ctx, quotes)
+    once per article and shared by framing and claims. ``resolver``: the article's speakers as
+    the quotes were read (built here when not given)."""
+    return _voices(doc, ctx, quotes, resolver)
 
 
 def article_framing(doc: Doc, ctx: ArticleContext, quotes: Sequence[Quote] = (),
@@ -1425,13 +1434,23 @@ def _side(name: str) -> str | None:
     for w in k.split():
         if len(w) < 5 or not w.isalpha():
             continue
-        for cname, iso in names:
-            if " " in cname or len(cname) < 4:
-                continue
-            stems = {cname, cname.rstrip("aeiouy"), re.sub(r"(ey|on|a|e|y|ia)$", "", cname)}
-            if any(len(st) >= 3 and w.startswith(st) and w[len(st):] in _DEMONYM_SUFFIXES for st in stems):
+        for stems, iso in _demonym_stems():
+            if any(w.startswith(st) and w[len(st):] in _DEMONYM_SUFFIXES for st in stems):
                 return iso
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _demonym_stems() -> tuple[tuple[frozenset[str], str], ...]:
+    """(stems a demonym of the country starts with, ISO code), in ``_country_names`` order:
+    worked out once, not for every word of every source's name."""
+    out = []
+    for cname, iso in _country_names():
+        if " " in cname or len(cname) < 4:
+            continue
+        stems = {cname, cname.rstrip("aeiouy"), re.sub(r"(ey|on|a|e|y|ia)$", "", cname)}
+        out.append((frozenset(st for st in stems if len(st) >= 3), iso))
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------------------------

@@ -163,12 +163,19 @@ _LEMMA_FIX = {"raped": "rape", "staged": "stage", "stag": "stage", "re-opened": 
               "shelled": "shell", "riots": "riot", "rioted": "riot", "sworn": "swear"}
 
 
+# (lower-case form, lemma) as spaCy's string hashes -> the lemma read: the reading asks millions of
+# times, and a hash is read without building the strings
+_LEMMAS: dict[tuple[int, int], str] = {}
+
+
 def _lem(tok: Token) -> str:
-    low = tok.lower_
-    if low in _LEMMA_FIX:
-        return _LEMMA_FIX[low]
-    lem = tok.lemma_.lower()
-    return _LEMMA_FIX.get(lem, lem)
+    key = (tok.lower, tok.lemma)
+    lem = _LEMMAS.get(key)
+    if lem is None:
+        low = tok.lower_
+        lem = _LEMMA_FIX[low] if low in _LEMMA_FIX else _LEMMA_FIX.get(tok.lemma_.lower(), tok.lemma_.lower())
+        _LEMMAS[key] = lem
+    return lem
 
 
 def _in_name(tok: Token) -> bool:
@@ -296,7 +303,7 @@ def _np_bounds(h: Token) -> tuple[int, int]:
             continue
         toks.update(t.i for t in c.subtree)
     if h.ent_type_ in _NAME_ENTS:  # never cut a name: "Nagorno-Karabakh", "Rapid Support Forces"
-        for ent in h.doc.ents:
+        for ent in _doc_ents(h.doc):
             if ent.start <= h.i < ent.end:
                 toks.update(range(ent.start, ent.end))
     for c in h.rights:
@@ -1542,7 +1549,7 @@ def _ents_in(tokens: list, labels: frozenset[str]) -> list:
     out = []
     if not tokens:
         return out
-    for ent in tokens[0].doc.ents:
+    for ent in _doc_ents(tokens[0].doc):
         wanted = ent.label_ in labels or labels is _PLACE_ENTS and ent.label_ in ("PERSON", "ORG", "NORP")
         if wanted and all(i in idx for i in range(ent.start, ent.end)):
             if labels is _PLACE_ENTS and not _is_locative(ent):
@@ -1736,7 +1743,7 @@ def _to_mention(c: _Cand, sent: Span, doc: Doc, ctx: ArticleContext, sent_ev: Ev
     anchor, _rel = _anchor_for(c) if not c.synthetic else (c.anchor, "verb")
     actors = tuple(_span_ev(doc, ctx, *_np_bounds(a)) for a in c.actors)
     recips = tuple(_span_ev(doc, ctx, *_np_bounds(r)) for r in c.recipients)
-    date_ents = _ents_for(anchor if anchor.i in {t.i for t in sent} else trig[0], sent, _TIME_ENTS, other_anchors)
+    date_ents = _ents_for(anchor if sent.start <= anchor.i < sent.end else trig[0], sent, _TIME_ENTS, other_anchors)
     if c.is_noun and not date_ents:
         date_ents = _ents_in(list(trig[0].subtree), _TIME_ENTS)
     place_ents = _ents_for(anchor, sent, _PLACE_ENTS, other_anchors)
@@ -1796,8 +1803,27 @@ def _sentence_evidence(sent: Span, ctx: ArticleContext) -> Evidence | None:
     return ctx.evidence(start, start + len(body))
 
 
+# The entities of the article being read: ``doc.ents`` builds a Span per entity at every call, and
+# the reading asks for them thousands of times per article (set and cleared by extract_event_mentions).
+_READING: tuple[Doc | None, tuple[Span, ...]] = (None, ())
+
+
+def _doc_ents(doc: Doc) -> tuple[Span, ...]:
+    held, ents = _READING
+    return ents if held is doc else doc.ents
+
+
 def extract_event_mentions(doc: Doc, ctx: ArticleContext) -> list[EventMention]:
     """Every event mention in the article, in text order (several per sentence when stated)."""
+    global _READING
+    _READING = (doc, doc.ents)
+    try:
+        return _event_mentions(doc, ctx)
+    finally:
+        _READING = (None, ())
+
+
+def _event_mentions(doc: Doc, ctx: ArticleContext) -> list[EventMention]:
     out: list[EventMention] = []
     sentences: list[tuple[Span, Evidence, list[_Cand]]] = []
     accident = False

@@ -20,7 +20,9 @@ televised address", "CNN" in "told CNN") and how it was attributed.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -142,7 +144,19 @@ def _sentence_ends_before(text: str, i: int, para_start: int) -> bool:
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """All top-level quoted stretches of ``text``, in order.
+    """All top-level quoted stretches of ``text``, in order (see ``_quote_spans``)."""
+    return list(_quote_spans(text))
+
+
+def quoted_ranges(spans: Sequence[QuoteSpan]) -> list[tuple[int, int]]:
+    """The char ranges the quote marks enclose, marks included (to the paragraph's end when unclosed)."""
+    return [(s.open, (s.close + 1) if s.close is not None else s.end) for s in spans]
+
+
+@functools.lru_cache(maxsize=4)
+def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
+    """All top-level quoted stretches of ``text``, in order. Cached: quotes and framing both read
+    an article's quotes, and this is a scan of every character.
 
     Curly, straight, low-9, guillemet and single marks; nested quotes stay inside their outer
     stretch; apostrophes are not marks. Quotes never cross a line break: a paragraph that ends
@@ -217,7 +231,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         spans.extend(para_spans)
         if first < pend:
             prev_unclosed = unclosed
-    return spans
+    return tuple(spans)
 
 
 # --- attribution ----------------------------------------------------------------------------------
@@ -652,8 +666,7 @@ def extract_quote_details(
     text = doc.text
     spans = find_quote_spans(text)
     ix = _Index(doc, spans)
-    quoted = [(s.open, (s.close + 1) if s.close is not None else s.end) for s in spans]
-    res = resolver or SpeakerResolver(doc, quoted)
+    res = resolver or SpeakerResolver(doc, quoted_ranges(spans))
     out: list[QuoteDetail] = []
     starts: list[int] = []  # Doc offset of each quote in ``out``
     last_by_para: dict[int, _Found] = {}
