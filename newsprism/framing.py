@@ -33,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from newsprism.extract import doc_text
 from newsprism.extract.patterns import framing as L
 from newsprism.records import ArticleContext, FramingTerm, Quote, to_json
 
@@ -440,7 +441,7 @@ def _voices(doc: Doc, ctx: ArticleContext, quotes: Sequence[Quote], resolver: Sp
     from newsprism.extract.quotes import find_quote_spans, quoted_ranges
     from newsprism.extract.speakers import SpeakerResolver
 
-    text = doc.text  # joined from the tokens at every call: once here
+    text = doc_text(doc)
     marks = quoted_ranges(find_quote_spans(text))
     own = []
     for q in quotes:
@@ -508,7 +509,7 @@ def _operation_hits(doc: Doc) -> list[_Hit]:
             # start the label at its first framing modifier ("Azerbaijani military offensive" -> "military offensive")
             start = _first_token_of_match(doc, start, t.i, mods, m.start())
         out.append(_Hit("operation_label", start, t.i + 1, t.i))
-    for m in _OP_PHRASES.finditer(fold(doc.text)):
+    for m in _OP_PHRASES.finditer(fold(doc_text(doc))):
         span = _tokens_in(doc, m.start(), m.end())
         if span is None:
             continue
@@ -572,7 +573,7 @@ def _actor_hits(doc: Doc) -> list[_Hit]:
             if right is not None:
                 end = right
         out.append(_Hit("actor_label", start, end, t.i))
-    for m in _ACTOR_PHRASES.finditer(fold(doc.text)):
+    for m in _ACTOR_PHRASES.finditer(fold(doc_text(doc))):
         span = _tokens_in(doc, m.start(), m.end())
         if span is None:
             continue
@@ -608,7 +609,7 @@ def _victim_hits(doc: Doc) -> list[_Hit]:
             if any(p.lower_ in L.PEOPLE_NOUNS or p.lemma_.lower() in L.PEOPLE_NOUNS or p.ent_type_ in {"PERSON", "NORP"}
                    for p in people):
                 out.append(_Hit("victim_label", t.i, t.i + 1, t.i))
-    for m in _VICTIM_PHRASES.finditer(fold(doc.text)):
+    for m in _VICTIM_PHRASES.finditer(fold(doc_text(doc))):
         span = _tokens_in(doc, m.start(), m.end())
         if span is not None:
             out.append(_Hit("victim_label", span.start, span.end, span[-1].i))
@@ -639,7 +640,7 @@ def _displacement_hits(doc: Doc) -> list[_Hit]:
                 continue
             start = t.i - 1 if t.i > 0 and doc[t.i - 1].lower_ in {"forcibly", "forcefully", "internally"} else t.i
             out.append(_Hit("displacement_label", start, t.i + 1, t.i))
-    for m in _DISP_PHRASES.finditer(fold(doc.text)):
+    for m in _DISP_PHRASES.finditer(fold(doc_text(doc))):
         span = _tokens_in(doc, m.start(), m.end())
         if span is not None:
             out.append(_Hit("displacement_label", span.start, span.end, span[-1].i))
@@ -686,7 +687,7 @@ def _people_patient(t: Token) -> bool:
 
 def _legitimacy_hits(doc: Doc) -> list[_Hit]:
     out: list[_Hit] = []
-    text = doc.text
+    text = doc_text(doc)
     folded = fold(text)
     for m in _LEGIT_MARKERS.finditer(folded):
         span = _tokens_in(doc, m.start(), m.end())

@@ -1803,24 +1803,44 @@ def _sentence_evidence(sent: Span, ctx: ArticleContext) -> Evidence | None:
     return ctx.evidence(start, start + len(body))
 
 
-# The entities of the article being read: ``doc.ents`` builds a Span per entity at every call, and
-# the reading asks for them thousands of times per article (set and cleared by extract_event_mentions).
-_READING: tuple[Doc | None, tuple[Span, ...]] = (None, ())
+class _Reading:
+    """What the reading of one article asks for again and again, read once: its entities
+    (``doc.ents`` builds a Span per entity at every access) and the words of each sentence."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.ents = doc.ents
+        self.sentence_words: dict[tuple[int, int], frozenset[str]] = {}
+
+
+_READING: _Reading | None = None  # set and cleared by extract_event_mentions
 
 
 def _doc_ents(doc: Doc) -> tuple[Span, ...]:
-    held, ents = _READING
-    return ents if held is doc else doc.ents
+    reading = _READING
+    return reading.ents if reading is not None and reading.doc is doc else doc.ents
+
+
+def _sentence_words(sent: Span) -> set[str]:
+    """``_words(sent)``, worked out once per sentence of the article being read."""
+    reading = _READING
+    if reading is None or reading.doc is not sent.doc:
+        return _words(sent)
+    key = (sent.start, sent.end)
+    words = reading.sentence_words.get(key)
+    if words is None:
+        words = reading.sentence_words[key] = frozenset(_words(sent))
+    return set(words)
 
 
 def extract_event_mentions(doc: Doc, ctx: ArticleContext) -> list[EventMention]:
     """Every event mention in the article, in text order (several per sentence when stated)."""
     global _READING
-    _READING = (doc, doc.ents)
+    _READING = _Reading(doc)
     try:
         return _event_mentions(doc, ctx)
     finally:
-        _READING = (None, ())
+        _READING = None
 
 
 def _event_mentions(doc: Doc, ctx: ArticleContext) -> list[EventMention]:
@@ -1961,7 +1981,7 @@ _BOMB_WORDS = frozenset({"bomb", "device", "ied", "mine", "landmine", "grenade",
 
 def _accident_sentence(sent: Span) -> bool:
     """An explosion of a thing that blows up by accident (a boiler, a gas tank, a plant), no bomb named."""
-    words = _words(sent)
+    words = _sentence_words(sent)
     if words & _BOMB_WORDS:
         return False
     for t in sent:
@@ -1981,7 +2001,7 @@ def _drop_non_violent_causes(cands: list[_Cand], sent: Span, after_accident: boo
     killed in a crash. They are no ASSAULT (ACLED and PLOVER code violence by an actor). Returns whether
     the sentence told such an accident or disaster (the next sentence's agentless toll is its toll)."""
     live = [c for c in cands if not c.absorbed and c.ptype in ("ASSAULT", "MOBILIZE")]
-    sent_words = _words(sent)
+    sent_words = _sentence_words(sent)
     disaster_words = sent_words & (P.DISASTER_WORDS - {"fire", "collapse", "storm", "crash"})
     weapons = bool(set(_weapon_modes(list(sent))) - {"crowd-control"})
     accident = _accident_sentence(sent)
@@ -2246,7 +2266,7 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
                         for t in nxt_sent) or any("crowd-control" in c.modes for c in sentences[i + 1][2])
             if nxt_qual is not None and crowd:
                 qual = nxt_qual  # "Police fired tear gas to disperse them."
-        sent_words = _words(sent)
+        sent_words = _sentence_words(sent)
         fighting = any(c.ptype == "ASSAULT" and "seize" not in c.modes and not c.hypothetical for c in live) or \
             bool(sent_words & {"fighting", "clash", "battle", "offensive", "counteroffensive", "assault", "attack"})
         arrests = [c for c in live if c.ptype == "COERCE" and ("arrest" in c.modes or "weapons" in c.modes)]

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from newsprism.extract import doc_text
 from newsprism.extract.patterns import quotes as P
 from newsprism.extract.speakers import (
     SpeakerResolver,
@@ -262,7 +263,7 @@ class _Index:
     def __init__(self, doc: Doc, spans: list[QuoteSpan]) -> None:
         self.doc = doc
         self.spans = spans
-        n = self.n = len(doc.text)  # Doc.text is rebuilt on every access: measure it once
+        n = self.n = len(doc_text(doc))
         self.tok_at = [-1] * (n + 1)
         for t in doc:
             for c in range(t.idx, t.idx + len(t.text)):
@@ -663,7 +664,7 @@ def extract_quote_details(
 ) -> list[QuoteDetail]:
     """Every quoted stretch of ``doc`` that is a quotation, with speaker, channel and how it was
     attributed. See the module docstring for what counts."""
-    text = doc.text
+    text = doc_text(doc)
     spans = find_quote_spans(text)
     ix = _Index(doc, spans)
     res = resolver or SpeakerResolver(doc, quoted_ranges(spans))
@@ -877,7 +878,7 @@ def _indirect(doc: Doc, ctx: ArticleContext, ix: _Index, res: SpeakerResolver,
             while right.i > left.i and right.is_punct:
                 right = right.doc[right.i - 1]
             start, end = left.idx, right.idx + len(right.text)
-            words = _WORD.findall(doc.text[start:end])
+            words = _WORD.findall(doc_text(doc)[start:end])
             if len(words) < min_words:
                 continue
             speaker = res.resolve(subj)
