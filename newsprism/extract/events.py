@@ -1811,6 +1811,7 @@ class _Reading:
         self.doc = doc
         self.ents = doc.ents
         self.sentence_words: dict[tuple[int, int], frozenset[str]] = {}
+        self.charges = any(_charge(t) for t in doc)  # is any word a charge or a jailing "for"
 
 
 _READING: _Reading | None = None  # set and cleared by extract_event_mentions
@@ -2123,8 +2124,15 @@ def _armed_movement(t: Token) -> bool:
 def _charged_act(t: Token) -> bool:
     """A protest named as what someone is held or charged for ("arrested for organising a protest",
     "on charges of leading a march"): the arrest is the happening, the protest its reason."""
-    return any(_lem(a) in _CHARGE_HEADS or a.dep_ == "prep" and a.lower_ in ("for", "over") and _lem(a.head) in _JAIL_VERBS
-               for a in t.ancestors)
+    reading = _READING
+    if reading is not None and reading.doc is t.doc and not reading.charges:
+        return False  # no word of the article is a charge or a jailing "for": no ancestor is
+    return any(_charge(a) for a in t.ancestors)
+
+
+def _charge(a: Token) -> bool:
+    """A word a protest can be named as the reason of: "charges of ...", "jailed for ..."."""
+    return _lem(a) in _CHARGE_HEADS or a.dep_ == "prep" and a.lower_ in ("for", "over") and _lem(a.head) in _JAIL_VERBS
 
 
 def _grievance(t: Token) -> bool:
