@@ -16,7 +16,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import heapq
+import itertools
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -171,7 +173,8 @@ def _tfidf(docs: list[list[str]]) -> list[dict[str, float]]:
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(x * b.get(t, 0.0) for t, x in a.items())
+    # the products in a's order, as a generator would give them, without a Python frame per term
+    return sum(map(operator.mul, a.values(), map(b.get, a, itertools.repeat(0.0))))
 
 
 def _summed(vecs: list[dict[str, float]]) -> dict[str, float]:

@@ -33,11 +33,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from newsprism.extract import doc_text
 from newsprism.extract.patterns import framing as L
 from newsprism.records import ArticleContext, FramingTerm, Quote, to_json
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+    from newsprism.extract.speakers import SpeakerResolver
 
 __all__ = [
     "SourcedTerm",
@@ -77,6 +80,11 @@ _QUOTE_CHARS = set("\u201c\u201d\u201e\"\u2018\u2019\u201a'`\u00ab\u00bb\u2039\u
 
 def fold(text: str) -> str:
     """Lower-case with hyphens, dashes, quote marks and slashes as spaces (same length)."""
+    low = text.lower()
+    # one pass when no character lower-cases to several and no capital sigma (whose lower case
+    # depends on its neighbours) is there: then it is the character-by-character result
+    if len(low) == len(text) and "\u03a3" not in text:
+        return low.translate(_FOLD_CHARS)
     out = []
     for c in text:
         low = c.lower()
@@ -429,20 +437,20 @@ def _plausible_source(tok: Token) -> bool:
                             "protesters", "residents", "witnesses"}) or tok.pos_ == "PROPN"
 
 
-def _voices(doc: Doc, ctx: ArticleContext, quotes: Sequence[Quote]) -> _Voices:
-    from newsprism.extract.quotes import find_quote_spans
+def _voices(doc: Doc, ctx: ArticleContext, quotes: Sequence[Quote], resolver: SpeakerResolver | None = None) -> _Voices:
+    from newsprism.extract.quotes import find_quote_spans, quoted_ranges
     from newsprism.extract.speakers import SpeakerResolver
 
-    spans = find_quote_spans(doc.text)
-    marks = [(s.open, (s.close + 1) if s.close is not None else s.end) for s in spans]
+    text = doc_text(doc)
+    marks = quoted_ranges(find_quote_spans(text))
     own = []
     for q in quotes:
         if q.article_id != ctx.article_id and q.evidence.doc != ctx.doc_id:
             continue
         s, e = q.evidence.start - ctx.offset, q.evidence.end - ctx.offset
-        if 0 <= s < e <= len(doc.text):
+        if 0 <= s < e <= len(text):
             own.append((s, e, q.speaker.name if q.speaker else None))
-    return _Voices(doc, own, marks, SpeakerResolver(doc, marks))
+    return _Voices(doc, own, marks, resolver or SpeakerResolver(doc, marks))
 
 
 # --------------------------------------------------------------------------------------------
@@ -501,7 +509,7 @@ def _operation_hits(doc: Doc) -> list[_Hit]:
             # start the label at its first framing modifier ("Azerbaijani military offensive" -> "military offensive")
             start = _first_token_of_match(doc, start, t.i, mods, m.start())
         out.append(_Hit("operation_label", start, t.i + 1, t.i))
-    for m in _OP_PHRASES.finditer(fold(doc.text)):
+    for m in _OP_PHRASES.finditer(fold(doc_text(doc))):
         span = _tokens_in(doc, m.start(), m.end())
         if span is None:
             continue
@@ -565,7 +573,7 @@ def _actor_hits(doc: Doc) -> list[_Hit]:
             if right is not None:
                 end = right
         out.append(_Hit("actor_label", start, end, t.i))
-    for m in _ACTOR_PHRASES.finditer(fold(doc.text)):
+    for m in _ACTOR_PHRASES.finditer(fold(doc_text(doc))):
         span = _tokens_in(doc, m.start(), m.end())
         if span is None:
             continue
@@ -601,7 +609,7 @@ def _victim_hits(doc: Doc) -> list[_Hit]:
             if any(p.lower_ in L.PEOPLE_NOUNS or p.lemma_.lower() in L.PEOPLE_NOUNS or p.ent_type_ in {"PERSON", "NORP"}
                    for p in people):
                 out.append(_Hit("victim_label", t.i, t.i + 1, t.i))
-    for m in _VICTIM_PHRASES.finditer(fold(doc.text)):
+    for m in _VICTIM_PHRASES.finditer(fold(doc_text(doc))):
         span = _tokens_in(doc, m.start(), m.end())
         if span is not None:
             out.append(_Hit("victim_label", span.start, span.end, span[-1].i))
@@ -632,7 +640,7 @@ def _displacement_hits(doc: Doc) -> list[_Hit]:
                 continue
             start = t.i - 1 if t.i > 0 and doc[t.i - 1].lower_ in {"forcibly", "forcefully", "internally"} else t.i
             out.append(_Hit("displacement_label", start, t.i + 1, t.i))
-    for m in _DISP_PHRASES.finditer(fold(doc.text)):
+    for m in _DISP_PHRASES.finditer(fold(doc_text(doc))):
         span = _tokens_in(doc, m.start(), m.end())
         if span is not None:
             out.append(_Hit("displacement_label", span.start, span.end, span[-1].i))
@@ -679,7 +687,7 @@ def _people_patient(t: Token) -> bool:
 
 def _legitimacy_hits(doc: Doc) -> list[_Hit]:
     out: list[_Hit] = []
-    text = doc.text
+    text = doc_text(doc)
     folded = fold(text)
     for m in _LEGIT_MARKERS.finditer(folded):
         span = _tokens_in(doc, m.start(), m.end())
@@ -1051,10 +1059,12 @@ def _slots(doc: Doc, voices: _Voices) -> list[tuple[str, int, int, str]]:
     return out
 
 
-def voices(doc: Doc, ctx: ArticleContext, quotes: Sequence[Quote] = ()) -> _Voices:
+def voices(doc: Doc, ctx: ArticleContext, quotes: Sequence[Quote] = (),
+           resolver: SpeakerResolver | None = None) -> _Voices:
     """Whose words each stretch of the article is (the outlet's or a quoted source's); computed
-    once per article and shared by framing and claims."""
-    return _voices(doc, ctx, quotes)
+    once per article and shared by framing and claims. ``resolver``: the article's speakers as
+    the quotes were read (built here when not given)."""
+    return _voices(doc, ctx, quotes, resolver)
 
 
 def article_framing(doc: Doc, ctx: ArticleContext, quotes: Sequence[Quote] = (),
@@ -1464,13 +1474,23 @@ def _side(name: str) -> str | None:
     for w in k.split():
         if len(w) < 5 or not w.isalpha():
             continue
-        for cname, iso in names:
-            if " " in cname or len(cname) < 4:
-                continue
-            stems = {cname, cname.rstrip("aeiouy"), re.sub(r"(ey|on|a|e|y|ia)$", "", cname)}
-            if any(len(st) >= 3 and w.startswith(st) and w[len(st):] in _DEMONYM_SUFFIXES for st in stems):
+        for stems, iso in _demonym_stems():
+            if any(w.startswith(st) and w[len(st):] in _DEMONYM_SUFFIXES for st in stems):
                 return iso
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _demonym_stems() -> tuple[tuple[frozenset[str], str], ...]:
+    """(stems a demonym of the country starts with, ISO code), in ``_country_names`` order:
+    worked out once, not for every word of every source's name."""
+    out = []
+    for cname, iso in _country_names():
+        if " " in cname or len(cname) < 4:
+            continue
+        stems = {cname, cname.rstrip("aeiouy"), re.sub(r"(ey|on|a|e|y|ia)$", "", cname)}
+        out.append((frozenset(st for st in stems if len(st) >= 3), iso))
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------------------------

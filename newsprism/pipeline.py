@@ -152,12 +152,16 @@ def extract_article(doc: Doc, ctx: ArticleContext) -> dict[str, list[tuple[str, 
     Quotes come first: framing and claims need to know which words are a source's, not the outlet's.
     """
     from newsprism.claims import extract_claims
+    from newsprism.extract import doc_text
     from newsprism.extract.figures import extract_figures
-    from newsprism.extract.quotes import extract_quotes
+    from newsprism.extract.quotes import extract_quotes, find_quote_spans, quoted_ranges
+    from newsprism.extract.speakers import SpeakerResolver
     from newsprism.framing import article_framing, voices
 
-    quotes = extract_quotes(doc, ctx)
-    voiced = voices(doc, ctx, quotes)
+    # who speaks where is read once from the whole article: the quotes and the voices share it
+    speakers = SpeakerResolver(doc, quoted_ranges(find_quote_spans(doc_text(doc))))
+    quotes = extract_quotes(doc, ctx, resolver=speakers)
+    voiced = voices(doc, ctx, quotes, resolver=speakers)
     framing = article_framing(doc, ctx, quotes, voiced)
     return {
         "mentions": _mentions(doc, ctx),

@@ -11,7 +11,11 @@ normalisation), never into a cleaned or masked copy.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
+import types
+import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,25 +39,41 @@ def to_json(record: Any) -> Any:
 
 def from_json(cls: type[Any], data: Any) -> Any:
     """Rebuild a record of type ``cls`` from ``to_json`` output (nested records and tuples too)."""
-    import types
-    import typing
+    return None if data is None else _converter(cls)(data)
 
-    def build(tp: Any, value: Any) -> Any:
-        if value is None:
-            return None
-        origin = typing.get_origin(tp)
-        if origin in (typing.Union, types.UnionType):
-            inner = [a for a in typing.get_args(tp) if a is not type(None)]
-            return build(inner[0], value) if len(inner) == 1 else value
-        if origin is tuple:
-            args = typing.get_args(tp)
-            return tuple(build(args[0], v) for v in value)
-        if dataclasses.is_dataclass(tp):
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@functools.cache
+def _converter(tp: Any) -> Callable[[Any], Any]:
+    """How a non-None JSON value becomes a ``tp``, worked out once per type: the corpus stage
+    rebuilds tens of thousands of records, and resolving their type hints each time cost more
+    than building them."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _converter(inner[0]) if len(inner) == 1 else _same
+    if origin is tuple:
+        item = typing.get_args(tp)[0]
+        return lambda value: tuple(None if v is None else _converter(item)(v) for v in value)
+    if dataclasses.is_dataclass(tp):
+        return _record_converter(tp)
+    return _same
+
+
+def _record_converter(tp: type[Any]) -> Callable[[Any], Any]:
+    resolved: list[tuple[tuple[str, Callable[[Any], Any]], ...]] = []
+
+    def convert(value: Any) -> Any:
+        if not resolved:  # on first use, so a record may name its own type
             hints = typing.get_type_hints(tp)
-            return tp(**{f.name: build(hints[f.name], value[f.name]) for f in dataclasses.fields(tp) if f.name in value})
-        return value
+            resolved.append(tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(tp)))
+        return tp(**{name: None if (v := value[name]) is None else conv(v)
+                     for name, conv in resolved[0] if name in value})
 
-    return build(cls, data)
+    return convert
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,20 @@ MODEL_VERSION = "3.7.1"
 
 _NEWLINE = re.compile(r"\n")
 
+_TEXT_OF: tuple[Doc | None, str] = (None, "")  # the last Doc asked for and its text
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token's text at each access, and the
+    extractors read an article's text many times. A Doc's text never changes, and the Doc held
+    here cannot be freed, so its identity cannot be taken by another."""
+    global _TEXT_OF
+    held, text = _TEXT_OF
+    if held is not doc:
+        text = doc.text
+        _TEXT_OF = (doc, text)
+    return text
+
 
 def _paragraph_starts(doc: Doc) -> Doc:
     """Start a sentence after every line break: news paragraphs never share a sentence.

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from newsprism.extract import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -440,7 +442,7 @@ def resolve_dates(doc: Doc, ctx: ArticleContext, anchor_date: str | None = None,
         if ent.label_ == "DATE" or (ent.label_ == "TIME" and _DATE_WORD.search(ent.text)):
             spans.append((ent.start_char, ent.end_char, ent.label_, ent))
     covered = [(s, e) for s, e, _, _ in spans]
-    for m in _PATTERN_DATES.finditer(doc.text):
+    for m in _PATTERN_DATES.finditer(doc_text(doc)):
         if not any(s < m.end() and m.start() < e for s, e in covered):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             spans.append((m.start(), m.end(), "PATTERN", span))

@@ -163,12 +163,19 @@ _LEMMA_FIX = {"raped": "rape", "staged": "stage", "stag": "stage", "re-opened": 
               "shelled": "shell", "riots": "riot", "rioted": "riot", "sworn": "swear"}
 
 
+# (lower-case form, lemma) as spaCy's string hashes -> the lemma read: the reading asks millions of
+# times, and a hash is read without building the strings
+_LEMMAS: dict[tuple[int, int], str] = {}
+
+
 def _lem(tok: Token) -> str:
-    low = tok.lower_
-    if low in _LEMMA_FIX:
-        return _LEMMA_FIX[low]
-    lem = tok.lemma_.lower()
-    return _LEMMA_FIX.get(lem, lem)
+    key = (tok.lower, tok.lemma)
+    lem = _LEMMAS.get(key)
+    if lem is None:
+        low = tok.lower_
+        lem = _LEMMA_FIX[low] if low in _LEMMA_FIX else _LEMMA_FIX.get(tok.lemma_.lower(), tok.lemma_.lower())
+        _LEMMAS[key] = lem
+    return lem
 
 
 def _in_name(tok: Token) -> bool:
@@ -303,7 +310,7 @@ def _np_bounds(h: Token) -> tuple[int, int]:
             continue
         toks.update(t.i for t in c.subtree)
     if h.ent_type_ in _NAME_ENTS:  # never cut a name: "Nagorno-Karabakh", "Rapid Support Forces"
-        for ent in h.doc.ents:
+        for ent in _doc_ents(h.doc):
             if ent.start <= h.i < ent.end:
                 toks.update(range(ent.start, ent.end))
     for c in h.rights:
@@ -1555,7 +1562,7 @@ def _ents_in(tokens: list, labels: frozenset[str]) -> list:
     out = []
     if not tokens:
         return out
-    for ent in tokens[0].doc.ents:
+    for ent in _doc_ents(tokens[0].doc):
         wanted = ent.label_ in labels or labels is _PLACE_ENTS and ent.label_ in ("PERSON", "ORG", "NORP")
         if wanted and all(i in idx for i in range(ent.start, ent.end)):
             if labels is _PLACE_ENTS and not _is_locative(ent):
@@ -1804,7 +1811,7 @@ def _to_mention(c: _Cand, sent: Span, doc: Doc, ctx: ArticleContext, sent_ev: Ev
     anchor, _rel = _anchor_for(c) if not c.synthetic else (c.anchor, "verb")
     actors = tuple(_span_ev(doc, ctx, *_np_bounds(a)) for a in c.actors)
     recips = tuple(_span_ev(doc, ctx, *_np_bounds(r)) for r in c.recipients)
-    date_ents = _ents_for(anchor if anchor.i in {t.i for t in sent} else trig[0], sent, _TIME_ENTS, other_anchors)
+    date_ents = _ents_for(anchor if sent.start <= anchor.i < sent.end else trig[0], sent, _TIME_ENTS, other_anchors)
     if c.is_noun and not date_ents:
         date_ents = _ents_in(list(trig[0].subtree), _TIME_ENTS)
     place_ents = _ents_for(anchor, sent, _PLACE_ENTS, other_anchors, nested_too=True)
@@ -1864,8 +1871,48 @@ def _sentence_evidence(sent: Span, ctx: ArticleContext) -> Evidence | None:
     return ctx.evidence(start, start + len(body))
 
 
+class _Reading:
+    """What the reading of one article asks for again and again, read once: its entities
+    (``doc.ents`` builds a Span per entity at every access) and the words of each sentence."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.ents = doc.ents
+        self.sentence_words: dict[tuple[int, int], frozenset[str]] = {}
+        self.charges = any(_charge(t) for t in doc)  # is any word a charge or a jailing "for"
+
+
+_READING: _Reading | None = None  # set and cleared by extract_event_mentions
+
+
+def _doc_ents(doc: Doc) -> tuple[Span, ...]:
+    reading = _READING
+    return reading.ents if reading is not None and reading.doc is doc else doc.ents
+
+
+def _sentence_words(sent: Span) -> set[str]:
+    """``_words(sent)``, worked out once per sentence of the article being read."""
+    reading = _READING
+    if reading is None or reading.doc is not sent.doc:
+        return _words(sent)
+    key = (sent.start, sent.end)
+    words = reading.sentence_words.get(key)
+    if words is None:
+        words = reading.sentence_words[key] = frozenset(_words(sent))
+    return set(words)
+
+
 def extract_event_mentions(doc: Doc, ctx: ArticleContext) -> list[EventMention]:
     """Every event mention in the article, in text order (several per sentence when stated)."""
+    global _READING
+    _READING = _Reading(doc)
+    try:
+        return _event_mentions(doc, ctx)
+    finally:
+        _READING = None
+
+
+def _event_mentions(doc: Doc, ctx: ArticleContext) -> list[EventMention]:
     out: list[EventMention] = []
     sentences: list[tuple[Span, Evidence, list[_Cand]]] = []
     accident = False
@@ -2004,7 +2051,7 @@ _BOMB_WORDS = frozenset({"bomb", "device", "ied", "mine", "landmine", "grenade",
 
 def _accident_sentence(sent: Span) -> bool:
     """An explosion of a thing that blows up by accident (a boiler, a gas tank, a plant), no bomb named."""
-    words = _words(sent)
+    words = _sentence_words(sent)
     if words & _BOMB_WORDS:
         return False
     for t in sent:
@@ -2024,7 +2071,7 @@ def _drop_non_violent_causes(cands: list[_Cand], sent: Span, after_accident: boo
     killed in a crash. They are no ASSAULT (ACLED and PLOVER code violence by an actor). Returns whether
     the sentence told such an accident or disaster (the next sentence's agentless toll is its toll)."""
     live = [c for c in cands if not c.absorbed and c.ptype in ("ASSAULT", "MOBILIZE")]
-    sent_words = _words(sent)
+    sent_words = _sentence_words(sent)
     disaster_words = sent_words & (P.DISASTER_WORDS - {"fire", "collapse", "storm", "crash"})
     weapons = bool(set(_weapon_modes(list(sent))) - {"crowd-control"})
     accident = _accident_sentence(sent)
@@ -2146,8 +2193,15 @@ def _armed_movement(t: Token) -> bool:
 def _charged_act(t: Token) -> bool:
     """A protest named as what someone is held or charged for ("arrested for organising a protest",
     "on charges of leading a march"): the arrest is the happening, the protest its reason."""
-    return any(_lem(a) in _CHARGE_HEADS or a.dep_ == "prep" and a.lower_ in ("for", "over") and _lem(a.head) in _JAIL_VERBS
-               for a in t.ancestors)
+    reading = _READING
+    if reading is not None and reading.doc is t.doc and not reading.charges:
+        return False  # no word of the article is a charge or a jailing "for": no ancestor is
+    return any(_charge(a) for a in t.ancestors)
+
+
+def _charge(a: Token) -> bool:
+    """A word a protest can be named as the reason of: "charges of ...", "jailed for ..."."""
+    return _lem(a) in _CHARGE_HEADS or a.dep_ == "prep" and a.lower_ in ("for", "over") and _lem(a.head) in _JAIL_VERBS
 
 
 def _grievance(t: Token) -> bool:
@@ -2289,7 +2343,7 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
                         for t in nxt_sent) or any("crowd-control" in c.modes for c in sentences[i + 1][2])
             if nxt_qual is not None and crowd:
                 qual = nxt_qual  # "Police fired tear gas to disperse them."
-        sent_words = _words(sent)
+        sent_words = _sentence_words(sent)
         fighting = any(c.ptype == "ASSAULT" and "seize" not in c.modes and not c.hypothetical for c in live) or \
             bool(sent_words & {"fighting", "clash", "battle", "offensive", "counteroffensive", "assault", "attack"})
         arrests = [c for c in live if c.ptype == "COERCE" and ("arrest" in c.modes or "weapons" in c.modes)]

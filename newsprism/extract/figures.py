@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
+from newsprism.extract import doc_text
 from newsprism.extract.patterns import figures as P
 from newsprism.records import ArticleContext, EntityRef, Evidence, Figure, content_id
 
@@ -1821,7 +1822,7 @@ def _is_headline(sent: Span, index: int) -> bool:
         return False
     doc = sent.doc
     end = sent.end_char
-    rest = doc.text[end:end + 3]
+    rest = doc_text(doc)[end:end + 3]
     return "\n" in rest or sent.end == len(doc) or "\n" in sent.text
 
 
@@ -2112,7 +2113,7 @@ def _quote_speaker(sents: list[Span], d: _Draft, resolver: _Resolver) -> _Source
     """The speaker of the quotation a count sits in: the reporting clause after the closing mark,
     in the sentence that closes the quote ('"... nine people were killed. ...," the group said')."""
     doc = d.sent.doc
-    text = doc.text
+    text = doc_text(doc)
     pos = doc[d.hit.num.start].idx
     para = text.rfind("\n", 0, pos) + 1
     if not _inside_quote(text, para, pos):
@@ -2355,7 +2356,7 @@ def _count_evidence(doc: Doc, num: _Num, ctx: ArticleContext) -> Evidence:
 def _trim(sent: Span) -> tuple[int, int]:
     """Article-relative character offsets of the sentence without edge whitespace."""
     s, e = sent.start_char, sent.end_char
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():

@@ -20,11 +20,14 @@ televised address", "CNN" in "told CNN") and how it was attributed.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from newsprism.extract import doc_text
 from newsprism.extract.patterns import quotes as P
 from newsprism.extract.speakers import (
     SpeakerResolver,
@@ -142,7 +145,19 @@ def _sentence_ends_before(text: str, i: int, para_start: int) -> bool:
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """All top-level quoted stretches of ``text``, in order.
+    """All top-level quoted stretches of ``text``, in order (see ``_quote_spans``)."""
+    return list(_quote_spans(text))
+
+
+def quoted_ranges(spans: Sequence[QuoteSpan]) -> list[tuple[int, int]]:
+    """The char ranges the quote marks enclose, marks included (to the paragraph's end when unclosed)."""
+    return [(s.open, (s.close + 1) if s.close is not None else s.end) for s in spans]
+
+
+@functools.lru_cache(maxsize=4)
+def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
+    """All top-level quoted stretches of ``text``, in order. Cached: quotes and framing both read
+    an article's quotes, and this is a scan of every character.
 
     Curly, straight, low-9, guillemet and single marks; nested quotes stay inside their outer
     stretch; apostrophes are not marks. Quotes never cross a line break: a paragraph that ends
@@ -217,7 +232,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         spans.extend(para_spans)
         if first < pend:
             prev_unclosed = unclosed
-    return spans
+    return tuple(spans)
 
 
 # --- attribution ----------------------------------------------------------------------------------
@@ -248,7 +263,7 @@ class _Index:
     def __init__(self, doc: Doc, spans: list[QuoteSpan]) -> None:
         self.doc = doc
         self.spans = spans
-        n = self.n = len(doc.text)  # Doc.text is rebuilt on every access: measure it once
+        n = self.n = len(doc_text(doc))
         self.tok_at = [-1] * (n + 1)
         for t in doc:
             for c in range(t.idx, t.idx + len(t.text)):
@@ -649,11 +664,10 @@ def extract_quote_details(
 ) -> list[QuoteDetail]:
     """Every quoted stretch of ``doc`` that is a quotation, with speaker, channel and how it was
     attributed. See the module docstring for what counts."""
-    text = doc.text
+    text = doc_text(doc)
     spans = find_quote_spans(text)
     ix = _Index(doc, spans)
-    quoted = [(s.open, (s.close + 1) if s.close is not None else s.end) for s in spans]
-    res = resolver or SpeakerResolver(doc, quoted)
+    res = resolver or SpeakerResolver(doc, quoted_ranges(spans))
     out: list[QuoteDetail] = []
     starts: list[int] = []  # Doc offset of each quote in ``out``
     last_by_para: dict[int, _Found] = {}
@@ -864,7 +878,7 @@ def _indirect(doc: Doc, ctx: ArticleContext, ix: _Index, res: SpeakerResolver,
             while right.i > left.i and right.is_punct:
                 right = right.doc[right.i - 1]
             start, end = left.idx, right.idx + len(right.text)
-            words = _WORD.findall(doc.text[start:end])
+            words = _WORD.findall(doc_text(doc)[start:end])
             if len(words) < min_words:
                 continue
             speaker = res.resolve(subj)

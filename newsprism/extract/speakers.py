@@ -315,9 +315,10 @@ class SpeakerResolver:
     # -- names --
     def _collect_full_names(self) -> dict[str, str]:
         """surname -> the full form the article uses most (ties: the longer)."""
-        other = {e.text.lower() for e in self.doc.ents if e.label_ not in PERSON_LABELS}
+        ents = self.doc.ents
+        other = {e.text.lower() for e in ents if e.label_ not in PERSON_LABELS}
         counts: dict[str, dict[str, int]] = {}
-        for ent in self.doc.ents:
+        for ent in ents:
             if ent.label_ not in PERSON_LABELS:
                 continue
             words = [w for w in _strip_possessive(ent.text).split()]
@@ -622,10 +623,11 @@ class SpeakerResolver:
 def according_to(tokens: Sequence[Token]) -> Token | None:
     """The head of X in "according to X" / "in the words of X" within ``tokens``."""
     toks = list(tokens)
-    for i, t in enumerate(toks):
+    lows = tuple(x.lower_ for x in toks)  # read once: the cues are matched at every token
+    for i in range(len(toks)):
         for pattern in P.ACCORDING_TO:
             n = len(pattern)
-            if [x.lower_ for x in toks[i:i + n]] == list(pattern):
+            if lows[i] == pattern[0] and lows[i:i + n] == pattern:
                 last = toks[i + n - 1]
                 for child in last.children:
                     if child.dep_ == "pobj":
