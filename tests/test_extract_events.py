@@ -495,7 +495,7 @@ def test_extract_events_acled_inter_code(kind, code):
     "text, kind",
     [("Sudanese Armed Forces", "state"), ("separatist forces", "rebel"), ("Wagner militiamen", "militia"),
      ("protesters", "protesters"), ("displaced civilians", "civilians"), ("UN peacekeepers", "external"),
-     ("Azerbaijan", "unknown")],
+     ("Azerbaijan", "unknown"), ("paramilitary police", "state"), ("paramilitary groups", "militia")],
 )
 def test_extract_events_guess_actor_kind(text, kind):
     assert guess_actor_kind(text) == kind
@@ -591,6 +591,17 @@ def _first_acled(nlp, text: str) -> str | None:
          "Mob violence"),
         # a brawl with sticks, no armed group on either side
         ("Villagers clashed with sticks and iron bars over a land dispute in Hollo, leaving one man dead.", "Mob violence"),
+        # demonstrations named by hyphenated nouns ("sit-in", "die-in") or joined by demonstrators
+        ("Retired teachers staged a sit-in outside the education ministry in Varno on Monday.", "Peaceful protest"),
+        ("Climate activists held a die-in on the steps of the city hall in Marrow.", "Peaceful protest"),
+        ("Hundreds of demonstrators participated in the evening event at Lorne Square.", "Peaceful protest"),
+        # violence by a mob: named as "mob violence", or a riot a mob makes with no demonstration told
+        ("The town saw a fresh wave of mob violence against traders from the north.", "Mob violence"),
+        ("A riot broke out in Kelvo after a mob beat two men accused of theft.", "Mob violence"),
+        # a commander captured is an arrest, not ground taken
+        ("Government troops captured a senior rebel commander near Dalla on Sunday.", "Arrests"),
+        # a state's paramilitary force is a state force
+        ("Paramilitary police retook the town of Orsk from the insurgents.", "Government regains territory"),
     ],
 )
 def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):
@@ -607,6 +618,14 @@ def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):
         "The drone captured dramatic footage of the flooded valley.",
         "Firefighters are winning their battle against the wildfires that forced thousands to flee.",
         "The talks were pushed back to next month.",
+        # accidental explosions: a mis-parsed subject, a blast told again, a blast that rips through a store
+        "Two workers were hurt as a boiler of the textile mill exploded in Dunmore.",
+        "A gas cylinder exploded at a restaurant in Kessel on Friday. The blast was heard across the old town.",
+        "An explosion ripped through a warehouse of paint thinners in the port of Sarnow, killing one worker.",
+        # a thing used for a harmless purpose is no weapon used
+        "A shipping container exploded at a farm near Tessa. The container had been used to store fertiliser.",
+        # a hazard named before "hit" is the cause
+        "Troops helped residents in earthquake hit areas of Hollo.",
     ],
 )
 def test_extract_events_no_acled_event_for_disasters_and_diplomacy(nlp, text):
@@ -623,6 +642,16 @@ def test_extract_events_no_acled_event_for_disasters_and_diplomacy(nlp, text):
 )
 def test_extract_events_crowds_at_a_demonstration_are_demonstrators(nlp, text, expected):
     assert _first_acled(nlp, text) == expected
+
+
+def test_extract_events_withdrawing_from_a_pact_gives_no_ground_up(nlp):
+    _, ms = _mentions(nlp, "Veltara withdrew from the border security pact with Ruritania on Friday.")
+    assert _find(ms, "SANCTION", "withdrew").plover_mode == ("withdraw",)
+    assert not any(m.plover_type == "RETREAT" for m in ms)
+
+
+def test_extract_events_a_harmful_purpose_keeps_the_use_an_attack(nlp):
+    assert _first_acled(nlp, "The militia used drones to carry explosives into the camp.") == "Air/drone strike"
 
 
 def test_extract_events_property_smashed_by_police_is_no_riot(nlp):

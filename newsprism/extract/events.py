@@ -163,10 +163,17 @@ _LEMMA_FIX = {"raped": "rape", "staged": "stage", "stag": "stage", "re-opened": 
               "shelled": "shell", "riots": "riot", "rioted": "riot", "sworn": "swear"}
 
 
+# nouns the tokenizer splits at their hyphen ("sit - in"): the last piece stands for the whole word
+_HYPHEN_NOUNS = frozenset({"sit-in", "die-in", "walk-out", "lie-in", "teach-in"})
+
+
 def _lem(tok: Token) -> str:
     low = tok.lower_
     if low in _LEMMA_FIX:
         return _LEMMA_FIX[low]
+    if tok.i >= 2 and tok.pos_ == "NOUN" and tok.doc[tok.i - 1].text == "-" \
+            and f"{tok.doc[tok.i - 2].lower_}-{low}" in _HYPHEN_NOUNS:
+        return f"{tok.doc[tok.i - 2].lower_}-{low}"
     lem = tok.lemma_.lower()
     return _LEMMA_FIX.get(lem, lem)
 
@@ -433,6 +440,21 @@ _PROTESTING_PEOPLE = frozenset({
 })
 
 
+# what a thing is used for when its use is no attack ("used to store fruit", "to carry patients")
+_HARMLESS_PURPOSES = frozenset({"store", "carry", "transport", "keep", "house", "ferry", "cool", "heat", "power",
+                                "produce", "make", "clean", "cook", "light", "supply", "deliver", "feed", "treat"})
+
+
+_PACTS = frozenset({"pact", "accord", "convention", "protocol", "alliance", "organisation", "organization", "union",
+                    "council", "commission", "process", "framework", "arrangement"})
+
+
+def _subject_heads(tok: Token) -> list:
+    """A verb's subjects, and the people a quantity subject counts ("hundreds of demonstrators")."""
+    subj = _children(tok, "nsubj")
+    return subj + [p for x in subj for ch in _children(x, "prep") if ch.lower_ == "of" for p in _children(ch, "pobj")]
+
+
 def _verb_trigger(tok: Token) -> tuple[str, tuple[str, ...], list] | None:
     if tok.pos_ not in ("VERB",) or tok.dep_ in ("amod", "compound") or _in_name(tok):
         return None
@@ -472,6 +494,9 @@ def _verb_trigger(tok: Token) -> tuple[str, tuple[str, ...], list] | None:
                 return "COERCE", ("censor",), objs  # "ordered the newspaper to suspend publication"
         if lem != "order":
             return None
+    if lem in ("withdraw", "pull") and any(_lem(x) in P.RELATIONS | _PACTS for ch in _children(tok, "prep")
+                                            if ch.lower_ == "from" for x in _children(ch, "pobj")):
+        return "SANCTION", ("withdraw",), objs  # "withdrew from the treaty": no ground given up
     if lem in ("flee", "arrive", "pour", "escape", "cross"):
         return _displacement_rule(tok, objs)
     if lem in ("speak", "talk"):
@@ -500,7 +525,8 @@ def _verb_trigger(tok: Token) -> tuple[str, tuple[str, ...], list] | None:
     if lem == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(_lem(p) == "street" for p in _children(c, "pobj"))
                              for c in tok.children):
         return "PROTEST", ("demo",), objs  # "took to the streets"
-    if lem in ("gather", "assemble", "converge", "congregate", "chant") and any(_lem(x) in P.PROTEST_WORDS | {"crowd", "activist"} for x in _children(tok, "nsubj")):
+    if lem in ("gather", "assemble", "converge", "congregate", "chant", "participate") and any(
+            _lem(x) in P.PROTEST_WORDS | {"crowd", "activist"} for x in _subject_heads(tok)):
         return "PROTEST", ("demo",), objs
     if lem == "set" and any(c.lower_ in ("ablaze", "alight", "afire") for c in tok.children) or \
             lem == "set" and any(_lem(o) == "fire" for o in objs) and any(c.dep_ == "prep" and c.lower_ in ("to", "on") for c in tok.children):
@@ -527,6 +553,9 @@ def _verb_trigger(tok: Token) -> tuple[str, tuple[str, ...], list] | None:
         return None  # "troops marched into the town": a movement of forces, not a demonstration
     if lem == "use" and not any(_lem(o) in P.WEAPONS | P.WEAPON_AGENTS | {"force"} or o.lower_ in P.WEAPONS for o in objs):
         return None  # "depots used by the group": the compound is no weapon used
+    if lem == "use" and any(_lem(x) in _HARMLESS_PURPOSES and not _words(x.subtree) & (P.WEAPONS | _BOMB_WORDS)
+                            for x in _children(tok, "xcomp", "advcl")):
+        return None  # "the container was used to store fruit": a purpose that harms no one
     if lem == "capture" and any(_lem(o) in _NOT_CAPTURED for o in objs):
         return None  # "captured footage"
     if lem in ("destroy", "blow up", "burn") and _object_lemmas(objs) & (P.WEAPONS | {"ammunition", "explosive"}) \
@@ -1995,9 +2024,20 @@ def _accident_sentence(sent: Span) -> bool:
         near += [p for x in t.children if x.dep_ == "prep" and x.lower_ in ("of", "at", "in", "through") for p in _children(x, "pobj")]
         if t.dep_ == "conj":
             near.append(t.head)
+        if t.dep_ == "nsubj":  # "an explosion ripped through a warehouse of fuel"
+            near += [p for x in t.head.children if x.dep_ == "prep" and x.lower_ in ("at", "in", "through", "inside")
+                     for p in _children(x, "pobj")]
+            near += [p for x in near if x.dep_ == "pobj" for ch in _children(x, "prep") if ch.lower_ == "of"
+                     for p in _children(ch, "pobj")]
+        if t.pos_ == "VERB":  # a mis-parsed subject: the nouns just before "exploded"
+            near += [x for x in sent.doc[max(sent.start, t.i - 6):t.i] if x.pos_ == "NOUN"]
         if _words(x2 for x in near for x2 in [x, *[m for m in x.children if m.dep_ in ("compound", "amod")]]) & (P.ACCIDENT_EXPLODERS | P.DISASTER_WORDS):
             return True
     return False
+
+
+# hazards no one wields, whose name before "hit" is the cause ("earthquake-hit areas")
+_NATURAL_HAZARDS = P.DISASTER_WORDS - {"fire", "blaze", "inferno", "collapse", "crash", "collision", "accident"}
 
 
 def _drop_non_violent_causes(cands: list[_Cand], sent: Span, after_accident: bool = False) -> bool:
@@ -2007,7 +2047,8 @@ def _drop_non_violent_causes(cands: list[_Cand], sent: Span, after_accident: boo
     live = [c for c in cands if not c.absorbed and c.ptype in ("ASSAULT", "MOBILIZE")]
     sent_words = _words(sent)
     disaster_words = sent_words & (P.DISASTER_WORDS - {"fire", "collapse", "storm", "crash"})
-    weapons = bool(set(_weapon_modes(list(sent))) - {"crowd-control"})
+    weapon_modes = set(_weapon_modes(list(sent))) - {"crowd-control"}
+    weapons = bool(weapon_modes)
     accident = _accident_sentence(sent)
     told = accident
     for c in live:
@@ -2017,11 +2058,18 @@ def _drop_non_violent_causes(cands: list[_Cand], sent: Span, after_accident: boo
                 c.absorbed = True  # troops sent to dig out snow or fight floods
             continue
         cause = _cause_words(c)
+        t0 = c.trigger[0]
+        # "earthquake-hit areas", "flood hit districts": the words just before name the cause
+        if not weapons:
+            cause |= {w for x in t0.doc[max(sent.start, t0.i - 2):t0.i] if x.pos_ in ("NOUN", "PROPN")
+                      for w in (_lem(x), x.lower_.removesuffix("s"))} & _NATURAL_HAZARDS
         agentless = lem in _CASUALTY_VERBS and not _own_agent(c.anchor)
         if lem in _CASUALTY_VERBS | _EXPLOSION_WORDS and cause & P.DISASTER_WORDS:
             c.absorbed = told = True
         elif accident and (lem in _EXPLOSION_WORDS or agentless or lem in ("demolish", "destroy", "damage")):
             c.absorbed = True
+        elif after_accident and lem in _EXPLOSION_WORDS and not sent_words & _BOMB_WORDS and not weapon_modes - {"explosives"}:
+            c.absorbed = told = True  # "... a boiler exploded. The blasts were heard miles away."
         elif lem in _TWO_SIDED | {"war", "campaign"} and _words(c.trigger[0].subtree) & disaster_words and not weapons:
             c.absorbed = told = True  # "their battle to contain the wildfires"
         elif agentless and (sent_words & P.DISASTER_WORDS or after_accident) and not weapons \
@@ -2342,6 +2390,7 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
                 if lem in _TWO_SIDED:
                     c.modes.append("two-sided")
                 actor_words = _words(t for a in c.actors for t in a.subtree)
+                actor_words |= _words(ch for ch in c.trigger[0].children if ch.dep_ in ("compound", "amod")) if c.is_noun else set()
                 if actor_words & (_MOB_WORDS - ({"crowd"} if has_protest else set())) or lem in ("lynch", "lynching"):
                     c.modes.append("mob")  # at a demonstration, the crowd is the demonstrators
                 elif _crowd_on_demonstration(c):
@@ -2360,6 +2409,11 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
             if c.ptype == "AGREE" and lem == "agree" and not c.hypothetical and not c.negated and \
                     (len(c.actors) >= 2 or c.recipients and any(_is_party(r) for r in c.recipients)):
                 c.modes.append("mutual")
+        demonstrated = sent_words & P.PROTEST_WORDS or any(c.ptype == "PROTEST" and "riot" not in c.modes for c in live)
+        if not demonstrated and any(c.ptype == "ASSAULT" and "mob" in c.modes for c in live):
+            for c in live:
+                if c.ptype == "PROTEST" and "riot" in c.modes:
+                    c.modes.append("mob")  # "a riot broke out after a mob lynched two men": no demonstration, a mob
 
 
 # ---------------------------------------------------------------------------------------------
@@ -2379,6 +2433,11 @@ _KIND_CUT_WORDS = frozenset({"in", "on", "at", "near", "during", "after", "again
                              "while", "as", "into", "for", "to", "over", "since", "before", ","})
 
 
+# modifiers that name a state's own auxiliary forces when a force noun follows ("paramilitary police",
+# "paramilitary troops" are state forces; "the paramilitaries" alone are a militia)
+_STATE_AUXILIARY_MODIFIERS = frozenset({"paramilitary"})
+
+
 def guess_actor_kind(text: str) -> str:
     """A rough actor kind from the words of an actor phrase (state|rebel|militia|protesters|...|unknown).
 
@@ -2391,12 +2450,13 @@ def guess_actor_kind(text: str) -> str:
             words = words[:i]
             break
     kinds = []
-    for w in words:
+    for i, w in enumerate(words):
         base = w[:-1] if w.endswith("s") and w[:-1] in P.ACTOR_KIND_WORDS else w
         if base.endswith("'s"):
             base = base[:-2]
         k = P.ACTOR_KIND_WORDS.get(base)
-        if k:
+        if k and not (base in _STATE_AUXILIARY_MODIFIERS and any(
+                P.ACTOR_KIND_WORDS.get(x[:-1] if x.endswith("s") else x) == "state" for x in words[i + 1:])):
             kinds.append(k)
     if not kinds:
         return "unknown"

@@ -149,6 +149,11 @@ PEOPLE = frozenset({
     "opponent", "dissident", "citizen", "national", "migrant", "population", "individual",
 })
 CAPTIVES = frozenset({"prisoner", "hostage", "detainee", "captive", "pow", "prisoners", "hostages"})
+# the people of an armed group a force captures (ACLED: their capture is an arrest, no ground taken)
+WANTED_PEOPLE = frozenset({
+    "commander", "chief", "kingpin", "ringleader", "emir", "operative", "financier", "lieutenant", "bomber",
+    "gunman", "terrorist", "insurgent", "rebel", "jihadist", "spokesman", "mastermind", "recruiter",
+})
 AID_OBJECTS = frozenset({
     "aid", "assistance", "food", "supply", "medicine", "water", "fuel", "shelter", "relief", "help",
     "grant", "loan", "money", "fund", "funding", "dollar", "euro", "tent", "blanket", "convoy",
@@ -295,7 +300,7 @@ VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]
     "target": [(None, _A, ())],
     "invade": [(None, _A, ())],
     "overrun": [(None, _A, ("seize", "territory"))],
-    "capture": [(TERRITORY, _A, ("seize", "territory")), (PEOPLE | TROOPS | CAPTIVES, "COERCE", ("arrest",)),
+    "capture": [(TERRITORY, _A, ("seize", "territory")), (PEOPLE | TROOPS | CAPTIVES | WANTED_PEOPLE, "COERCE", ("arrest",)),
                 (WEAPONS, "COERCE", ("seize", "weapons")), (None, _A, ("seize", "territory"))],
     "recapture": [(None, _A, ("seize", "territory"))],
     "retake": [(None, _A, ("seize", "territory"))],
@@ -438,7 +443,7 @@ VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]
     "convene": [(None, "CONSULT", ("multilateral",))],
     "speak": [],  # only "spoke with / to <party>" (events._verb_trigger)
     # only in their special cases (events._verb_trigger): "protesters gathered", "set ablaze"
-    "gather": [], "assemble": [], "converge": [], "congregate": [], "chant": [], "set": [],
+    "gather": [], "assemble": [], "converge": [], "congregate": [], "chant": [], "set": [], "participate": [],
     "summon": [(DIPLOMATS | frozenset({"charge"}), "ACCUSE", ("disapprove",))],
     # SUPPORT
     "support": [(None, "SUPPORT", ())],
