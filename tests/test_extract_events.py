@@ -602,6 +602,18 @@ def _first_acled(nlp, text: str) -> str | None:
         ("Government troops captured a senior rebel commander near Dalla on Sunday.", "Arrests"),
         # a state's paramilitary force is a state force
         ("Paramilitary police retook the town of Orsk from the insurgents.", "Government regains territory"),
+        # weapons inside what holds them, however deep ("a depot containing a large amount of rifles"),
+        # and a quantity mis-parsed as an adjective
+        ("Troops discovered a depot containing a large amount of rifles near Varl.", "Disrupted weapons use"),
+        ("The rangers seized a large of amount rifles and ammunition in the raid.", "Disrupted weapons use"),
+        # demonstrators who throw things, behind a dateline the parse takes for the subject
+        ("TARROW (Wire) - Protesters hurled rocks at security forces outside the ministry on Sunday.",
+         "Violent demonstration"),
+        # a demonstration that descends into violence, its subject not parsed
+        ("Police fired tear gas at hundreds of marchers as a rally against the fuel tax descended into one of the "
+         "worst bouts of violence in years.", "Violent demonstration"),
+        # a riot the police break up stays a riot
+        ("Police used water cannon to disperse a crowd of rioters in Dorrin.", "Violent demonstration"),
     ],
 )
 def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):
@@ -626,6 +638,12 @@ def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):
         "A shipping container exploded at a farm near Tessa. The container had been used to store fertiliser.",
         # a hazard named before "hit" is the cause
         "Troops helped residents in earthquake hit areas of Hollo.",
+        # a curfew defied is not imposed here; demands reinforced are no troops; cars stuck in snow hold no stick;
+        # a battle against wildfires is no fight
+        "Groups of young men defied the night curfew in Tarrow on Monday.",
+        "The opposition reinforced its demands for early elections.",
+        "The army mobilised to free hundreds of cars stuck in heavy snow near Varl.",
+        "Volunteers gained ground in their battle to contain the wildfires near Kessel.",
     ],
 )
 def test_extract_events_no_acled_event_for_disasters_and_diplomacy(nlp, text):
@@ -642,6 +660,19 @@ def test_extract_events_no_acled_event_for_disasters_and_diplomacy(nlp, text):
 )
 def test_extract_events_crowds_at_a_demonstration_are_demonstrators(nlp, text, expected):
     assert _first_acled(nlp, text) == expected
+
+
+def test_extract_events_weapons_held_by_a_place_in_apposition_are_the_object(nlp):
+    """A parse that hangs the found thing on a dateline word ("Varl Two caches ... were found") by
+    apposition: what the apposition holds is what was found."""
+    from spacy.tokens import Doc
+
+    from newsprism.extract.events import _object_lemmas
+
+    words = ["Varl", "caches", "containing", "rifles"]
+    doc = Doc(nlp.vocab, words=words, heads=[0, 0, 1, 2], deps=["ROOT", "appos", "acl", "dobj"],
+              pos=["PROPN", "NOUN", "VERB", "NOUN"], lemmas=["Varl", "cache", "contain", "rifle"])
+    assert "rifle" in _object_lemmas([doc[0]])
 
 
 def test_extract_events_withdrawing_from_a_pact_gives_no_ground_up(nlp):

@@ -235,7 +235,7 @@ def _objects(tok: Token) -> list:
     return out
 
 
-def _object_lemmas(objs: Iterable[Token]) -> set[str]:
+def _object_lemmas(objs: Iterable[Token], depth: int = 0) -> set[str]:
     lemmas = set()
     for o in objs:
         lemmas.add(_lem(o))
@@ -243,15 +243,19 @@ def _object_lemmas(objs: Iterable[Token]) -> set[str]:
         for c in o.children:  # "martial law", "human shields", "a state of emergency"
             if c.dep_ in ("compound", "amod"):
                 lemmas.add(_lem(c))
+            if depth > 1:
+                continue
             if c.dep_ == "acl" and _lem(c) in ("contain", "hold", "store", "hide", "stock"):
-                # "a depot containing rifles": what is found is what the place holds
-                lemmas.update(_lem(x) for d in _children(c, "dobj") for x in _conjuncts(d))
-            if c.dep_ == "prep" and c.lower_ == "of" and (_lem(o) in P.QUANTITY_HEADS or o.lower_ in P.QUANTITY_HEADS):
-                # "a cache of weapons", "dozens of IEDs", "a swathe of territory": the complement is the object
-                for p in _children(c, "pobj"):
-                    for q in _conjuncts(p):
-                        lemmas.update({_lem(q), q.lower_})
-                        lemmas.update(_lem(m) for m in q.children if m.dep_ in ("compound", "amod"))
+                # "a depot containing rifles", "a depot containing a large amount of rifles": what is
+                # found is what the place holds
+                lemmas |= _object_lemmas([x for d in _children(c, "dobj") for x in _conjuncts(d)], depth + 1)
+            if c.dep_ == "prep" and c.lower_ == "of" and (_lem(o) in P.QUANTITY_HEADS or o.lower_ in P.QUANTITY_HEADS
+                                                          or o.pos_ == "ADJ"):
+                # "a cache of weapons", "dozens of IEDs", "a swathe of territory" (and a size parsed as the
+                # head, "a huge of amount weapons"): the complement is the object
+                lemmas |= _object_lemmas([q for p in _children(c, "pobj") for q in _conjuncts(p)], depth + 1)
+            if c.dep_ == "appos":  # "Algiers: two caches containing weapons were found"
+                lemmas |= _object_lemmas([c], depth + 1)
     return lemmas
 
 
@@ -592,6 +596,9 @@ def _syn(tok: Token) -> Token:
     return tok
 
 
+_DEFIANCE_VERBS = frozenset({"defy", "violate", "breach", "flout", "ignore", "break", "disregard"})
+
+
 def _noun_trigger(tok: Token) -> tuple[str, tuple[str, ...]] | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -641,6 +648,8 @@ def _noun_trigger(tok: Token) -> tuple[str, tuple[str, ...]] | None:
         return None  # "a police patrol" is a party; "ordered patrols" is a deployment
     if lem == "war" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lem(tok.head.head) in _WAR_OF_HEADS:
         return None  # "prisoners of war", "crimes of war"
+    if ptype == "COERCE" and tok.dep_ == "dobj" and _lem(tok.head) in _DEFIANCE_VERBS:
+        return None  # "crowds defying the curfew": the rule stands; its imposition is not told here
     if lem == "hostility" and tok.lower_ != "hostilities":
         return None  # an attitude; "hostilities" is fighting
     if lem == "strike":
@@ -1034,6 +1043,8 @@ def _weapon_modes(tokens: Iterable[Token]) -> list[str]:
             continue
         if lem == "shell" and t.pos_ == "VERB":
             continue
+        if P.WEAPON_MODES.get(lem) == ("primitive",) and t.pos_ == "VERB":
+            continue  # "vehicles stuck in snow", "stoned" is told by its verb, not a weapon named
         if lem in ("toxic", "poisonous") and _lem(t.head) not in ("gas", "chemical", "agent", "substance", "munition", "shell", "projectile", "weapon", "bomb", "attack"):
             continue  # "toxic waste", "poisonous drinks": no weapon
         ms = P.WEAPON_MODES.get(lem) or P.WEAPON_MODES.get(t.lower_)
@@ -2070,7 +2081,8 @@ def _drop_non_violent_causes(cands: list[_Cand], sent: Span, after_accident: boo
             c.absorbed = True
         elif after_accident and lem in _EXPLOSION_WORDS and not sent_words & _BOMB_WORDS and not weapon_modes - {"explosives"}:
             c.absorbed = told = True  # "... a boiler exploded. The blasts were heard miles away."
-        elif lem in _TWO_SIDED | {"war", "campaign"} and _words(c.trigger[0].subtree) & disaster_words and not weapons:
+        elif lem in _TWO_SIDED | {"war", "campaign"} and not weapons and _words(
+                c.trigger[0].head.head.subtree if c.trigger[0].dep_ == "pobj" else c.trigger[0].subtree) & disaster_words:
             c.absorbed = told = True  # "their battle to contain the wildfires"
         elif agentless and (sent_words & P.DISASTER_WORDS or after_accident) and not weapons \
                 and not any(o is not c and _lem(o.trigger[0]) not in _CASUALTY_VERBS for o in live if not o.absorbed):
@@ -2214,20 +2226,25 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
         if c.ptype == "ASSAULT" and (any(_np_kind(a) in ("protesters", "rioters") for a in c.actors) or
                                      "mob" in c.modes):
             violent = True
+        if c.ptype == "ASSAULT" and "crowd-control" in c.modes and any(_np_kind(x) == "rioters" for x in c.recipients):
+            violent = True  # ACLED: a riot the police break up stays a riot
         if c.ptype == "ASSAULT" and _lem(c.trigger[0]) in ("clash", "scuffle", "confrontation") and \
                 any(_np_kind(x) in ("protesters", "rioters") for x in c.actors + c.recipients):
             violent = True  # ACLED: clashes with demonstrators make a violent demonstration
     for t in sent:
         if t.pos_ == "VERB" and _lem(t) in _PROTEST_VIOLENCE_VERBS:
-            subj = _children(t, "nsubj")
-            if subj and _lem(subj[0]) in P.PROTEST_WORDS | {"rioter", "youth", "mob", "crowd"}:
+            # the subject, or the people it counts or stands beside ("hundreds of protesters",
+            # "BEIRUT (Reuters) - Protesters hurled ...")
+            subj = [x for s0 in _children(t, "nsubj") for x in [s0, *(ch for ch in s0.children if ch.dep_ in ("appos", "conj"))]]
+            subj += [p for x in subj for ch in _children(x, "prep") if ch.lower_ == "of" for p in _children(ch, "pobj")]
+            if any(_lem(x) in P.PROTEST_WORDS | {"rioter", "youth", "mob", "crowd"} for x in subj):
                 violent = True
         if protest and _crowd_damage(t):
             violent = True  # "thousands marched and some smashed shop windows"
-        if _lem(t) in _DESCENT_VERBS and any(_lem(p) in _DISORDER_NOUNS for ch in t.children if ch.dep_ == "prep"
-                                              and ch.lower_ == "into" for p in _children(ch, "pobj")) \
-                and any(_lem(x) in P.PROTEST_WORDS for x in _children(t, "nsubj")):
-            violent = True  # "the rally descended into violence"
+        if _lem(t) in _DESCENT_VERBS and any(_lem(x) in _DISORDER_NOUNS for ch in t.children if ch.dep_ == "prep"
+                                              and ch.lower_ == "into" for p in _children(ch, "pobj") for x in p.subtree) \
+                and any(_lem(x) in P.PROTEST_WORDS for x in _children(t, "nsubj") or t.doc[max(sent.start, t.i - 6):t.i]):
+            violent = True  # "the rally descended into violence" (no subject parsed: the words just before)
         if t.lower_ == "violent" and _lem(t.head) in ("turn", "become", "grow", "descend") and \
                 any(_lem(x) in P.PROTEST_WORDS for x in _children(t.head, "nsubj")):
             violent = True  # "the rallies turned violent"

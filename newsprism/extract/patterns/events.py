@@ -579,7 +579,9 @@ VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]
     "station": [(None, "MOBILIZE", ("troops",))],
     "mass": [(TROOPS | WEAPONS, "MOBILIZE", ("troops",))],
     "amass": [(None, "MOBILIZE", ("troops",))],
-    "reinforce": [(None, "MOBILIZE", ("troops",))],
+    # forces or ground reinforced, not "reinforced their calls"
+    "reinforce": [(NO_OBJECT | TROOPS | BASES | TERRITORY | frozenset({"defence", "defense", "presence", "front"}),
+                   "MOBILIZE", ("troops",))],
     "conscript": [(None, "MOBILIZE", ("troops",))],
     "recruit": [(TROOPS | PEOPLE | frozenset({"child", "boy"}), "MOBILIZE", ("militia",))],
     "arm": [(PEOPLE | TROOPS | frozenset({"militia", "group", "rebel"}), "MOBILIZE", ("weapons",))],
