@@ -614,6 +614,20 @@ def _first_acled(nlp, text: str) -> str | None:
          "worst bouts of violence in years.", "Violent demonstration"),
         # a riot the police break up stays a riot
         ("Police used water cannon to disperse a crowd of rioters in Dorrin.", "Violent demonstration"),
+        # the weapon named in the phrase a "used" clause hangs on
+        ("Doctors said the victims had inhaled poisonous gas used by the militia in Kassa.", "Chemical weapon"),
+        # whom a shooting sends running are its targets
+        ("Dozens of gunmen arrived on motorbikes and opened fire, scattering terrified villagers of Kessel.", "Attack"),
+        # fighters who charge a camp attack it
+        ("Insurgents charged a camp outside Velle hosting government troops.", "Armed clash"),
+        # crowd-control fired in a street, a human chain attacked by police
+        ("Riot police fired tear gas and pepper spray in the main square of Varno.", "Protest with intervention"),
+        ("Police attacked a human chain of teachers in Orsk on Sunday.", "Protest with intervention"),
+        # deaths in a crackdown on a demonstration are excessive force; a crackdown the rally is against is its cause
+        ("Two marchers died in the crackdown on the rally in Dorrin.", "Excessive force against protesters"),
+        ("Thousands rallied in Serro against the deadly crackdown on students.", "Peaceful protest"),
+        ("Lawyers condemned the incident in which police used excessive force to disperse protesting nurses in Tarrow.",
+         "Excessive force against protesters"),
     ],
 )
 def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):
@@ -644,6 +658,9 @@ def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):
         "The opposition reinforced its demands for early elections.",
         "The army mobilised to free hundreds of cars stuck in heavy snow near Varl.",
         "Volunteers gained ground in their battle to contain the wildfires near Kessel.",
+        # sanctions that "target" people, a retaliation in kind: no attack
+        "The new sanctions target senior generals and three state banks.",
+        "Moldavia strikes back at Ruritania, expels envoys and closes its embassy.",
     ],
 )
 def test_extract_events_no_acled_event_for_disasters_and_diplomacy(nlp, text):
@@ -673,6 +690,17 @@ def test_extract_events_weapons_held_by_a_place_in_apposition_are_the_object(nlp
     doc = Doc(nlp.vocab, words=words, heads=[0, 0, 1, 2], deps=["ROOT", "appos", "acl", "dobj"],
               pos=["PROPN", "NOUN", "VERB", "NOUN"], lemmas=["Varl", "cache", "contain", "rifle"])
     assert "rifle" in _object_lemmas([doc[0]])
+
+
+def test_extract_events_troops_marching_on_after_a_participle_clause_are_no_demonstration(nlp):
+    _, ms = _mentions(nlp, "Ruritanian army units have seized a hill town and nearby hamlets, boosting security in "
+                           "areas loyal to the king, and marched deeper into a rebel-held quarter of Velle, state radio said.")
+    assert not any(m.plover_type == "PROTEST" for m in ms)
+
+
+def test_extract_events_a_base_hosting_troops_is_no_visit(nlp):
+    _, ms = _mentions(nlp, "Insurgents charged a camp outside Velle hosting government troops.")
+    assert not any("visit" in m.plover_mode for m in ms)
 
 
 def test_extract_events_withdrawing_from_a_pact_gives_no_ground_up(nlp):

@@ -449,6 +449,8 @@ _HARMLESS_PURPOSES = frozenset({"store", "carry", "transport", "keep", "house", 
                                 "produce", "make", "clean", "cook", "light", "supply", "deliver", "feed", "treat"})
 
 
+_PENALTIES = frozenset({"sanction", "tariff", "penalty", "embargo", "measure", "restriction", "ban"})
+_PENALTY_VERBS = frozenset({"expel", "sanction", "recall", "ban", "shut", "close", "suspend", "freeze", "impose", "sever"})
 _PACTS = frozenset({"pact", "accord", "convention", "protocol", "alliance", "organisation", "organization", "union",
                     "council", "commission", "process", "framework", "arrangement"})
 
@@ -537,6 +539,11 @@ def _verb_trigger(tok: Token) -> tuple[str, tuple[str, ...], list] | None:
         victims = _patients(tok) + [o for o in objs if _lem(o) != "fire"]
         person = any(v.ent_type_ == "PERSON" or _lem(v) in P.PEOPLE | {"cultist", "suspect", "thief"} for v in victims)
         return "ASSAULT", ("primitive",) if person else ("destroy",), objs  # "set ablaze", "set fire to"
+    if lem in ("target", "hit", "strike") and any(_lem(x) in _PENALTIES for x in _children(tok, "nsubj")):
+        return "SANCTION", (), objs  # "the new sanctions target senior officials"
+    if lem == "strike" and any(ch.dep_ in ("prt", "advmod") and ch.lower_ == "back" for ch in tok.children) and \
+            any(_lem(x) in _PENALTY_VERBS for x in [*_children(tok, "conj"), *([tok.head] if tok.dep_ == "conj" else [])]):
+        return "SANCTION", (), objs  # "strikes back at Washington, expels diplomats": a retaliation in kind
     if lem in ("target", "hit", "strike") and any(c.dep_ == "prep" and c.lower_ == "with" and
                                                   any(_lem(p) in ("sanction", "tariff", "penalty", "measure", "expulsion") for p in _children(c, "pobj"))
                                                   for c in tok.children):
@@ -1079,7 +1086,8 @@ def _means_scope(c: _Cand, anchor: Token) -> list:
             if ch.dep_ in ("advcl", "xcomp", "acl") and _lem(ch) in ("use", "employ", "fire", "launch", "drop"):
                 scope += list(ch.subtree)
     if trig.dep_ == "acl" and trig.pos_ == "VERB":
-        scope.append(trig.head)  # "missiles fired from the territory"
+        # "missiles fired from the territory", "poisonous gas used by the militants"
+        scope += [trig.head, *(ch for ch in trig.head.children if ch.dep_ in ("amod", "compound"))]
     if anchor.i != trig.i:
         scope += [t for ch in anchor.children if ch.dep_ == "prep" and ch.lower_ in ("with", "using", "by", "from") for t in ch.subtree]
         scope += [t for ch in anchor.children if ch.dep_ in ("nsubj", "dobj") and _is_eventish(ch) for t in ch.subtree]
@@ -2105,6 +2113,9 @@ def _np_kind(tok: Token) -> str:
     return guess_actor_kind(tok.doc[slice(*_np_bounds(tok))].text)
 
 
+_SCATTER_VERBS = frozenset({"scatter", "send", "force", "terrify", "panic", "frighten"})
+
+
 def _target_words(c: _Cand) -> set[str]:
     """Head lemmas of an attack's targets: recipients and the places it happened in / at."""
     tok = c.anchor if not c.is_noun else c.trigger[0]
@@ -2112,6 +2123,9 @@ def _target_words(c: _Cand) -> set[str]:
     for head in {tok, c.trigger[0]}:
         heads += [p for ch in head.children if ch.dep_ == "prep" and ch.lower_ in ("in", "inside", "at", "on", "against", "near", "outside", "into")
                   for p in _children(ch, "pobj")]
+        # "opened fire, scattering terrified residents": whom the shooting sent running
+        heads += [o for ch in head.children if ch.dep_ == "advcl" and ch.tag_ == "VBG" and _lem(ch) in _SCATTER_VERBS
+                  for o in _children(ch, "dobj")]
     out = set()
     for h in heads:
         for x in _conjuncts(h):
@@ -2172,9 +2186,10 @@ def _territory_not_taken(t: Token) -> bool:
 
 
 def _doers(t: Token) -> list:
-    """The subject of a verb, or of the verb it is conjoined to ("captured the town and marched on")."""
+    """The subject of a verb, or of the verb it is conjoined to ("captured the town and marched on"),
+    also through a participle clause ("captured the town, boosting security, and marched on")."""
     head = t
-    while head.dep_ == "conj" and not _children(head, "nsubj"):
+    while head.dep_ in ("conj", "advcl", "xcomp") and not _children(head, "nsubj") and head.head is not head:
         head = head.head
     return _children(head, "nsubj")
 
@@ -2273,8 +2288,14 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
         if c.ptype == "COERCE" and ("arrest" in c.modes or "restrict" in c.modes):
             intervention = True
     for t in sent:
+        if _lem(t) in ("die", "kill") and any(_lem(x) in _CRACKDOWNS for ch in _children(t, "prep") if ch.lower_ in ("in", "during")
+                                              for x in _children(ch, "pobj")):
+            lethal = True  # "three die in protest crackdown"
         if t.lower_ in _EXCESSIVE_WORDS and (t.head.pos_ == "VERB" and _lem(t.head) in _INTERVENTION_VERBS | {"attack", "fire", "shoot", "use"}
-                                             or _lem(t.head) in ("force", "ammunition", "round", "crackdown", "fire", "bullet")):
+                                             or _lem(t.head) in ("force", "ammunition", "round", "crackdown", "fire", "bullet")) \
+                and not (t.head.dep_ == "dobj" and _lem(t.head.head) in _GRIEVANCE_VERBS
+                         or t.head.dep_ == "pobj" and t.head.head.lower_ in ("against", "over")):
+            # "rallied against the deadly crackdown": the demonstrators' cause, not force on them
             lethal = True
         if t.pos_ == "VERB" and _lem(t) in _INTERVENTION_VERBS and _lem(t) not in ("block", "prevent", "stop", "ban") \
                 and not _grievance(t):
@@ -2287,11 +2308,15 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
     return protest, None
 
 
+_CRACKDOWNS = frozenset({"crackdown", "clampdown", "repression", "suppression"})
+
+
 def _protest_related(c: _Cand) -> bool:
     if c.ptype == "PROTEST":
         return True
     if c.ptype == "COERCE":
-        return "arrest" in c.modes
+        # arrests, and a crackdown told as one on the demonstration ("three die in protest crackdown")
+        return "arrest" in c.modes or _lem(c.trigger[0]) in _CRACKDOWNS and not _grievance(c.trigger[0])
     if c.ptype != "ASSAULT":
         return False
     if set(c.modes) & {"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "unconventional"} - {"crowd-control"} \
@@ -2602,6 +2627,9 @@ def acled_type(plover_type: str, modes: tuple[str, ...], actor_kinds: tuple[str,
                         return P.BATTLES, "Non-state actor overtakes territory"
                 return P.STRATEGIC, "Non-violent transfer of territory"
             return P.STRATEGIC, "Looting/property destruction"
+        protest = _protest_subtype(m)
+        if "restrict" in m and protest in ("Excessive force against protesters", "Protest with intervention"):
+            return P.PROTESTS, protest  # a crackdown on the demonstration the sentence tells
         if m & {"curfew", "martial-law"}:
             return P.STRATEGIC, "Other"
         return None, None  # blockades, restrictions, deportations: PLOVER only
