@@ -476,6 +476,13 @@ def test_extract_events_mention_is_frozen(nlp):
         # a brawl with sticks between unorganised people is mob violence, a fight of armed groups a clash
         ("ASSAULT", ("primitive", "two-sided"), ("civilians",), (), ("Riots", "Mob violence")),
         ("ASSAULT", ("primitive", "two-sided"), ("rebel",), ("state",), ("Battles", "Armed clash")),
+        # an activist abducted is an abduction, not force on a demonstration
+        ("ASSAULT", ("abduct",), ("state",), ("protesters",), ("Violence against civilians", "Abduction/forced disappearance")),
+        # a crackdown the sentence ties to a demonstration is typed by its protest qualifier
+        ("COERCE", ("restrict", "excessive"), ("state",), (), ("Protests", "Excessive force against protesters")),
+        ("COERCE", ("restrict", "intervention"), ("state",), (), ("Protests", "Protest with intervention")),
+        # unrest as a situation codes no demonstration
+        ("PROTEST", ("riot", "generic"), (), (), (None, None)),
     ],
 )
 def test_extract_events_acled_type_table(ptype, modes, actors, recipients, expected):
@@ -628,6 +635,13 @@ def _first_acled(nlp, text: str) -> str | None:
         ("Thousands rallied in Serro against the deadly crackdown on students.", "Peaceful protest"),
         ("Lawyers condemned the incident in which police used excessive force to disperse protesting nurses in Tarrow.",
          "Excessive force against protesters"),
+        # unrest told as a situation is no demonstration: the looting it names is the happening
+        ("The unrest gripping the northern suburbs spread to Velle overnight. Several shops were looted.",
+         "Looting/property destruction"),
+        ("Dozens of youths went on a looting spree in the market district of Orsk.", "Looting/property destruction"),
+        # a crowd that fills the streets demonstrates
+        ("Silent crowds walked the streets of Dorrin on Sunday, demanding the release of the students.", "Peaceful protest"),
+        ("Thousands of supporters thronged the main square of Varno on Sunday.", "Peaceful protest"),
     ],
 )
 def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):
@@ -661,6 +675,7 @@ def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):
         # sanctions that "target" people, a retaliation in kind: no attack
         "The new sanctions target senior generals and three state banks.",
         "Moldavia strikes back at Ruritania, expels envoys and closes its embassy.",
+        "Residents walked the streets to inspect the damage.",
     ],
 )
 def test_extract_events_no_acled_event_for_disasters_and_diplomacy(nlp, text):

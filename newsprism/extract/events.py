@@ -455,6 +455,11 @@ _PACTS = frozenset({"pact", "accord", "convention", "protocol", "alliance", "org
                     "council", "commission", "process", "framework", "arrangement"})
 
 
+# a crowd that fills the streets demonstrates ("crowds walked the streets", "thousands thronged the square")
+_STREET_VERBS = frozenset({"walk", "fill", "throng", "pack", "parade"})
+_CROWDS = frozenset({"crowd", "throng", "thousand", "hundred", "ten", "multitude", "activist", "supporter"})
+
+
 def _subject_heads(tok: Token) -> list:
     """A verb's subjects, and the people a quantity subject counts ("hundreds of demonstrators")."""
     subj = _children(tok, "nsubj")
@@ -531,6 +536,10 @@ def _verb_trigger(tok: Token) -> tuple[str, tuple[str, ...], list] | None:
     if lem == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(_lem(p) == "street" for p in _children(c, "pobj"))
                              for c in tok.children):
         return "PROTEST", ("demo",), objs  # "took to the streets"
+    if lem in _STREET_VERBS and any(_lem(x) in ("street", "square") for x in objs + [
+            p for ch in _children(tok, "prep") for p in _children(ch, "pobj")]) and any(
+            _lem(x) in P.PROTEST_WORDS | _CROWDS for x in _subject_heads(tok)):
+        return "PROTEST", ("demo",), objs  # "crowds walked the streets", "thousands filled the square"
     if lem in ("gather", "assemble", "converge", "congregate", "chant", "participate") and any(
             _lem(x) in P.PROTEST_WORDS | {"crowd", "activist"} for x in _subject_heads(tok)):
         return "PROTEST", ("demo",), objs
@@ -593,12 +602,13 @@ def _strike_is_protest(tok: Token) -> str | None:
 
 _WAR_OF_HEADS = frozenset({"prisoner", "crime", "criminal", "state", "theatre", "theater", "veteran", "spoil", "art",
                            "law", "rule", "cost", "fog", "act", "weapon", "tool", "instrument", "victim", "widow", "orphan"})
-_LIGHT_HEADS = frozenset({"effort", "initiative", "bid", "attempt", "mission", "process", "round", "session", "plan"})
+_LIGHT_HEADS = frozenset({"effort", "initiative", "bid", "attempt", "mission", "process", "round", "session", "plan",
+                          "spree", "rampage"})  # "a looting spree" is looting
 
 
 def _syn(tok: Token) -> Token:
     """The token standing for an event noun in the parse ('mediation effort' -> 'effort')."""
-    if tok.dep_ == "compound" and _lem(tok.head) in _LIGHT_HEADS:
+    if tok.dep_ in ("compound", "amod") and _lem(tok.head) in _LIGHT_HEADS:
         return tok.head
     return tok
 
@@ -609,7 +619,7 @@ _DEFIANCE_VERBS = frozenset({"defy", "violate", "breach", "flout", "ignore", "br
 def _noun_trigger(tok: Token) -> tuple[str, tuple[str, ...]] | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    if tok.dep_ in P.NOUN_AS_MODIFIER_ONLY and not (tok.dep_ == "compound" and _lem(tok.head) in _LIGHT_HEADS):
+    if tok.dep_ in P.NOUN_AS_MODIFIER_ONLY and not (tok.dep_ in ("compound", "amod") and _lem(tok.head) in _LIGHT_HEADS):
         return None
     if _in_name(tok) and tok.ent_type_ != "EVENT":
         return None
@@ -2308,6 +2318,8 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
     return protest, None
 
 
+# nouns that name a state of disorder rather than one demonstration
+_SITUATION_PROTEST_NOUNS = frozenset({"unrest"})
 _CRACKDOWNS = frozenset({"crackdown", "clampdown", "repression", "suppression"})
 
 
@@ -2452,6 +2464,9 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
                     (len(c.actors) >= 2 or c.recipients and any(_is_party(r) for r in c.recipients)):
                 c.modes.append("mutual")
         demonstrated = sent_words & P.PROTEST_WORDS or any(c.ptype == "PROTEST" and "riot" not in c.modes for c in live)
+        for c in live:
+            if c.ptype == "PROTEST" and _lem(c.trigger[0]) in _SITUATION_PROTEST_NOUNS and not demonstrated:
+                c.modes.append("generic")  # "the unrest has spread to the suburbs": a situation; its acts are coded
         if not demonstrated and any(c.ptype == "ASSAULT" and "mob" in c.modes for c in live):
             for c in live:
                 if c.ptype == "PROTEST" and "riot" in c.modes:
@@ -2555,7 +2570,8 @@ def acled_type(plover_type: str, modes: tuple[str, ...], actor_kinds: tuple[str,
         remote = {mode for mode, _sub in P.ACLED_REMOTE_SUBTYPES} & m
         # victims called activists or protesters in a sentence that tells no demonstration: an air
         # strike or a bomb that hits them is still typed by its weapon
-        if protest is None and (r & P.PROTESTER_KINDS and not remote or "crowd-control" in m):
+        # (an activist abducted or raped is that act, not force on a demonstration)
+        if protest is None and (r & P.PROTESTER_KINDS and not remote and not m & {"abduct", "sexual"} or "crowd-control" in m):
             protest = "Excessive force against protesters" if m & P.LETHAL_MODES - {"targeted"} else "Protest with intervention"
         if protest is None and a & P.PROTESTER_KINDS:
             protest = "Violent demonstration"
@@ -2598,6 +2614,8 @@ def acled_type(plover_type: str, modes: tuple[str, ...], actor_kinds: tuple[str,
             return None, None  # an attack by no one on no one: nothing an ACLED row could hold
         return P.BATTLES, "Armed clash"
     if t == "PROTEST":
+        if "generic" in m:
+            return None, None  # unrest as a situation: no one demonstration to code
         if "riot" in m:
             if "mob" in m:
                 return P.RIOTS, "Mob violence"

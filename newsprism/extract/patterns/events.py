@@ -444,6 +444,7 @@ VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]
     "speak": [],  # only "spoke with / to <party>" (events._verb_trigger)
     # only in their special cases (events._verb_trigger): "protesters gathered", "set ablaze"
     "gather": [], "assemble": [], "converge": [], "congregate": [], "chant": [], "set": [], "participate": [],
+    "walk": [], "fill": [], "throng": [], "pack": [], "parade": [],
     "summon": [(DIPLOMATS | frozenset({"charge"}), "ACCUSE", ("disapprove",))],
     # SUPPORT
     "support": [(None, "SUPPORT", ())],
