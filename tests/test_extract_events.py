@@ -639,6 +639,14 @@ def _first_acled(nlp, text: str) -> str | None:
         ("The unrest gripping the northern suburbs spread to Velle overnight. Several shops were looted.",
          "Looting/property destruction"),
         ("Dozens of youths went on a looting spree in the market district of Orsk.", "Looting/property destruction"),
+        # police who drag demonstrators away intervene; paper thrown into the air is no violence; photos of
+        # "those killed" tell no killing at this rally; unrest named as the topic is no riot
+        ("Hundreds of nurses rallied outside parliament in Kessel before police dragged them away.",
+         "Protest with intervention"),
+        ("Hundreds rallied outside the court in Orsk, and the protesters threw paper flowers into the air.",
+         "Peaceful protest"),
+        ("Mourners at the rally in Tessa carried photos of those killed in the uprising.", "Peaceful protest"),
+        ("The latest on unrest in the northern provinces: students marched through Velle on Monday.", "Peaceful protest"),
         # a crowd that fills the streets demonstrates
         ("Silent crowds walked the streets of Dorrin on Sunday, demanding the release of the students.", "Peaceful protest"),
         ("Thousands of supporters thronged the main square of Varno on Sunday.", "Peaceful protest"),

@@ -2009,7 +2009,7 @@ _VIOLENT_PROTEST_WORDS = frozenset({"violent", "aggressive", "riotous", "unruly"
 _EXCESSIVE_WORDS = frozenset({"violently", "brutally", "forcibly", "excessive", "deadly", "lethal", "bloody",
                               "live"})
 _INTERVENTION_VERBS = frozenset({"disperse", "suppress", "break", "quell", "dispel", "detain", "arrest", "crack",
-                                 "repress", "block", "prevent", "stop", "ban", "cordon", "kettle", "spray"})
+                                 "repress", "block", "prevent", "stop", "ban", "cordon", "kettle", "spray", "drag"})
 
 
 def _words(toks: Iterable[Token]) -> set[str]:
@@ -2235,6 +2235,19 @@ def _not_a_demonstration(t: Token) -> bool:
     return _armed_movement(t) or _charged_act(t)
 
 
+_THROW_VERBS = frozenset({"throw", "hurl", "toss"})
+_PROJECTILES = frozenset({"stone", "rock", "brick", "bottle", "bomb", "cocktail", "molotov", "firework", "firecracker",
+                          "grenade", "projectile", "missile", "object", "egg", "chair", "debris", "canister", "flare"})
+
+
+def _harmless_throw(t: Token) -> bool:
+    """Something thrown at no one and that hurts no one ("threw paper rolls into the air"): no violence."""
+    if _lem(t) not in _THROW_VERBS:
+        return False
+    aimed = any(ch.dep_ == "prep" and ch.lower_ in ("at", "on", "toward", "towards", "against") for ch in t.children)
+    return not aimed and not _object_lemmas(_objects(t)) & _PROJECTILES
+
+
 def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
     """(is there a demonstration in the sentence, the qualifier for it: riot / excessive / intervention / None)."""
     words = _words(t for t in sent if not (t.lower_ in ("riot",) and t.dep_ == "compound")
@@ -2257,7 +2270,7 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
                 any(_np_kind(x) in ("protesters", "rioters") for x in c.actors + c.recipients):
             violent = True  # ACLED: clashes with demonstrators make a violent demonstration
     for t in sent:
-        if t.pos_ == "VERB" and _lem(t) in _PROTEST_VIOLENCE_VERBS:
+        if t.pos_ == "VERB" and _lem(t) in _PROTEST_VIOLENCE_VERBS and not _harmless_throw(t):
             # the subject, or the people it counts or stands beside ("hundreds of protesters",
             # "BEIRUT (Reuters) - Protesters hurled ...")
             subj = [x for s0 in _children(t, "nsubj") for x in [s0, *(ch for ch in s0.children if ch.dep_ in ("appos", "conj"))]]
@@ -2287,8 +2300,8 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
     for c in live:
         if c.ptype == "ASSAULT":
             harm = set(c.modes) & (P.LETHAL_MODES - {"targeted"}) or _lem(c.trigger[0]) in ("kill", "shoot", "gun down", "massacre")
-            if _lem(c.trigger[0]) in ("kill",) and not _own_agent(c.anchor):
-                lethal = True  # "two people were killed in the protest"
+            if _lem(c.trigger[0]) in ("kill",) and not _own_agent(c.anchor) and c.trigger[0].dep_ != "acl":
+                lethal = True  # "two people were killed in the protest" ("photos of those killed" tells no killing)
             force = "crowd-control" in c.modes or any(_np_kind(a) == "state" for a in c.actors) or \
                 any(_np_kind(r) == "protesters" for r in c.recipients)
             if force:
@@ -2465,7 +2478,8 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
                 c.modes.append("mutual")
         demonstrated = sent_words & P.PROTEST_WORDS or any(c.ptype == "PROTEST" and "riot" not in c.modes for c in live)
         for c in live:
-            if c.ptype == "PROTEST" and _lem(c.trigger[0]) in _SITUATION_PROTEST_NOUNS and not demonstrated:
+            if c.ptype == "PROTEST" and _lem(c.trigger[0]) in _SITUATION_PROTEST_NOUNS and (
+                    not demonstrated or _background_noun(c.trigger[0]) or c.trigger[0].dep_ == "pobj" and c.trigger[0].head.lower_ == "on"):
                 c.modes.append("generic")  # "the unrest has spread to the suburbs": a situation; its acts are coded
         if not demonstrated and any(c.ptype == "ASSAULT" and "mob" in c.modes for c in live):
             for c in live:
