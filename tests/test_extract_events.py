@@ -481,8 +481,11 @@ def test_extract_events_mention_is_frozen(nlp):
         # a crackdown the sentence ties to a demonstration is typed by its protest qualifier
         ("COERCE", ("restrict", "excessive"), ("state",), (), ("Protests", "Excessive force against protesters")),
         ("COERCE", ("restrict", "intervention"), ("state",), (), ("Protests", "Protest with intervention")),
-        # unrest as a situation codes no demonstration
+        # unrest as a situation codes no demonstration; a standing occupation no transfer of territory
         ("PROTEST", ("riot", "generic"), (), (), (None, None)),
+        ("COERCE", ("seize", "territory", "generic"), ("state",), (), (None, None)),
+        # an occupation that happens is still territory taken
+        ("COERCE", ("seize", "territory"), ("rebel",), (), ("Battles", "Non-state actor overtakes territory")),
     ],
 )
 def test_extract_events_acled_type_table(ptype, modes, actors, recipients, expected):
@@ -684,6 +687,8 @@ def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):
         "The new sanctions target senior generals and three state banks.",
         "Moldavia strikes back at Ruritania, expels envoys and closes its embassy.",
         "Residents walked the streets to inspect the damage.",
+        # an act noun told as a standing situation ("the ongoing occupation") is no happening
+        "Donors criticised the ongoing occupation of the valley by the militia.",
     ],
 )
 def test_extract_events_no_acled_event_for_disasters_and_diplomacy(nlp, text):

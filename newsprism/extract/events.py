@@ -2333,6 +2333,9 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
 
 # nouns that name a state of disorder rather than one demonstration
 _SITUATION_PROTEST_NOUNS = frozenset({"unrest"})
+# modifiers that make an act noun a standing situation ("the ongoing occupation", "decades-long blockade")
+_STANDING_WORDS = frozenset({"ongoing", "continuing", "continued", "long", "years-long", "decades-long", "protracted",
+                             "prolonged", "permanent", "perpetual"})
 _CRACKDOWNS = frozenset({"crackdown", "clampdown", "repression", "suppression"})
 
 
@@ -2441,6 +2444,9 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
                     c.actors = c.actors + list(takeovers[0].actors)
             if c.ptype == "ASSAULT" and c.is_noun and (lem in _GENERIC_NOUNS or lem in _TWO_SIDED and _background_noun(c.trigger[0])):
                 c.modes.append("generic")
+            elif c.ptype in ("ASSAULT", "COERCE") and c.is_noun and _words(
+                    ch for ch in c.trigger[0].children if ch.dep_ in ("amod", "compound")) & _STANDING_WORDS:
+                c.modes.append("generic")  # "its ongoing occupation of the peninsula": a standing situation, no happening
             if c.ptype == "ASSAULT":
                 harm = set(c.modes) & (P.LETHAL_MODES | P.DIRECT_HARM_MODES) or lem in _CASUALTY_VERBS
                 if lem in _ARRESTISH_RAIDS and not harm and arrests and "seize" not in c.modes:
@@ -2640,6 +2646,8 @@ def acled_type(plover_type: str, modes: tuple[str, ...], actor_kinds: tuple[str,
             return P.PROTESTS, "Protest with intervention"
         return P.PROTESTS, "Peaceful protest"
     if t == "COERCE":
+        if "generic" in m:
+            return None, None  # a standing occupation or blockade: a situation, not a happening
         if "arrest" in m:
             protest = _protest_subtype(m)
             if protest is not None:
