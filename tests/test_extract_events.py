@@ -505,7 +505,8 @@ def test_extract_events_acled_inter_code(kind, code):
     "text, kind",
     [("Sudanese Armed Forces", "state"), ("separatist forces", "rebel"), ("Wagner militiamen", "militia"),
      ("protesters", "protesters"), ("displaced civilians", "civilians"), ("UN peacekeepers", "external"),
-     ("Azerbaijan", "unknown"), ("paramilitary police", "state"), ("paramilitary groups", "militia")],
+     ("Azerbaijan", "unknown"), ("paramilitary police", "state"), ("paramilitary groups", "militia"),
+     ("Islamic State group", "rebel"), ("state forces", "state")],
 )
 def test_extract_events_guess_actor_kind(text, kind):
     assert guess_actor_kind(text) == kind
@@ -650,6 +651,9 @@ def _first_acled(nlp, text: str) -> str | None:
          "Peaceful protest"),
         ("Mourners at the rally in Tessa carried photos of those killed in the uprising.", "Peaceful protest"),
         ("The latest on unrest in the northern provinces: students marched through Velle on Monday.", "Peaceful protest"),
+        # an armed side that gains ground takes territory (a party gaining ground in the polls does not)
+        ("Insurgent fighters gained ground in the hills north of Dalla on Friday.", "Non-state actor overtakes territory"),
+        ("The Islamic State group captured the village of Orsk on Monday.", "Non-state actor overtakes territory"),
         # a crowd that fills the streets demonstrates
         ("Silent crowds walked the streets of Dorrin on Sunday, demanding the release of the students.", "Peaceful protest"),
         ("Thousands of supporters thronged the main square of Varno on Sunday.", "Peaceful protest"),
@@ -687,6 +691,7 @@ def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):
         "The new sanctions target senior generals and three state banks.",
         "Moldavia strikes back at Ruritania, expels envoys and closes its embassy.",
         "Residents walked the streets to inspect the damage.",
+        "The opposition party gained ground in the polls.",
         # an act noun told as a standing situation ("the ongoing occupation") is no happening
         "Donors criticised the ongoing occupation of the valley by the militia.",
     ],

@@ -559,6 +559,8 @@ def _verb_trigger(tok: Token) -> tuple[str, tuple[str, ...], list] | None:
         return "SANCTION", (), objs  # "targeted Russia with sanctions"
     if lem == "take" and any(_lem(o) == "control" for o in objs):
         return "COERCE", ("seize", "territory"), objs
+    if lem == "gain" and any(_lem(o) == "ground" for o in objs) and any(_np_kind(x) in _ARMED_KINDS for x in _subject_heads(tok)):
+        return "COERCE", ("seize", "territory"), objs  # "the militants gained ground in the north" (not "in the polls")
     if lem == "deny" and any(_lem(o) in ("entry", "access", "visa") for o in objs):
         return "SANCTION", (), objs
     m = _match_rule(rules, objs)
@@ -2513,6 +2515,7 @@ _KIND_CUT_WORDS = frozenset({"in", "on", "at", "near", "during", "after", "again
 # modifiers that name a state's own auxiliary forces when a force noun follows ("paramilitary police",
 # "paramilitary troops" are state forces; "the paramilitaries" alone are a militia)
 _STATE_AUXILIARY_MODIFIERS = frozenset({"paramilitary"})
+_SELF_STYLED_STATES = frozenset({"islamic", "caliphate"})
 
 
 def guess_actor_kind(text: str) -> str:
@@ -2522,6 +2525,8 @@ def guess_actor_kind(text: str) -> str:
     something else and are not read ("security forces in a crackdown on militants" are state forces).
     """
     words = [w.strip(".'’\"").lower() for w in text.replace("-", " ").replace(",", " , ").split()]
+    # a group that calls itself a state ("Islamic State") is an armed group, not a state's forces
+    words = ["rebel" if w == "state" and i and words[i - 1] in _SELF_STYLED_STATES else w for i, w in enumerate(words)]
     for i, w in enumerate(words):
         if i > 0 and w in _KIND_CUT_WORDS:
             words = words[:i]
