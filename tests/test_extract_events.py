@@ -654,6 +654,10 @@ def _first_acled(nlp, text: str) -> str | None:
         # an armed side that gains ground takes territory (a party gaining ground in the polls does not)
         ("Insurgent fighters gained ground in the hills north of Dalla on Friday.", "Non-state actor overtakes territory"),
         ("The Islamic State group captured the village of Orsk on Monday.", "Non-state actor overtakes territory"),
+        # armed men who take people: an arrest by state forces, an abduction by an armed group
+        ("Soldiers took dozens of young men from the village of Kessel in a dawn raid.", "Arrests"),
+        ("Rebel fighters took twelve farmers from their fields near Dalla.", "Abduction/forced disappearance"),
+        ("Rebels took the village of Orsk on Monday.", "Non-state actor overtakes territory"),
         # a crowd that fills the streets demonstrates
         ("Silent crowds walked the streets of Dorrin on Sunday, demanding the release of the students.", "Peaceful protest"),
         ("Thousands of supporters thronged the main square of Varno on Sunday.", "Peaceful protest"),
@@ -692,6 +696,7 @@ def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):
         "Moldavia strikes back at Ruritania, expels envoys and closes its embassy.",
         "Residents walked the streets to inspect the damage.",
         "The opposition party gained ground in the polls.",
+        "Troops took the wounded villagers to hospital in Orsk.",
         # an act noun told as a standing situation ("the ongoing occupation") is no happening
         "Donors criticised the ongoing occupation of the valley by the militia.",
     ],

@@ -460,6 +460,11 @@ _STREET_VERBS = frozenset({"walk", "fill", "throng", "pack", "parade"})
 _CROWDS = frozenset({"crowd", "throng", "thousand", "hundred", "ten", "multitude", "activist", "supporter"})
 
 
+def _is_people(tok: Token) -> bool:
+    """People (not a place or a thing): "villagers", "three men", "dozens of Palestinians"."""
+    return _lem(tok) in P.PEOPLE or _np_kind(tok) == "civilians" or tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS")
+
+
 def _subject_heads(tok: Token) -> list:
     """A verb's subjects, and the people a quantity subject counts ("hundreds of demonstrators")."""
     subj = _children(tok, "nsubj")
@@ -559,6 +564,11 @@ def _verb_trigger(tok: Token) -> tuple[str, tuple[str, ...], list] | None:
         return "SANCTION", (), objs  # "targeted Russia with sanctions"
     if lem == "take" and any(_lem(o) == "control" for o in objs):
         return "COERCE", ("seize", "territory"), objs
+    if lem == "take" and any(_is_people(x) for o in objs
+                             for x in [o, *(p for ch in _children(o, "prep") if ch.lower_ == "of" for p in _children(ch, "pobj"))]) \
+            and any(_np_kind(x) in _ARMED_KINDS for x in _subject_heads(tok)) \
+            and not any(ch.dep_ == "prep" and ch.lower_ in ("to", "into", "across", "through") for ch in tok.children):
+        return "COERCE", ("arrest",), objs  # "forces took dozens of villagers in raids" (not "took the wounded to hospital")
     if lem == "gain" and any(_lem(o) == "ground" for o in objs) and any(_np_kind(x) in _ARMED_KINDS for x in _subject_heads(tok)):
         return "COERCE", ("seize", "territory"), objs  # "the militants gained ground in the north" (not "in the polls")
     if lem == "deny" and any(_lem(o) in ("entry", "access", "visa") for o in objs):
