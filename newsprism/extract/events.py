@@ -164,7 +164,7 @@ _LEMMA_FIX = {"raped": "rape", "staged": "stage", "stag": "stage", "re-opened": 
 
 
 # nouns the tokenizer splits at their hyphen ("sit - in"): the last piece stands for the whole word
-_HYPHEN_NOUNS = frozenset({"sit-in", "die-in", "walk-out", "lie-in", "teach-in"})
+_HYPHEN_NOUNS = frozenset({"sit-in", "die-in"})
 
 
 def _lem(tok: Token) -> str:
@@ -2345,9 +2345,9 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
 
 # nouns that name a state of disorder rather than one demonstration
 _SITUATION_PROTEST_NOUNS = frozenset({"unrest"})
-# modifiers that make an act noun a standing situation ("the ongoing occupation", "decades-long blockade")
-_STANDING_WORDS = frozenset({"ongoing", "continuing", "continued", "long", "years-long", "decades-long", "protracted",
-                             "prolonged", "permanent", "perpetual"})
+# modifiers that make an act noun a standing situation ("the ongoing occupation", "the long siege")
+_STANDING_WORDS = frozenset({"ongoing", "continuing", "continued", "long", "protracted", "prolonged", "permanent",
+                             "perpetual"})
 _CRACKDOWNS = frozenset({"crackdown", "clampdown", "repression", "suppression"})
 
 
