@@ -658,6 +658,16 @@ def _first_acled(nlp, text: str) -> str | None:
         ("Soldiers took dozens of young men from the village of Kessel in a dawn raid.", "Arrests"),
         ("Rebel fighters took twelve farmers from their fields near Dalla.", "Abduction/forced disappearance"),
         ("Rebels took the village of Orsk on Monday.", "Non-state actor overtakes territory"),
+        # a fire exchange is a gunfight (a prisoner exchange is not)
+        ("Soldiers have been locked in a fire exchange with the militants near Dalla since dawn.", "Armed clash"),
+        ("There was a brief exchange of fire between the two patrols at the border post.", "Armed clash"),
+        ("The prisoner exchange took place at the Orsk crossing.", "Agreement"),
+        # a bomb that goes off by accident in its owners' hands is disrupted weapons use
+        ("Two militants were killed when their bomb exploded prematurely on the road to Kessel.", "Disrupted weapons use"),
+        ("Two bombers on Monday accidentally activated their explosive vests near the market of Orsk.",
+         "Disrupted weapons use"),
+        ("A premature explosion killed three insurgents who were assembling a device in Dalla.", "Disrupted weapons use"),
+        ("A bomb exploded at the market of Orsk, killing five.", "Remote explosive/landmine/IED"),
         # a crowd that fills the streets demonstrates
         ("Silent crowds walked the streets of Dorrin on Sunday, demanding the release of the students.", "Peaceful protest"),
         ("Thousands of supporters thronged the main square of Varno on Sunday.", "Peaceful protest"),

@@ -639,6 +639,9 @@ def _noun_trigger(tok: Token) -> tuple[str, tuple[str, ...]] | None:
         return None
     entry = _noun_trigger_entry(tok)
     lem = _lem(tok)
+    if lem == "exchange" and (_left_modifier_words(tok) | {_lem(p) for ch in _children(tok, "prep") if ch.lower_ == "of"
+                                                           for p in _children(ch, "pobj")}) & {"fire", "gunfire"}:
+        return "ASSAULT", ("firearms", "two-sided")  # "a fire exchange", "an exchange of fire": a gunfight
     if lem == "call":
         preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
         words = _left_modifier_words(tok)
@@ -2343,6 +2346,7 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
     return protest, None
 
 
+_MISHAP_WORDS = frozenset({"accidentally", "prematurely", "inadvertently", "mistakenly", "accidental", "premature"})
 # nouns that name a state of disorder rather than one demonstration
 _SITUATION_PROTEST_NOUNS = frozenset({"unrest"})
 # modifiers that make an act noun a standing situation ("the ongoing occupation", "the long siege")
@@ -2437,6 +2441,12 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
             if c.ptype == "COERCE" and "weapons" in c.modes and _lem(c.trigger[0]) in ("destroy", "burn", "blow up") and remote:
                 c.ptype, c.modes = "ASSAULT", ["destroy", *dict.fromkeys(remote)]  # weapons hit in a strike: the strike
         live = [c for c in live if not c.absorbed]
+        for c in live:
+            told_by = [c.trigger[0], *_children(c.trigger[0], "nsubj")]  # "a premature explosion killed ..."
+            if c.ptype == "ASSAULT" and "explosives" in c.modes and _words(
+                    ch for t in told_by for ch in t.children if ch.dep_ in ("advmod", "amod")) & _MISHAP_WORDS:
+                # ACLED: a bomb that goes off by accident in its owners' hands is disrupted weapons use
+                c.ptype, c.modes = "COERCE", ["seize", "weapons"]
         bases = [c for c in live if c.ptype == "MOBILIZE" and "base" in c.modes]
         for c in live:
             lem = _lem(c.trigger[0])

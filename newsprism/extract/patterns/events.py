@@ -296,6 +296,7 @@ VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]
     "destroy": [(None, _A, ("destroy",))],
     "blow up": [(None, _A, ("explosives", "destroy"))],
     "detonate": [(None, _A, ("explosives",))],
+    "activate": [(WEAPONS | frozenset({"device", "vest", "belt", "charge"}), _A, ("explosives",))],
     "explode": [(None, _A, ("explosives",))],
     "target": [(None, _A, ())],
     "invade": [(None, _A, ())],
