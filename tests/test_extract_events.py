@@ -658,6 +658,8 @@ def _first_acled(nlp, text: str) -> str | None:
         ("Soldiers took dozens of young men from the village of Kessel in a dawn raid.", "Arrests"),
         ("Rebel fighters took twelve farmers from their fields near Dalla.", "Abduction/forced disappearance"),
         ("Rebels took the village of Orsk on Monday.", "Non-state actor overtakes territory"),
+        # "the use of" a weapon is its attack
+        ("Doctors blamed the use of poisonous gas by the militia for the deaths in Kassa.", "Chemical weapon"),
         # a fire exchange is a gunfight (a prisoner exchange is not)
         ("Soldiers have been locked in a fire exchange with the militants near Dalla since dawn.", "Armed clash"),
         ("There was a brief exchange of fire between the two patrols at the border post.", "Armed clash"),
@@ -707,6 +709,7 @@ def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):
         "Residents walked the streets to inspect the damage.",
         "The opposition party gained ground in the polls.",
         "Troops took the wounded villagers to hospital in Orsk.",
+        "The minister defended the use of force by the police.",
         # an act noun told as a standing situation ("the ongoing occupation") is no happening
         "Donors criticised the ongoing occupation of the valley by the militia.",
     ],

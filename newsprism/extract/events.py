@@ -642,6 +642,9 @@ def _noun_trigger(tok: Token) -> tuple[str, tuple[str, ...]] | None:
     if lem == "exchange" and (_left_modifier_words(tok) | {_lem(p) for ch in _children(tok, "prep") if ch.lower_ == "of"
                                                            for p in _children(ch, "pobj")}) & {"fire", "gunfire"}:
         return "ASSAULT", ("firearms", "two-sided")  # "a fire exchange", "an exchange of fire": a gunfight
+    if lem == "use" and tok.pos_ == "NOUN" and _weapon_modes(
+            t for ch in _children(tok, "prep") if ch.lower_ == "of" for t in ch.subtree):
+        return "ASSAULT", ()  # "the use of poisonous gas by the militants": its weapon is read from the phrase
     if lem == "call":
         preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
         words = _left_modifier_words(tok)
