@@ -163,12 +163,17 @@ _LEMMA_FIX = {"raped": "rape", "staged": "stage", "stag": "stage", "re-opened": 
               "shelled": "shell", "riots": "riot", "rioted": "riot", "sworn": "swear"}
 
 
+# nouns the tokenizer splits at their hyphen ("sit - in"): the last piece stands for the whole word
+_HYPHEN_NOUNS = frozenset({"sit-in", "die-in"})
 # (lower-case form, lemma) as spaCy's string hashes -> the lemma read: the reading asks millions of
 # times, and a hash is read without building the strings
 _LEMMAS: dict[tuple[int, int], str] = {}
 
 
 def _lem(tok: Token) -> str:
+    if tok.i >= 2 and tok.pos_ == "NOUN" and tok.doc[tok.i - 1].text == "-" \
+            and f"{tok.doc[tok.i - 2].lower_}-{tok.lower_}" in _HYPHEN_NOUNS:
+        return f"{tok.doc[tok.i - 2].lower_}-{tok.lower_}"  # depends on the neighbours: never cached
     key = (tok.lower, tok.lemma)
     lem = _LEMMAS.get(key)
     if lem is None:
@@ -242,7 +247,7 @@ def _objects(tok: Token) -> list:
     return out
 
 
-def _object_lemmas(objs: Iterable[Token]) -> set[str]:
+def _object_lemmas(objs: Iterable[Token], depth: int = 0) -> set[str]:
     lemmas = set()
     for o in objs:
         lemmas.add(_lem(o))
@@ -250,15 +255,19 @@ def _object_lemmas(objs: Iterable[Token]) -> set[str]:
         for c in o.children:  # "martial law", "human shields", "a state of emergency"
             if c.dep_ in ("compound", "amod"):
                 lemmas.add(_lem(c))
+            if depth > 1:
+                continue
             if c.dep_ == "acl" and _lem(c) in ("contain", "hold", "store", "hide", "stock"):
-                # "a depot containing rifles": what is found is what the place holds
-                lemmas.update(_lem(x) for d in _children(c, "dobj") for x in _conjuncts(d))
-            if c.dep_ == "prep" and c.lower_ == "of" and (_lem(o) in P.QUANTITY_HEADS or o.lower_ in P.QUANTITY_HEADS):
-                # "a cache of weapons", "dozens of IEDs", "a swathe of territory": the complement is the object
-                for p in _children(c, "pobj"):
-                    for q in _conjuncts(p):
-                        lemmas.update({_lem(q), q.lower_})
-                        lemmas.update(_lem(m) for m in q.children if m.dep_ in ("compound", "amod"))
+                # "a depot containing rifles", "a depot containing a large amount of rifles": what is
+                # found is what the place holds
+                lemmas |= _object_lemmas([x for d in _children(c, "dobj") for x in _conjuncts(d)], depth + 1)
+            if c.dep_ == "prep" and c.lower_ == "of" and (_lem(o) in P.QUANTITY_HEADS or o.lower_ in P.QUANTITY_HEADS
+                                                          or o.pos_ == "ADJ"):
+                # "a cache of weapons", "dozens of IEDs", "a swathe of territory" (and a size parsed as the
+                # head, "a huge of amount weapons"): the complement is the object
+                lemmas |= _object_lemmas([q for p in _children(c, "pobj") for q in _conjuncts(p)], depth + 1)
+            if c.dep_ == "appos":  # "Algiers: two caches containing weapons were found"
+                lemmas |= _object_lemmas([c], depth + 1)
     return lemmas
 
 
@@ -447,6 +456,33 @@ _PROTESTING_PEOPLE = frozenset({
 })
 
 
+# what a thing is used for when its use is no attack ("used to store fruit", "to carry patients")
+_HARMLESS_PURPOSES = frozenset({"store", "carry", "transport", "keep", "house", "ferry", "cool", "heat", "power",
+                                "produce", "make", "clean", "cook", "light", "supply", "deliver", "feed", "treat"})
+
+
+_PENALTIES = frozenset({"sanction", "tariff", "penalty", "embargo", "measure", "restriction", "ban"})
+_PENALTY_VERBS = frozenset({"expel", "sanction", "recall", "ban", "shut", "close", "suspend", "freeze", "impose", "sever"})
+_PACTS = frozenset({"pact", "accord", "convention", "protocol", "alliance", "organisation", "organization", "union",
+                    "council", "commission", "process", "framework", "arrangement"})
+
+
+# a crowd that fills the streets demonstrates ("crowds walked the streets", "thousands thronged the square")
+_STREET_VERBS = frozenset({"walk", "fill", "throng", "pack", "parade"})
+_CROWDS = frozenset({"crowd", "throng", "thousand", "hundred", "ten", "multitude", "activist", "supporter"})
+
+
+def _is_people(tok: Token) -> bool:
+    """People (not a place or a thing): "villagers", "three men", "dozens of Palestinians"."""
+    return _lem(tok) in P.PEOPLE or _np_kind(tok) == "civilians" or tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS")
+
+
+def _subject_heads(tok: Token) -> list:
+    """A verb's subjects, and the people a quantity subject counts ("hundreds of demonstrators")."""
+    subj = _children(tok, "nsubj")
+    return subj + [p for x in subj for ch in _children(x, "prep") if ch.lower_ == "of" for p in _children(ch, "pobj")]
+
+
 def _verb_trigger(tok: Token) -> tuple[str, tuple[str, ...], list] | None:
     if tok.pos_ not in ("VERB",) or tok.dep_ in ("amod", "compound") or _in_name(tok):
         return None
@@ -486,6 +522,9 @@ def _verb_trigger(tok: Token) -> tuple[str, tuple[str, ...], list] | None:
                 return "COERCE", ("censor",), objs  # "ordered the newspaper to suspend publication"
         if lem != "order":
             return None
+    if lem in ("withdraw", "pull") and any(_lem(x) in P.RELATIONS | _PACTS for ch in _children(tok, "prep")
+                                            if ch.lower_ == "from" for x in _children(ch, "pobj")):
+        return "SANCTION", ("withdraw",), objs  # "withdrew from the treaty": no ground given up
     if lem in ("flee", "arrive", "pour", "escape", "cross"):
         return _displacement_rule(tok, objs)
     if lem in ("speak", "talk"):
@@ -514,19 +553,36 @@ def _verb_trigger(tok: Token) -> tuple[str, tuple[str, ...], list] | None:
     if lem == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(_lem(p) == "street" for p in _children(c, "pobj"))
                              for c in tok.children):
         return "PROTEST", ("demo",), objs  # "took to the streets"
-    if lem in ("gather", "assemble", "converge", "congregate", "chant") and any(_lem(x) in P.PROTEST_WORDS | {"crowd", "activist"} for x in _children(tok, "nsubj")):
+    if lem in _STREET_VERBS and any(_lem(x) in ("street", "square") for x in objs + [
+            p for ch in _children(tok, "prep") for p in _children(ch, "pobj")]) and any(
+            _lem(x) in P.PROTEST_WORDS | _CROWDS for x in _subject_heads(tok)):
+        return "PROTEST", ("demo",), objs  # "crowds walked the streets", "thousands filled the square"
+    if lem in ("gather", "assemble", "converge", "congregate", "chant", "participate") and any(
+            _lem(x) in P.PROTEST_WORDS | {"crowd", "activist"} for x in _subject_heads(tok)):
         return "PROTEST", ("demo",), objs
     if lem == "set" and any(c.lower_ in ("ablaze", "alight", "afire") for c in tok.children) or \
             lem == "set" and any(_lem(o) == "fire" for o in objs) and any(c.dep_ == "prep" and c.lower_ in ("to", "on") for c in tok.children):
         victims = _patients(tok) + [o for o in objs if _lem(o) != "fire"]
         person = any(v.ent_type_ == "PERSON" or _lem(v) in P.PEOPLE | {"cultist", "suspect", "thief"} for v in victims)
         return "ASSAULT", ("primitive",) if person else ("destroy",), objs  # "set ablaze", "set fire to"
+    if lem in ("target", "hit", "strike") and any(_lem(x) in _PENALTIES for x in _children(tok, "nsubj")):
+        return "SANCTION", (), objs  # "the new sanctions target senior officials"
+    if lem == "strike" and any(ch.dep_ in ("prt", "advmod") and ch.lower_ == "back" for ch in tok.children) and \
+            any(_lem(x) in _PENALTY_VERBS for x in [*_children(tok, "conj"), *([tok.head] if tok.dep_ == "conj" else [])]):
+        return "SANCTION", (), objs  # "strikes back at Washington, expels diplomats": a retaliation in kind
     if lem in ("target", "hit", "strike") and any(c.dep_ == "prep" and c.lower_ == "with" and
                                                   any(_lem(p) in ("sanction", "tariff", "penalty", "measure", "expulsion") for p in _children(c, "pobj"))
                                                   for c in tok.children):
         return "SANCTION", (), objs  # "targeted Russia with sanctions"
     if lem == "take" and any(_lem(o) == "control" for o in objs):
         return "COERCE", ("seize", "territory"), objs
+    if lem == "take" and any(_is_people(x) for o in objs
+                             for x in [o, *(p for ch in _children(o, "prep") if ch.lower_ == "of" for p in _children(ch, "pobj"))]) \
+            and any(_np_kind(x) in _ARMED_KINDS for x in _subject_heads(tok)) \
+            and not any(ch.dep_ == "prep" and ch.lower_ in ("to", "into", "across", "through") for ch in tok.children):
+        return "COERCE", ("arrest",), objs  # "forces took dozens of villagers in raids" (not "took the wounded to hospital")
+    if lem == "gain" and any(_lem(o) == "ground" for o in objs) and any(_np_kind(x) in _ARMED_KINDS for x in _subject_heads(tok)):
+        return "COERCE", ("seize", "territory"), objs  # "the militants gained ground in the north" (not "in the polls")
     if lem == "deny" and any(_lem(o) in ("entry", "access", "visa") for o in objs):
         return "SANCTION", (), objs
     m = _match_rule(rules, objs)
@@ -541,6 +597,9 @@ def _verb_trigger(tok: Token) -> tuple[str, tuple[str, ...], list] | None:
         return None  # "troops marched into the town": a movement of forces, not a demonstration
     if lem == "use" and not any(_lem(o) in P.WEAPONS | P.WEAPON_AGENTS | {"force"} or o.lower_ in P.WEAPONS for o in objs):
         return None  # "depots used by the group": the compound is no weapon used
+    if lem == "use" and any(_lem(x) in _HARMLESS_PURPOSES and not _words(x.subtree) & (P.WEAPONS | _BOMB_WORDS)
+                            for x in _children(tok, "xcomp", "advcl")):
+        return None  # "the container was used to store fruit": a purpose that harms no one
     if lem == "capture" and any(_lem(o) in _NOT_CAPTURED for o in objs):
         return None  # "captured footage"
     if lem in ("destroy", "blow up", "burn") and _object_lemmas(objs) & (P.WEAPONS | {"ammunition", "explosive"}) \
@@ -567,20 +626,24 @@ def _strike_is_protest(tok: Token) -> str | None:
 
 _WAR_OF_HEADS = frozenset({"prisoner", "crime", "criminal", "state", "theatre", "theater", "veteran", "spoil", "art",
                            "law", "rule", "cost", "fog", "act", "weapon", "tool", "instrument", "victim", "widow", "orphan"})
-_LIGHT_HEADS = frozenset({"effort", "initiative", "bid", "attempt", "mission", "process", "round", "session", "plan"})
+_LIGHT_HEADS = frozenset({"effort", "initiative", "bid", "attempt", "mission", "process", "round", "session", "plan",
+                          "spree", "rampage"})  # "a looting spree" is looting
 
 
 def _syn(tok: Token) -> Token:
     """The token standing for an event noun in the parse ('mediation effort' -> 'effort')."""
-    if tok.dep_ == "compound" and _lem(tok.head) in _LIGHT_HEADS:
+    if tok.dep_ in ("compound", "amod") and _lem(tok.head) in _LIGHT_HEADS:
         return tok.head
     return tok
+
+
+_DEFIANCE_VERBS = frozenset({"defy", "violate", "breach", "flout", "ignore", "break", "disregard"})
 
 
 def _noun_trigger(tok: Token) -> tuple[str, tuple[str, ...]] | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    if tok.dep_ in P.NOUN_AS_MODIFIER_ONLY and not (tok.dep_ == "compound" and _lem(tok.head) in _LIGHT_HEADS):
+    if tok.dep_ in P.NOUN_AS_MODIFIER_ONLY and not (tok.dep_ in ("compound", "amod") and _lem(tok.head) in _LIGHT_HEADS):
         return None
     if _in_name(tok) and tok.ent_type_ != "EVENT":
         return None
@@ -588,6 +651,12 @@ def _noun_trigger(tok: Token) -> tuple[str, tuple[str, ...]] | None:
         return None
     entry = _noun_trigger_entry(tok)
     lem = _lem(tok)
+    if lem == "exchange" and (_left_modifier_words(tok) | {_lem(p) for ch in _children(tok, "prep") if ch.lower_ == "of"
+                                                           for p in _children(ch, "pobj")}) & {"fire", "gunfire"}:
+        return "ASSAULT", ("firearms", "two-sided")  # "a fire exchange", "an exchange of fire": a gunfight
+    if lem == "use" and tok.pos_ == "NOUN" and _weapon_modes(
+            t for ch in _children(tok, "prep") if ch.lower_ == "of" for t in ch.subtree):
+        return "ASSAULT", ()  # "the use of poisonous gas by the militants": its weapon is read from the phrase
     if lem == "call":
         preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
         words = _left_modifier_words(tok)
@@ -626,6 +695,8 @@ def _noun_trigger(tok: Token) -> tuple[str, tuple[str, ...]] | None:
         return None  # "a police patrol" is a party; "ordered patrols" is a deployment
     if lem == "war" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lem(tok.head.head) in _WAR_OF_HEADS:
         return None  # "prisoners of war", "crimes of war"
+    if ptype == "COERCE" and tok.dep_ == "dobj" and _lem(tok.head) in _DEFIANCE_VERBS:
+        return None  # "crowds defying the curfew": the rule stands; its imposition is not told here
     if lem == "hostility" and tok.lower_ != "hostilities":
         return None  # an attitude; "hostilities" is fighting
     if lem == "strike":
@@ -1022,6 +1093,8 @@ def _weapon_modes(tokens: Iterable[Token]) -> list[str]:
             continue
         if lem == "shell" and t.pos_ == "VERB":
             continue
+        if P.WEAPON_MODES.get(lem) == ("primitive",) and t.pos_ == "VERB":
+            continue  # "vehicles stuck in snow", "stoned" is told by its verb, not a weapon named
         if lem in ("toxic", "poisonous") and _lem(t.head) not in ("gas", "chemical", "agent", "substance", "munition", "shell", "projectile", "weapon", "bomb", "attack"):
             continue  # "toxic waste", "poisonous drinks": no weapon
         ms = P.WEAPON_MODES.get(lem) or P.WEAPON_MODES.get(t.lower_)
@@ -1056,7 +1129,8 @@ def _means_scope(c: _Cand, anchor: Token) -> list:
             if ch.dep_ in ("advcl", "xcomp", "acl") and _lem(ch) in ("use", "employ", "fire", "launch", "drop"):
                 scope += list(ch.subtree)
     if trig.dep_ == "acl" and trig.pos_ == "VERB":
-        scope.append(trig.head)  # "missiles fired from the territory"
+        # "missiles fired from the territory", "poisonous gas used by the militants"
+        scope += [trig.head, *(ch for ch in trig.head.children if ch.dep_ in ("amod", "compound"))]
     if anchor.i != trig.i:
         scope += [t for ch in anchor.children if ch.dep_ == "prep" and ch.lower_ in ("with", "using", "by", "from") for t in ch.subtree]
         scope += [t for ch in anchor.children if ch.dep_ in ("nsubj", "dobj") and _is_eventish(ch) for t in ch.subtree]
@@ -2017,7 +2091,7 @@ _VIOLENT_PROTEST_WORDS = frozenset({"violent", "aggressive", "riotous", "unruly"
 _EXCESSIVE_WORDS = frozenset({"violently", "brutally", "forcibly", "excessive", "deadly", "lethal", "bloody",
                               "live"})
 _INTERVENTION_VERBS = frozenset({"disperse", "suppress", "break", "quell", "dispel", "detain", "arrest", "crack",
-                                 "repress", "block", "prevent", "stop", "ban", "cordon", "kettle", "spray"})
+                                 "repress", "block", "prevent", "stop", "ban", "cordon", "kettle", "spray", "drag"})
 
 
 def _words(toks: Iterable[Token]) -> set[str]:
@@ -2061,9 +2135,20 @@ def _accident_sentence(sent: Span) -> bool:
         near += [p for x in t.children if x.dep_ == "prep" and x.lower_ in ("of", "at", "in", "through") for p in _children(x, "pobj")]
         if t.dep_ == "conj":
             near.append(t.head)
+        if t.dep_ == "nsubj":  # "an explosion ripped through a warehouse of fuel"
+            near += [p for x in t.head.children if x.dep_ == "prep" and x.lower_ in ("at", "in", "through", "inside")
+                     for p in _children(x, "pobj")]
+            near += [p for x in near if x.dep_ == "pobj" for ch in _children(x, "prep") if ch.lower_ == "of"
+                     for p in _children(ch, "pobj")]
+        if t.pos_ == "VERB":  # a mis-parsed subject: the nouns just before "exploded"
+            near += [x for x in sent.doc[max(sent.start, t.i - 6):t.i] if x.pos_ == "NOUN"]
         if _words(x2 for x in near for x2 in [x, *[m for m in x.children if m.dep_ in ("compound", "amod")]]) & (P.ACCIDENT_EXPLODERS | P.DISASTER_WORDS):
             return True
     return False
+
+
+# hazards no one wields, whose name before "hit" is the cause ("earthquake-hit areas")
+_NATURAL_HAZARDS = P.DISASTER_WORDS - {"fire", "blaze", "inferno", "collapse", "crash", "collision", "accident"}
 
 
 def _drop_non_violent_causes(cands: list[_Cand], sent: Span, after_accident: bool = False) -> bool:
@@ -2073,7 +2158,8 @@ def _drop_non_violent_causes(cands: list[_Cand], sent: Span, after_accident: boo
     live = [c for c in cands if not c.absorbed and c.ptype in ("ASSAULT", "MOBILIZE")]
     sent_words = _sentence_words(sent)
     disaster_words = sent_words & (P.DISASTER_WORDS - {"fire", "collapse", "storm", "crash"})
-    weapons = bool(set(_weapon_modes(list(sent))) - {"crowd-control"})
+    weapon_modes = set(_weapon_modes(list(sent))) - {"crowd-control"}
+    weapons = bool(weapon_modes)
     accident = _accident_sentence(sent)
     told = accident
     for c in live:
@@ -2083,12 +2169,20 @@ def _drop_non_violent_causes(cands: list[_Cand], sent: Span, after_accident: boo
                 c.absorbed = True  # troops sent to dig out snow or fight floods
             continue
         cause = _cause_words(c)
+        t0 = c.trigger[0]
+        # "earthquake-hit areas", "flood hit districts": the words just before name the cause
+        if not weapons:
+            cause |= {w for x in t0.doc[max(sent.start, t0.i - 2):t0.i] if x.pos_ in ("NOUN", "PROPN")
+                      for w in (_lem(x), x.lower_.removesuffix("s"))} & _NATURAL_HAZARDS
         agentless = lem in _CASUALTY_VERBS and not _own_agent(c.anchor)
         if lem in _CASUALTY_VERBS | _EXPLOSION_WORDS and cause & P.DISASTER_WORDS:
             c.absorbed = told = True
         elif accident and (lem in _EXPLOSION_WORDS or agentless or lem in ("demolish", "destroy", "damage")):
             c.absorbed = True
-        elif lem in _TWO_SIDED | {"war", "campaign"} and _words(c.trigger[0].subtree) & disaster_words and not weapons:
+        elif after_accident and lem in _EXPLOSION_WORDS and not sent_words & _BOMB_WORDS and not weapon_modes - {"explosives"}:
+            c.absorbed = told = True  # "... a boiler exploded. The blasts were heard miles away."
+        elif lem in _TWO_SIDED | {"war", "campaign"} and not weapons and _words(
+                c.trigger[0].head.head.subtree if c.trigger[0].dep_ == "pobj" else c.trigger[0].subtree) & disaster_words:
             c.absorbed = told = True  # "their battle to contain the wildfires"
         elif agentless and (sent_words & P.DISASTER_WORDS or after_accident) and not weapons \
                 and not any(o is not c and _lem(o.trigger[0]) not in _CASUALTY_VERBS for o in live if not o.absorbed):
@@ -2111,6 +2205,9 @@ def _np_kind(tok: Token) -> str:
     return guess_actor_kind(tok.doc[slice(*_np_bounds(tok))].text)
 
 
+_SCATTER_VERBS = frozenset({"scatter", "send", "force", "terrify", "panic", "frighten"})
+
+
 def _target_words(c: _Cand) -> set[str]:
     """Head lemmas of an attack's targets: recipients and the places it happened in / at."""
     tok = c.anchor if not c.is_noun else c.trigger[0]
@@ -2118,6 +2215,9 @@ def _target_words(c: _Cand) -> set[str]:
     for head in {tok, c.trigger[0]}:
         heads += [p for ch in head.children if ch.dep_ == "prep" and ch.lower_ in ("in", "inside", "at", "on", "against", "near", "outside", "into")
                   for p in _children(ch, "pobj")]
+        # "opened fire, scattering terrified residents": whom the shooting sent running
+        heads += [o for ch in head.children if ch.dep_ == "advcl" and ch.tag_ == "VBG" and _lem(ch) in _SCATTER_VERBS
+                  for o in _children(ch, "dobj")]
     out = set()
     for h in heads:
         for x in _conjuncts(h):
@@ -2178,9 +2278,10 @@ def _territory_not_taken(t: Token) -> bool:
 
 
 def _doers(t: Token) -> list:
-    """The subject of a verb, or of the verb it is conjoined to ("captured the town and marched on")."""
+    """The subject of a verb, or of the verb it is conjoined to ("captured the town and marched on"),
+    also through a participle clause ("captured the town, boosting security, and marched on")."""
     head = t
-    while head.dep_ == "conj" and not _children(head, "nsubj"):
+    while head.dep_ in ("conj", "advcl", "xcomp") and not _children(head, "nsubj") and head.head is not head:
         head = head.head
     return _children(head, "nsubj")
 
@@ -2223,6 +2324,19 @@ def _not_a_demonstration(t: Token) -> bool:
     return _armed_movement(t) or _charged_act(t)
 
 
+_THROW_VERBS = frozenset({"throw", "hurl", "toss"})
+_PROJECTILES = frozenset({"stone", "rock", "brick", "bottle", "bomb", "cocktail", "molotov", "firework", "firecracker",
+                          "grenade", "projectile", "missile", "object", "egg", "chair", "debris", "canister", "flare"})
+
+
+def _harmless_throw(t: Token) -> bool:
+    """Something thrown at no one and that hurts no one ("threw paper rolls into the air"): no violence."""
+    if _lem(t) not in _THROW_VERBS:
+        return False
+    aimed = any(ch.dep_ == "prep" and ch.lower_ in ("at", "on", "toward", "towards", "against") for ch in t.children)
+    return not aimed and not _object_lemmas(_objects(t)) & _PROJECTILES
+
+
 def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
     """(is there a demonstration in the sentence, the qualifier for it: riot / excessive / intervention / None)."""
     words = _words(t for t in sent if not (t.lower_ in ("riot",) and t.dep_ == "compound")
@@ -2239,20 +2353,25 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
         if c.ptype == "ASSAULT" and (any(_np_kind(a) in ("protesters", "rioters") for a in c.actors) or
                                      "mob" in c.modes):
             violent = True
+        if c.ptype == "ASSAULT" and "crowd-control" in c.modes and any(_np_kind(x) == "rioters" for x in c.recipients):
+            violent = True  # ACLED: a riot the police break up stays a riot
         if c.ptype == "ASSAULT" and _lem(c.trigger[0]) in ("clash", "scuffle", "confrontation") and \
                 any(_np_kind(x) in ("protesters", "rioters") for x in c.actors + c.recipients):
             violent = True  # ACLED: clashes with demonstrators make a violent demonstration
     for t in sent:
-        if t.pos_ == "VERB" and _lem(t) in _PROTEST_VIOLENCE_VERBS:
-            subj = _children(t, "nsubj")
-            if subj and _lem(subj[0]) in P.PROTEST_WORDS | {"rioter", "youth", "mob", "crowd"}:
+        if t.pos_ == "VERB" and _lem(t) in _PROTEST_VIOLENCE_VERBS and not _harmless_throw(t):
+            # the subject, or the people it counts or stands beside ("hundreds of protesters",
+            # "BEIRUT (Reuters) - Protesters hurled ...")
+            subj = [x for s0 in _children(t, "nsubj") for x in [s0, *(ch for ch in s0.children if ch.dep_ in ("appos", "conj"))]]
+            subj += [p for x in subj for ch in _children(x, "prep") if ch.lower_ == "of" for p in _children(ch, "pobj")]
+            if any(_lem(x) in P.PROTEST_WORDS | {"rioter", "youth", "mob", "crowd"} for x in subj):
                 violent = True
         if protest and _crowd_damage(t):
             violent = True  # "thousands marched and some smashed shop windows"
-        if _lem(t) in _DESCENT_VERBS and any(_lem(p) in _DISORDER_NOUNS for ch in t.children if ch.dep_ == "prep"
-                                              and ch.lower_ == "into" for p in _children(ch, "pobj")) \
-                and any(_lem(x) in P.PROTEST_WORDS for x in _children(t, "nsubj")):
-            violent = True  # "the rally descended into violence"
+        if _lem(t) in _DESCENT_VERBS and any(_lem(x) in _DISORDER_NOUNS for ch in t.children if ch.dep_ == "prep"
+                                              and ch.lower_ == "into" for p in _children(ch, "pobj") for x in p.subtree) \
+                and any(_lem(x) in P.PROTEST_WORDS for x in _children(t, "nsubj") or t.doc[max(sent.start, t.i - 6):t.i]):
+            violent = True  # "the rally descended into violence" (no subject parsed: the words just before)
         if t.lower_ == "violent" and _lem(t.head) in ("turn", "become", "grow", "descend") and \
                 any(_lem(x) in P.PROTEST_WORDS for x in _children(t.head, "nsubj")):
             violent = True  # "the rallies turned violent"
@@ -2270,8 +2389,8 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
     for c in live:
         if c.ptype == "ASSAULT":
             harm = set(c.modes) & (P.LETHAL_MODES - {"targeted"}) or _lem(c.trigger[0]) in ("kill", "shoot", "gun down", "massacre")
-            if _lem(c.trigger[0]) in ("kill",) and not _own_agent(c.anchor):
-                lethal = True  # "two people were killed in the protest"
+            if _lem(c.trigger[0]) in ("kill",) and not _own_agent(c.anchor) and c.trigger[0].dep_ != "acl":
+                lethal = True  # "two people were killed in the protest" ("photos of those killed" tells no killing)
             force = "crowd-control" in c.modes or any(_np_kind(a) == "state" for a in c.actors) or \
                 any(_np_kind(r) == "protesters" for r in c.recipients)
             if force:
@@ -2281,8 +2400,14 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
         if c.ptype == "COERCE" and ("arrest" in c.modes or "restrict" in c.modes):
             intervention = True
     for t in sent:
+        if _lem(t) in ("die", "kill") and any(_lem(x) in _CRACKDOWNS for ch in _children(t, "prep") if ch.lower_ in ("in", "during")
+                                              for x in _children(ch, "pobj")):
+            lethal = True  # "three die in protest crackdown"
         if t.lower_ in _EXCESSIVE_WORDS and (t.head.pos_ == "VERB" and _lem(t.head) in _INTERVENTION_VERBS | {"attack", "fire", "shoot", "use"}
-                                             or _lem(t.head) in ("force", "ammunition", "round", "crackdown", "fire", "bullet")):
+                                             or _lem(t.head) in ("force", "ammunition", "round", "crackdown", "fire", "bullet")) \
+                and not (t.head.dep_ == "dobj" and _lem(t.head.head) in _GRIEVANCE_VERBS
+                         or t.head.dep_ == "pobj" and t.head.head.lower_ in ("against", "over")):
+            # "rallied against the deadly crackdown": the demonstrators' cause, not force on them
             lethal = True
         if t.pos_ == "VERB" and _lem(t) in _INTERVENTION_VERBS and _lem(t) not in ("block", "prevent", "stop", "ban") \
                 and not _grievance(t):
@@ -2295,11 +2420,21 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
     return protest, None
 
 
+_MISHAP_WORDS = frozenset({"accidentally", "prematurely", "inadvertently", "mistakenly", "accidental", "premature"})
+# nouns that name a state of disorder rather than one demonstration
+_SITUATION_PROTEST_NOUNS = frozenset({"unrest"})
+# modifiers that make an act noun a standing situation ("the ongoing occupation", "the long siege")
+_STANDING_WORDS = frozenset({"ongoing", "continuing", "continued", "long", "protracted", "prolonged", "permanent",
+                             "perpetual"})
+_CRACKDOWNS = frozenset({"crackdown", "clampdown", "repression", "suppression"})
+
+
 def _protest_related(c: _Cand) -> bool:
     if c.ptype == "PROTEST":
         return True
     if c.ptype == "COERCE":
-        return "arrest" in c.modes
+        # arrests, and a crackdown told as one on the demonstration ("three die in protest crackdown")
+        return "arrest" in c.modes or _lem(c.trigger[0]) in _CRACKDOWNS and not _grievance(c.trigger[0])
     if c.ptype != "ASSAULT":
         return False
     if set(c.modes) & {"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "unconventional"} - {"crowd-control"} \
@@ -2380,6 +2515,12 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
             if c.ptype == "COERCE" and "weapons" in c.modes and _lem(c.trigger[0]) in ("destroy", "burn", "blow up") and remote:
                 c.ptype, c.modes = "ASSAULT", ["destroy", *dict.fromkeys(remote)]  # weapons hit in a strike: the strike
         live = [c for c in live if not c.absorbed]
+        for c in live:
+            told_by = [c.trigger[0], *_children(c.trigger[0], "nsubj")]  # "a premature explosion killed ..."
+            if c.ptype == "ASSAULT" and "explosives" in c.modes and _words(
+                    ch for t in told_by for ch in t.children if ch.dep_ in ("advmod", "amod")) & _MISHAP_WORDS:
+                # ACLED: a bomb that goes off by accident in its owners' hands is disrupted weapons use
+                c.ptype, c.modes = "COERCE", ["seize", "weapons"]
         bases = [c for c in live if c.ptype == "MOBILIZE" and "base" in c.modes]
         for c in live:
             lem = _lem(c.trigger[0])
@@ -2399,6 +2540,9 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
                     c.actors = c.actors + list(takeovers[0].actors)
             if c.ptype == "ASSAULT" and c.is_noun and (lem in _GENERIC_NOUNS or lem in _TWO_SIDED and _background_noun(c.trigger[0])):
                 c.modes.append("generic")
+            elif c.ptype in ("ASSAULT", "COERCE") and c.is_noun and _words(
+                    ch for ch in c.trigger[0].children if ch.dep_ in ("amod", "compound")) & _STANDING_WORDS:
+                c.modes.append("generic")  # "its ongoing occupation of the peninsula": a standing situation, no happening
             if c.ptype == "ASSAULT":
                 harm = set(c.modes) & (P.LETHAL_MODES | P.DIRECT_HARM_MODES) or lem in _CASUALTY_VERBS
                 if lem in _ARRESTISH_RAIDS and not harm and arrests and "seize" not in c.modes:
@@ -2415,6 +2559,7 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
                 if lem in _TWO_SIDED:
                     c.modes.append("two-sided")
                 actor_words = _words(t for a in c.actors for t in a.subtree)
+                actor_words |= _words(ch for ch in c.trigger[0].children if ch.dep_ in ("compound", "amod")) if c.is_noun else set()
                 if actor_words & (_MOB_WORDS - ({"crowd"} if has_protest else set())) or lem in ("lynch", "lynching"):
                     c.modes.append("mob")  # at a demonstration, the crowd is the demonstrators
                 elif _crowd_on_demonstration(c):
@@ -2433,6 +2578,15 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
             if c.ptype == "AGREE" and lem == "agree" and not c.hypothetical and not c.negated and \
                     (len(c.actors) >= 2 or c.recipients and any(_is_party(r) for r in c.recipients)):
                 c.modes.append("mutual")
+        demonstrated = sent_words & P.PROTEST_WORDS or any(c.ptype == "PROTEST" and "riot" not in c.modes for c in live)
+        for c in live:
+            if c.ptype == "PROTEST" and _lem(c.trigger[0]) in _SITUATION_PROTEST_NOUNS and (
+                    not demonstrated or _background_noun(c.trigger[0]) or c.trigger[0].dep_ == "pobj" and c.trigger[0].head.lower_ == "on"):
+                c.modes.append("generic")  # "the unrest has spread to the suburbs": a situation; its acts are coded
+        if not demonstrated and any(c.ptype == "ASSAULT" and "mob" in c.modes for c in live):
+            for c in live:
+                if c.ptype == "PROTEST" and "riot" in c.modes:
+                    c.modes.append("mob")  # "a riot broke out after a mob lynched two men": no demonstration, a mob
 
 
 # ---------------------------------------------------------------------------------------------
@@ -2452,6 +2606,12 @@ _KIND_CUT_WORDS = frozenset({"in", "on", "at", "near", "during", "after", "again
                              "while", "as", "into", "for", "to", "over", "since", "before", ","})
 
 
+# modifiers that name a state's own auxiliary forces when a force noun follows ("paramilitary police",
+# "paramilitary troops" are state forces; "the paramilitaries" alone are a militia)
+_STATE_AUXILIARY_MODIFIERS = frozenset({"paramilitary"})
+_SELF_STYLED_STATES = frozenset({"islamic", "caliphate"})
+
+
 def guess_actor_kind(text: str) -> str:
     """A rough actor kind from the words of an actor phrase (state|rebel|militia|protesters|...|unknown).
 
@@ -2459,17 +2619,20 @@ def guess_actor_kind(text: str) -> str:
     something else and are not read ("security forces in a crackdown on militants" are state forces).
     """
     words = [w.strip(".'’\"").lower() for w in text.replace("-", " ").replace(",", " , ").split()]
+    # a group that calls itself a state ("Islamic State") is an armed group, not a state's forces
+    words = ["rebel" if w == "state" and i and words[i - 1] in _SELF_STYLED_STATES else w for i, w in enumerate(words)]
     for i, w in enumerate(words):
         if i > 0 and w in _KIND_CUT_WORDS:
             words = words[:i]
             break
     kinds = []
-    for w in words:
+    for i, w in enumerate(words):
         base = w[:-1] if w.endswith("s") and w[:-1] in P.ACTOR_KIND_WORDS else w
         if base.endswith("'s"):
             base = base[:-2]
         k = P.ACTOR_KIND_WORDS.get(base)
-        if k:
+        if k and not (base in _STATE_AUXILIARY_MODIFIERS and any(
+                P.ACTOR_KIND_WORDS.get(x[:-1] if x.endswith("s") else x) == "state" for x in words[i + 1:])):
             kinds.append(k)
     if not kinds:
         return "unknown"
@@ -2526,7 +2689,8 @@ def acled_type(plover_type: str, modes: tuple[str, ...], actor_kinds: tuple[str,
         remote = {mode for mode, _sub in P.ACLED_REMOTE_SUBTYPES} & m
         # victims called activists or protesters in a sentence that tells no demonstration: an air
         # strike or a bomb that hits them is still typed by its weapon
-        if protest is None and (r & P.PROTESTER_KINDS and not remote or "crowd-control" in m):
+        # (an activist abducted or raped is that act, not force on a demonstration)
+        if protest is None and (r & P.PROTESTER_KINDS and not remote and not m & {"abduct", "sexual"} or "crowd-control" in m):
             protest = "Excessive force against protesters" if m & P.LETHAL_MODES - {"targeted"} else "Protest with intervention"
         if protest is None and a & P.PROTESTER_KINDS:
             protest = "Violent demonstration"
@@ -2569,6 +2733,8 @@ def acled_type(plover_type: str, modes: tuple[str, ...], actor_kinds: tuple[str,
             return None, None  # an attack by no one on no one: nothing an ACLED row could hold
         return P.BATTLES, "Armed clash"
     if t == "PROTEST":
+        if "generic" in m:
+            return None, None  # unrest as a situation: no one demonstration to code
         if "riot" in m:
             if "mob" in m:
                 return P.RIOTS, "Mob violence"
@@ -2579,6 +2745,8 @@ def acled_type(plover_type: str, modes: tuple[str, ...], actor_kinds: tuple[str,
             return P.PROTESTS, "Protest with intervention"
         return P.PROTESTS, "Peaceful protest"
     if t == "COERCE":
+        if "generic" in m:
+            return None, None  # a standing occupation or blockade: a situation, not a happening
         if "arrest" in m:
             protest = _protest_subtype(m)
             if protest is not None:
@@ -2598,6 +2766,9 @@ def acled_type(plover_type: str, modes: tuple[str, ...], actor_kinds: tuple[str,
                         return P.BATTLES, "Non-state actor overtakes territory"
                 return P.STRATEGIC, "Non-violent transfer of territory"
             return P.STRATEGIC, "Looting/property destruction"
+        protest = _protest_subtype(m)
+        if "restrict" in m and protest in ("Excessive force against protesters", "Protest with intervention"):
+            return P.PROTESTS, protest  # a crackdown on the demonstration the sentence tells
         if m & {"curfew", "martial-law"}:
             return P.STRATEGIC, "Other"
         return None, None  # blockades, restrictions, deportations: PLOVER only

@@ -149,6 +149,11 @@ PEOPLE = frozenset({
     "opponent", "dissident", "citizen", "national", "migrant", "population", "individual",
 })
 CAPTIVES = frozenset({"prisoner", "hostage", "detainee", "captive", "pow", "prisoners", "hostages"})
+# the people of an armed group a force captures (ACLED: their capture is an arrest, no ground taken)
+WANTED_PEOPLE = frozenset({
+    "commander", "chief", "kingpin", "ringleader", "emir", "operative", "financier", "lieutenant", "bomber",
+    "gunman", "terrorist", "insurgent", "rebel", "jihadist", "spokesman", "mastermind", "recruiter",
+})
 AID_OBJECTS = frozenset({
     "aid", "assistance", "food", "supply", "medicine", "water", "fuel", "shelter", "relief", "help",
     "grant", "loan", "money", "fund", "funding", "dollar", "euro", "tent", "blanket", "convoy",
@@ -267,7 +272,7 @@ VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]
     "gun down": [(None, _A, ("firearms",))],
     "snipe": [(None, _A, ("firearms",))],
     "fire": [(NO_OBJECT | WEAPONS | frozenset({"shot", "round", "salvo", "volley", "bullet", "shell"}), _A, ()),
-             (frozenset({"gas", "teargas", "canister", "cannon"}), _A, ("crowd-control",))],
+             (frozenset({"gas", "teargas", "canister", "cannon", "spray"}), _A, ("crowd-control",))],
     "disperse": [(PEOPLE | frozenset({"crowd", "protest", "rally", "demonstration", "gathering", "sit-in"}), _A, ("crowd-control",))],
     "wound": [(None, _A, ())],
     "injure": [(None, _A, ())],
@@ -291,11 +296,12 @@ VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]
     "destroy": [(None, _A, ("destroy",))],
     "blow up": [(None, _A, ("explosives", "destroy"))],
     "detonate": [(None, _A, ("explosives",))],
+    "activate": [(WEAPONS | frozenset({"device", "vest", "belt", "charge"}), _A, ("explosives",))],
     "explode": [(None, _A, ("explosives",))],
     "target": [(None, _A, ())],
     "invade": [(None, _A, ())],
     "overrun": [(None, _A, ("seize", "territory"))],
-    "capture": [(TERRITORY, _A, ("seize", "territory")), (PEOPLE | TROOPS | CAPTIVES, "COERCE", ("arrest",)),
+    "capture": [(TERRITORY, _A, ("seize", "territory")), (PEOPLE | TROOPS | CAPTIVES | WANTED_PEOPLE, "COERCE", ("arrest",)),
                 (WEAPONS, "COERCE", ("seize", "weapons")), (None, _A, ("seize", "territory"))],
     "recapture": [(None, _A, ("seize", "territory"))],
     "retake": [(None, _A, ("seize", "territory"))],
@@ -432,13 +438,14 @@ VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]
     "confer": [(None, "CONSULT", ())],
     "consult": [(None, "CONSULT", ())],
     "visit": [(None, "CONSULT", ("visit",))],
-    "host": [(None, "CONSULT", ("visit",))],
+    "host": [(TROOPS | frozenset({"base", "camp", "refugee", "displaced"}), "CONSULT", ()), (None, "CONSULT", ("visit",))],
     "phone": [(None, "CONSULT", ("phone",))],
     "telephone": [(None, "CONSULT", ("phone",))],
     "convene": [(None, "CONSULT", ("multilateral",))],
     "speak": [],  # only "spoke with / to <party>" (events._verb_trigger)
     # only in their special cases (events._verb_trigger): "protesters gathered", "set ablaze"
-    "gather": [], "assemble": [], "converge": [], "congregate": [], "chant": [], "set": [],
+    "gather": [], "assemble": [], "converge": [], "congregate": [], "chant": [], "set": [], "participate": [],
+    "walk": [], "fill": [], "throng": [], "pack": [], "parade": [],
     "summon": [(DIPLOMATS | frozenset({"charge"}), "ACCUSE", ("disapprove",))],
     # SUPPORT
     "support": [(None, "SUPPORT", ())],
@@ -518,7 +525,8 @@ VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]
     "decry": [(None, "ACCUSE", ("disapprove",))],
     "deplore": [(None, "ACCUSE", ("disapprove",))],
     "rebuke": [(None, "ACCUSE", ("disapprove",))],
-    "charge": [(PEOPLE | frozenset({"him", "her", "them"}), "ACCUSE", ("allege",))],
+    "charge": [(PEOPLE | frozenset({"him", "her", "them"}), "ACCUSE", ("allege",)),
+               (MILITARY_TARGETS | frozenset({"village", "town"}), _A, ())],  # "fighters charged the camp"
     "allege": [(None, "ACCUSE", ("allege",))],
     "complain": [(None, "ACCUSE", ("disapprove",))],
     "investigate": [(None, "ACCUSE", ("investigate",))],
@@ -574,7 +582,9 @@ VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]
     "station": [(None, "MOBILIZE", ("troops",))],
     "mass": [(TROOPS | WEAPONS, "MOBILIZE", ("troops",))],
     "amass": [(None, "MOBILIZE", ("troops",))],
-    "reinforce": [(None, "MOBILIZE", ("troops",))],
+    # forces or ground reinforced, not "reinforced their calls"
+    "reinforce": [(NO_OBJECT | TROOPS | BASES | TERRITORY | frozenset({"defence", "defense", "presence", "front"}),
+                   "MOBILIZE", ("troops",))],
     "conscript": [(None, "MOBILIZE", ("troops",))],
     "recruit": [(TROOPS | PEOPLE | frozenset({"child", "boy"}), "MOBILIZE", ("militia",))],
     "arm": [(PEOPLE | TROOPS | frozenset({"militia", "group", "rebel"}), "MOBILIZE", ("weapons",))],
@@ -754,6 +764,7 @@ NOUN_TRIGGERS: dict[str, tuple[str, tuple[str, ...], frozenset[str] | None]] = {
     "riot": ("PROTEST", ("riot",), None),
     "unrest": ("PROTEST", ("riot",), None),
     "sit-in": ("PROTEST", ("demo",), None),
+    "chain": ("PROTEST", ("demo",), frozenset({"human"})),  # a human chain
     "boycott": ("PROTEST", ("boycott",), None),
     "sanction": ("SANCTION", (), None),
     "embargo": ("SANCTION", (), None),

@@ -20,6 +20,15 @@ CONFLICT_TERMS: tuple[str, ...] = (
     r"detain(?:ed|ees)?", r"protests?", r"protesters", r"riots?", r"massacre", r"genocide", r"ethnic cleansing",
     r"blockade", r"siege", r"terroris(?:t|m)", r"counter-terror(?:ism|ist)", r"anti-terror(?:ist)?",
     r"weapons?", r"ammunition", r"disarm(?:ament)?", r"surrender(?:ed)?", r"martyred", r"violence",
+    # demonstrations and riots, and how they are policed (ACLED's protests and riots)
+    r"demonstrat(?:ors?|ions?|ed|ing)", r"rall(?:y|ies|ied|ying)", r"marche(?:d|rs)", r"marching", r"sit-ins?",
+    r"die-ins?", r"rioted", r"rioting", r"rioters", r"unrest", r"tear ?gas", r"water cannons?", r"rubber bullets",
+    r"pepper[- ]spray(?:ed)?", r"crackdown", r"mobs?", r"lynch(?:ed|es|ing|ings)?", r"vigilantes?",
+    r"loot(?:ed|ing|ers)?", r"torched", r"arson", r"vandal(?:s|ism|i[sz]ed)", r"molotov",
+    # armed violence named by its doers and means, and weapons found or seized
+    r"gunm[ae]n", r"gunfire", r"opened fire", r"shot dead", r"kidnapp(?:ed|ing|ers?)", r"bombers?",
+    r"explosives?", r"pistols?", r"rifles?", r"firearms?", r"guns?", r"bullets", r"ammunitions", r"grenades?",
+    r"rap(?:e|ed|es)", r"sexual (?:violence|assault)", r"tortured?",
 )
 
 # Words too common to tell one story from another.
@@ -58,6 +67,8 @@ VIOLENCE_CUES: tuple[tuple[str, float], ...] = (
     (r"protests?|protesters?|protested|protesting|demonstrat(?:ors|ions?)|rall(?:y|ies)|riots?|rioters|rioting|"
      r"crackdown|tear ?gas|water cannons?|rubber bullets|marchers|uprising|unrest|curfew|dissidents?|"
      r"opposition supporters", 2.0),
+    # violence by unorganised crowds and sexual violence (ACLED's mob violence, sexual violence)
+    (r"mobs?|lynch(?:ed|es|ing|ings)?|vigilantes?|rap(?:e|ed|es)|sexual (?:violence|assault)", 2.0),
     (r"displaced by fighting", 1.0),
 )
 # Words conflict and police reporting share: they count for violence only in a sentence that
