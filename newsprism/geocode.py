@@ -1029,7 +1029,7 @@ class Gazetteer:
 
     def _best(self, key: str, context: GeoContext | None, want_admin: bool,
               surface: str | None = None, kinds: frozenset[str] | None = None,
-              only_cc: str | None = None) -> int | None:
+              only_cc: str | None = None, primary_only: bool = False) -> int | None:
         postings, exact = self._postings(key, surface)
         best: tuple[float, int, int] | None = None
         # a name that is a country's or a first-level unit's own ("Florida", "Georgia"): the
@@ -1038,6 +1038,8 @@ class Gazetteer:
         for p in postings:
             row = p >> 1
             if kinds is not None and self._kind[row] not in kinds:
+                continue
+            if primary_only and not p & _PRIMARY:
                 continue
             if only_cc is not None and self._cc[row] != only_cc:
                 continue
@@ -1049,18 +1051,23 @@ class Gazetteer:
                 best = cand
         return None if best is None else -best[2]
 
-    def geocode(self, name: str, context: GeoContext | None = None) -> Place | None:
-        """The place ``name`` most likely refers to in ``context``, or ``None`` if unknown."""
+    def geocode(self, name: str, context: GeoContext | None = None, *, primary_only: bool = False) -> Place | None:
+        """The place ``name`` most likely refers to in ``context``, or ``None`` if unknown. With
+        ``primary_only``, only places whose own name it is (not an alternate name)."""
         if not name or not name.strip():
             return None
         raw = _POSSESSIVE.sub("", name.strip())
         key = norm_key(raw)
         if not key:
             return None
-        row = self._best(key, context, want_admin=False, surface=raw)
+        row = self._best(key, context, want_admin=False, surface=raw, primary_only=primary_only)
         if row is not None:
-            if self._kind[row] in ("city", "adm1", "adm2") and _is_generic(key):
-                return None  # "West", "Valley": a common word that some village is also called
+            if self._kind[row] in ("city", "adm1", "adm2") and _is_generic(key) and not (
+                    self._kind[row] == "adm1" and context is not None and context.countries.get(self._cc[row] or "", 0.0) > 0
+                    and norm_key(self._name[row]) == key):
+                # "West", "Valley": a common word that some village is also called; but "North
+                # West" in a story about South Africa is its province of that name
+                return None
             if self._lat[row] is not None:
                 return self.place(row)
             fallback = self._fallback(name, raw, key, context)  # "North Darfur": Darfur, vaguely
@@ -1725,6 +1732,16 @@ def _common_words() -> frozenset[str]:
         return frozenset()
 
 
+def _common_phrase(vocab: Any, text: str) -> bool:
+    """Whether every word of a name of two or more words is a common English word ("White
+    House", "Black Sea"), as :func:`_is_common_word` judges one."""
+    words = re.findall(r"[A-Za-z]+", _POSSESSIVE.sub("", text))
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    lexicon = _common_words()
+    return len(words) >= 2 and all(w.lower() in lexicon and vocab.has_vector(w.lower()) for w in words)
+
+
 def _is_common_word(tok: Any, *, strict: bool = False) -> bool:
     """Whether a capitalised word is first an English word ("Star", "Union", "International"):
     one of WordNet's lemmas that is also written in lower case (it has a vector of its own in
@@ -2053,6 +2070,10 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
             ctx = ctx_all.copy()
             _subtract(ctx, own, sum(1 for sp in spans if sp[2] == n) * (2.0 if own.kind == "country" else 1.0))
         place = gaz.geocode(n, ctx)
+        if place is not None and norm_key(place.name) != norm_key(n) and _common_phrase(doc.vocab, n):
+            # "White House" is an English rendering of Casablanca's name: a phrase of common
+            # words means a place of that very name, if any
+            place = gaz.geocode(n, ctx, primary_only=True)
         if place is None:
             resolved[n] = (None, None)
             continue

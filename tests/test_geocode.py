@@ -646,3 +646,15 @@ def test_geocode_a_list_of_towns_is_not_a_town_inside_a_state(ruler_nlp):
     assert places["Washington"].place.admin1 == "DC" and places["Boston"].place.admin1 == "MA"
     listed = _places(ruler_nlp, "Teams from Hawaii, Florida and Washington, D.C., took part.")["Washington"]
     assert listed.place.admin1 == "DC"
+
+
+def test_geocode_a_generic_name_is_a_unit_of_the_storys_country(ruler_nlp, gaz):
+    assert gaz.geocode("North West") is None  # a direction, without context
+    m = _places(ruler_nlp, "Mines in the North West and Limpopo provinces of South Africa closed.")["the North West"]
+    assert (m.place.kind, m.place.country_code) == ("adm1", "ZA")
+
+
+def test_geocode_a_phrase_of_common_words_is_not_an_alternate_name(ruler_nlp, gaz):
+    assert gaz.geocode("White House").name == "Casablanca"  # GeoNames' English rendering of its name
+    m = _places(ruler_nlp, "Reporters waited outside the White House in Washington.")["the White House"]
+    assert m.place.country_code == "US" and m.place.admin1 == "DC"
