@@ -1897,6 +1897,7 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
 
     out: list[tuple[int, int, str, str, str, Place | None]] = []
     taken: set[int] = set()
+    tokens = list(doc)  # made once: spaCy builds a new Token object on every iteration
     demonyms = _demonyms() if "demonyms" in feats else {}
     for e in doc.ents:
         if e.label_ in _PLACE_LABELS:
@@ -1911,7 +1912,7 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
                 end, text = end + 1, text + "."  # "Barrie, Ont.": the period is the abbreviation's
             out.append((e.start, end, text, e.label_, "ner", place))
             taken.update(range(e.start, end))
-    for i, tok in enumerate(doc):  # "a Kent-based team": a place inside a compound modifier
+    for i, tok in enumerate(tokens):  # "a Kent-based team": a place inside a compound modifier
         compound = None if i in taken or not tok.text[:1].isupper() else _COMPOUND_MODIFIER.match(tok.text)
         if compound is None and i not in taken and tok.is_title and i + 2 < len(doc) and doc[i + 1].text == "-":
             compound = _COMPOUND_MODIFIER.match(doc[i:i + 3].text)  # tokenised apart: "Kent", "-", "based"
@@ -1942,12 +1943,12 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
                 out.append((e.start, e.end, e.text, "FAC", "facility", None))
                 taken.update(range(e.start, e.end))
     if "facilities" in feats:
-        for i, tok in enumerate(doc):  # "a crash on the A120 at Marks Hall", "via the A436, A40 and A429"
+        for i, tok in enumerate(tokens):  # "a crash on the A120 at Marks Hall", "via the A436, A40 and A429"
             if i not in taken and _ROAD_NUMBER.match(tok.text) and _road_cue(doc, i):
                 out.append((i, i + 1, tok.text, "FAC", "road", None))
                 taken.add(i)
     if "datelines" in feats:
-        for i, tok in enumerate(doc):
+        for i, tok in enumerate(tokens):
             if i in taken or not tok.is_upper:
                 continue
             j = _dateline(doc, i)
@@ -1961,7 +1962,8 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
         in_entity = {t for e in doc.ents for t in range(e.start, e.end)}
         i = 0
         while i < len(doc):  # "forget Aleppo!", "the Defence Minister of Azerbaijan": names the NER missed
-            hit = None if i in taken or i in in_entity else _known_name(gaz, doc, i, in_entity | taken, persons)
+            hit = None if i in taken or i in in_entity or not _name_word(tokens[i]) else _known_name(
+                gaz, doc, i, in_entity | taken, persons)
             if hit is None:
                 i += 1
                 continue
@@ -1971,7 +1973,7 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
             i = j
     if "demonyms" in feats:
         demonyms = _demonyms()
-        for i, tok in enumerate(doc):
+        for i, tok in enumerate(tokens):
             if i in taken or not (tok.is_title or (tok.is_upper and tok.text in demonyms)):
                 continue
             for n in (2, 1):
@@ -2014,6 +2016,7 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
     gaz = gazetteer or get_gazetteer()
     feats = FEATURES if features is None else frozenset(features)
     spans = _article_spans(doc, gaz, feats)
+    full_text = doc.text  # (spaCy joins the tokens again on every access)
     if "gazetteer" in feats:
         spans = _with_unit_codes(doc, gaz, spans, outlet_country if "outlet" in feats else None)
     base = GeoContext()
@@ -2027,7 +2030,7 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
             a, b = spans[k], spans[k + 1]
             if a[4] == "demonym" or b[4] == "demonym":
                 continue
-            gap = doc.text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
+            gap = full_text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
             if not _CONTAINMENT_GAP.match(gap) or "," not in gap:
                 continue
             outers = [b[5]] if b[5] is not None else gaz.units_called(b[2])
@@ -2047,7 +2050,7 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
             a, b = spans[k], spans[k + 1]
             if a[4] == "demonym" or b[4] == "demonym":
                 continue
-            gap = doc.text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
+            gap = full_text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
             if _HOST_AFTER.match(gap):
                 host.setdefault(k, k + 1)
             elif _HOST_BEFORE.match(gap):
@@ -2113,7 +2116,7 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
         chosen.append((place, basis))
     if "containment" in feats:
         for k, (place, basis) in enumerate(chosen):
-            unit = _unit_meant(gaz, doc, spans, chosen, k) if place is not None and place.kind == "city" else None
+            unit = _unit_meant(gaz, doc, full_text, spans, chosen, k) if place is not None and place.kind == "city" else None
             if unit is not None:
                 chosen[k] = (unit, "context")
     if focus is not None and "focus" in feats:
@@ -2140,9 +2143,9 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
             # state is a closer guess ("Walker County" in a story about a town of that county)
             place, basis = dataclasses.replace(place, lat=focus.lat, lon=focus.lon), "focus"
         start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
-        if text != doc.text[start:end] and doc.text.startswith(text, start):
+        if text != full_text[start:end] and full_text.startswith(text, start):
             end = start + len(text)  # "U.S." of "U.S.-led"
-        out.append(PlaceMention(start, end, doc.text[start:end], label, source, place, basis))
+        out.append(PlaceMention(start, end, full_text[start:end], label, source, place, basis))
     return out
 
 
@@ -2199,7 +2202,7 @@ _GOVERNMENT_WORDS = frozenset({"government", "premier", "governor", "gov", "legi
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+\Z")
 
 
-def _unit_meant(gaz: Gazetteer, doc: Doc, spans: Sequence[tuple[Any, ...]],
+def _unit_meant(gaz: Gazetteer, doc: Doc, full_text: str, spans: Sequence[tuple[Any, ...]],
                 chosen: Sequence[tuple[Place | None, str | None]], k: int) -> Place | None:
     """The first-level unit a town's name means here, when a unit of the town's country has that
     very name and the text treats it as a region: "central Washington", "California or
@@ -2222,7 +2225,7 @@ def _unit_meant(gaz: Gazetteer, doc: Doc, spans: Sequence[tuple[Any, ...]],
         if not 0 <= n < len(spans) or chosen[n][0] is None:
             continue
         a, b = (spans[n], spans[k]) if n < k else (spans[k], spans[n])
-        gap = doc.text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
+        gap = full_text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
         other = chosen[n][0]
         if (_LIST_GAP.match(gap) and other.kind == "adm1" and other.country_code == place.country_code  # type: ignore[union-attr]
                 and not _lies_in(place, other)):  # type: ignore[arg-type]
@@ -2284,14 +2287,14 @@ def _with_unit_codes(doc: Doc, gaz: Gazetteer, spans: _Spans, outlet: str | None
     by_start = {sp[0]: k for k, sp in enumerate(spans)}
     covered = {t for sp in spans for t in range(sp[0], sp[1])}
     out = list(spans)
-    for i, tok in enumerate(doc):
-        code = tok.text
-        if not (2 <= len(code) <= 3 and code.isalpha() and code.isupper()) or tok.is_stop:
+    texts = [t.text for t in doc]
+    for i, code in enumerate(texts):
+        if not (2 <= len(code) <= 3 and code.isalpha() and code.isupper()) or doc[i].is_stop:
             continue
         upper, lower = vectors.key2row.get(strings.add(code)), vectors.key2row.get(strings.add(code.lower()))
         if upper is None or (lower is not None and lower < upper):
             continue  # "ACT", "CO": an English word or abbreviation first (rows run from the most frequent)
-        if (i > 0 and doc[i - 1].is_upper and doc[i - 1].is_alpha) or (i + 1 < len(doc) and doc[i + 1].is_upper and doc[i + 1].is_alpha):
+        if any(0 <= n < len(texts) and texts[n].isalpha() and texts[n].isupper() for n in (i - 1, i + 1)):
             continue  # a line in capitals: "CHECK YOUR TICKETS"
         unit = gaz.unit_by_code(lead, code)
         if unit is None:
