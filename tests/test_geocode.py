@@ -1,9 +1,11 @@
-"""Gazetteer, geocoder and toponym ruler: unit tests and the scored GeoWebNews run.
+"""Gazetteer, geocoder and toponym ruler: unit tests and the scored GeoWebNews + TR-News run.
 
-The scored test parses every GeoWebNews article (``shared/external/geoparsing/GWN.xml``) with the
-toponym ruler, takes the gold toponyms (those with coordinates) that a GPE/LOC entity overlaps,
-geocodes that entity with the article's other toponyms as context, and checks accuracy within
-161 km and toponym recall against the floors in ``eval/floors/geocoding.json``.
+The scored test runs bench/geoparse.py: every article of GeoWebNews and TR-News
+(``shared/external/geoparsing``) parsed with the pipeline, its place mentions taken from
+:func:`newsprism.geocode.article_places` (what the record's places come from), and every gold
+toponym with coordinates counted end to end (a missed one is wrong) against the floors in
+``eval/floors/geocoding.json``. Each rule of ``article_places`` has a test on a sentence of its
+own, not from those corpora.
 """
 
 from __future__ import annotations
