@@ -2033,6 +2033,9 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
             gap = full_text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
             if not _CONTAINMENT_GAP.match(gap) or "," not in gap:
                 continue
+            own = a[5] or gaz.exact_place(a[2], primary_only=True)
+            if own is not None and own.kind == "country":
+                continue  # "Russia, U.S. officials said": a country is not inside another
             outers = [b[5]] if b[5] is not None else gaz.units_called(b[2])
             for outer in outers:  # "Georgia": the country, else the state that has an Athens
                 inner = gaz.within(a[2], outer) if outer.kind in ("adm1", "adm2", "country") else None

@@ -661,3 +661,8 @@ def test_geocode_a_phrase_of_common_words_is_not_an_alternate_name(ruler_nlp, ga
     assert gaz.geocode("White House").name == "Casablanca"  # GeoNames' English rendering of its name
     m = _places(ruler_nlp, "Reporters waited outside the White House in Washington.")["the White House"]
     assert m.place.country_code == "US" and m.place.admin1 == "DC"
+
+
+def test_geocode_a_country_before_a_comma_is_not_inside_the_next_one(ruler_nlp):
+    m = _places(ruler_nlp, "It lent credence to reports on his dealings in Russia, U.S. officials said.")["Russia"]
+    assert (m.place.kind, m.place.country_code) == ("country", "RU")
