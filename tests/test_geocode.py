@@ -1,9 +1,11 @@
-"""Gazetteer, geocoder and toponym ruler: unit tests and the scored GeoWebNews run.
+"""Gazetteer, geocoder and toponym ruler: unit tests and the scored GeoWebNews + TR-News run.
 
-The scored test parses every GeoWebNews article (``shared/external/geoparsing/GWN.xml``) with the
-toponym ruler, takes the gold toponyms (those with coordinates) that a GPE/LOC entity overlaps,
-geocodes that entity with the article's other toponyms as context, and checks accuracy within
-161 km and toponym recall against the floors in ``eval/floors/geocoding.json``.
+The scored test runs bench/geoparse.py: every article of GeoWebNews and TR-News
+(``shared/external/geoparsing``) parsed with the pipeline, its place mentions taken from
+:func:`newsprism.geocode.article_places` (what the record's places come from), and every gold
+toponym with coordinates counted end to end (a missed one is wrong) against the floors in
+``eval/floors/geocoding.json``. Each rule of ``article_places`` has a test on a sentence of its
+own, not from those corpora.
 """
 
 from __future__ import annotations
@@ -195,18 +197,19 @@ def test_geocode_gazetteer_cache_round_trips_and_is_keyed(tmp_path, monkeypatch,
     from newsprism import geocode as g
 
     monkeypatch.setenv(g.CACHE_ENV, str(tmp_path / "cache"))
-    path = g._cache_path(1000)
+    path = g._cache_path(gaz.min_city_population)
     assert path is not None and path.parent == tmp_path / "cache"
     g._save_cached(gaz, path)
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left behind
-    loaded = g.load_gazetteer(1000)
+    loaded = g.load_gazetteer(gaz.min_city_population)
     assert loaded is not gaz and len(loaded) == len(gaz) and loaded.load_seconds > 0
     for name in ("Stepanakert", "Charkiw", "Orange County", "Calif."):
         assert loaded.geocode(name) == gaz.geocode(name)
     # a file keyed by other package versions is never read; a save removes it once unused for a week
     import os
 
-    other, stale = path.with_name("gazetteer-1000-0000.pickle"), path.with_name("gazetteer-1000-1111.pickle")
+    prefix = f"gazetteer-{gaz.min_city_population}"
+    other, stale = path.with_name(f"{prefix}-0000.pickle"), path.with_name(f"{prefix}-1111.pickle")
     other.write_bytes(b"not a pickle")
     stale.write_bytes(b"not a pickle")
     os.utime(stale, (1_000_000_000, 1_000_000_000))
@@ -646,3 +649,20 @@ def test_geocode_a_list_of_towns_is_not_a_town_inside_a_state(ruler_nlp):
     assert places["Washington"].place.admin1 == "DC" and places["Boston"].place.admin1 == "MA"
     listed = _places(ruler_nlp, "Teams from Hawaii, Florida and Washington, D.C., took part.")["Washington"]
     assert listed.place.admin1 == "DC"
+
+
+def test_geocode_a_generic_name_is_a_unit_of_the_storys_country(ruler_nlp, gaz):
+    assert gaz.geocode("North West") is None  # a direction, without context
+    m = _places(ruler_nlp, "Mines in the North West and Limpopo provinces of South Africa closed.")["the North West"]
+    assert (m.place.kind, m.place.country_code) == ("adm1", "ZA")
+
+
+def test_geocode_a_phrase_of_common_words_is_not_an_alternate_name(ruler_nlp, gaz):
+    assert gaz.geocode("White House").name == "Casablanca"  # GeoNames' English rendering of its name
+    m = _places(ruler_nlp, "Reporters waited outside the White House in Washington.")["the White House"]
+    assert m.place.country_code == "US" and m.place.admin1 == "DC"
+
+
+def test_geocode_a_country_before_a_comma_is_not_inside_the_next_one(ruler_nlp):
+    m = _places(ruler_nlp, "It lent credence to reports on his dealings in Russia, U.S. officials said.")["Russia"]
+    assert (m.place.kind, m.place.country_code) == ("country", "RU")
