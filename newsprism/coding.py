@@ -561,7 +561,7 @@ def _statement_events(reports: list[_Report], dates: dict[str, list[DateFact]], 
         # day carried to the sentence), as a news peg told without a date is
         carried = [d for d in days if _spans(d.evidence, r.evidence)]
         if r.speaker is not None and carried and len(carried) == len(days):
-            verb = _reporting_word_of(r.evidence, r.speaker)
+            verb = _reporting_word_near(r.speaker, r.evidence, 40)  # "Putin claimed that ..."
             if verb is not None and not any(k[0] == verb.doc and r.evidence.start <= k[1] < r.evidence.end
                                             for k in out):
                 out.setdefault((verb.doc, verb.start), _statement(r, verb, carried[0], articles, index))
@@ -584,27 +584,18 @@ def _statement(r: _Report, verb: Evidence, d: DateFact, articles: dict[str, Arti
         background=False)
 
 
-def _reporting_word_of(sentence: Evidence, speaker: Evidence) -> Evidence | None:
-    """The reporting word nearest to who speaks ("Putin claimed that ...")."""
-    a, b = speaker.start - sentence.start, speaker.end - sentence.start
-    best = None
-    for hit in _REPORTING.finditer(sentence.text):
-        gap = hit.start() - b if hit.start() >= b else a - hit.end()
-        if 0 <= gap <= 40 and (best is None or gap < best[0]):
-            best = (gap, hit)
-    if best is None:
-        return None
-    hit = best[1]
-    return Evidence(sentence.doc, sentence.start + hit.start(), sentence.start + hit.end(), hit.group(0))
-
-
 def _reporting_verb(date: Evidence, sentence: Evidence) -> Evidence | None:
     """The reporting word next to a statement's date ("stated on Thursday", "a statement Thursday")."""
-    a, b = date.start - sentence.start, date.end - sentence.start
+    return _reporting_word_near(date, sentence, 25)
+
+
+def _reporting_word_near(span: Evidence, sentence: Evidence, max_gap: int) -> Evidence | None:
+    """The reporting word of the sentence nearest to a span, before or after it, within max_gap characters."""
+    a, b = span.start - sentence.start, span.end - sentence.start
     best = None
     for hit in _REPORTING.finditer(sentence.text):
         gap = a - hit.end() if hit.end() <= a else hit.start() - b
-        if 0 <= gap <= 25 and (best is None or gap < best[0]):
+        if 0 <= gap <= max_gap and (best is None or gap < best[0]):
             best = (gap, hit)
     if best is None:
         return None
