@@ -669,6 +669,7 @@ def _first_acled(nlp, text: str) -> str | None:
         ("A militant accidentally activated his explosive vest while crossing a field near Orsk.", "Disrupted weapons use"),
         ("A premature explosion killed three insurgents who were assembling a device in Dalla.", "Disrupted weapons use"),
         ("A bomb exploded at the market of Orsk, killing five.", "Remote explosive/landmine/IED"),
+        ("A suicide bomber accidentally blew himself up at a checkpoint near Orsk.", "Suicide bomb"),
         # a crowd that fills the streets demonstrates
         ("Thousands of mourners walked through the streets of Dorrin on Sunday.", "Peaceful protest"),
         ("Thousands of supporters thronged the main square of Varno on Sunday.", "Peaceful protest"),

@@ -2446,9 +2446,10 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
         live = [c for c in live if not c.absorbed]
         for c in live:
             told_by = [c.trigger[0], *_children(c.trigger[0], "nsubj")]  # "a premature explosion killed ..."
-            if c.ptype == "ASSAULT" and "explosives" in c.modes and _words(
+            if c.ptype == "ASSAULT" and "explosives" in c.modes and "suicide-attack" not in c.modes and _words(
                     ch for t in told_by for ch in t.children if ch.dep_ in ("advmod", "amod")) & _MISHAP_WORDS:
-                # ACLED: a bomb that goes off by accident in its owners' hands is disrupted weapons use
+                # ACLED: a bomb that goes off by accident in its owners' hands is disrupted weapons use (a
+                # suicide bomber's blast stays a suicide bomb: the weapon comes first)
                 c.ptype, c.modes = "COERCE", ["seize", "weapons"]
         bases = [c for c in live if c.ptype == "MOBILIZE" and "base" in c.modes]
         for c in live:
