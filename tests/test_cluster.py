@@ -155,7 +155,7 @@ def test_cluster_off_topic_article_does_not_join_a_story_that_shares_its_country
     "Retired teachers staged a sit-in outside the education ministry on Monday.",
     "Hundreds of demonstrators rallied outside the court and some looted two shops.",
     "Customs officers seized pistols, rifles and ammunitions hidden in a lorry.",
-    "Two suicide bombers blew themselves up outside the town hall.",
+    "A suicide bomber blew himself up outside the town hall.",
 ])
 def test_cluster_demonstrations_weapons_and_bombers_are_conflict_vocabulary(text):
     """ACLED's protests, riots and weapons seizures count as conflict reporting, not only battles."""
@@ -164,6 +164,6 @@ def test_cluster_demonstrations_weapons_and_bombers_are_conflict_vocabulary(text
 
 def test_cluster_mob_and_sexual_violence_outweigh_a_crime_word():
     """A lynching or a rape is political violence ACLED codes, even beside a word of the crime beat."""
-    for text in ("A mob lynched a man accused of cattle smuggling in Kelvo.",
+    for text in ("A mob lynched a suspected thief from a smuggling ring in Kelvo.",
                  "Women in the camp told of gang rapes by men from a nearby town."):
         assert off_topic_reason(text, "en", ClusterConfig()) is None

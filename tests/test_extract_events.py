@@ -617,7 +617,7 @@ def _first_acled(nlp, text: str) -> str | None:
         # demonstrations named by hyphenated nouns ("sit-in", "die-in") or joined by demonstrators
         ("Retired teachers staged a sit-in outside the education ministry in Varno on Monday.", "Peaceful protest"),
         ("Climate activists held a die-in on the steps of the city hall in Marrow.", "Peaceful protest"),
-        ("Hundreds of demonstrators participated in the evening event at Lorne Square.", "Peaceful protest"),
+        ("Scores of demonstrators participated in Saturday's event at Lorne Square.", "Peaceful protest"),
         # violence by a mob: named as "mob violence", or a riot a mob makes with no demonstration told
         ("The town saw a fresh wave of mob violence against traders from the north.", "Mob violence"),
         ("A riot broke out in Kelvo after a mob beat two men accused of theft.", "Mob violence"),
@@ -627,42 +627,42 @@ def _first_acled(nlp, text: str) -> str | None:
         ("Paramilitary police retook the town of Orsk from the insurgents.", "Government regains territory"),
         # weapons inside what holds them, however deep ("a depot containing a large amount of rifles"),
         # and a quantity mis-parsed as an adjective
-        ("Troops discovered a depot containing a large amount of rifles near Varl.", "Disrupted weapons use"),
+        ("Troops found a depot holding a large number of rifles near Varl.", "Disrupted weapons use"),
         ("The rangers seized a large of amount rifles and ammunition in the raid.", "Disrupted weapons use"),
         # demonstrators who throw things, behind a dateline the parse takes for the subject
-        ("TARROW (Wire) - Protesters hurled rocks at security forces outside the ministry on Sunday.",
+        ("TARROW (Wire) - Protesters threw stones at riot police outside the ministry on Sunday.",
          "Violent demonstration"),
         # a demonstration that descends into violence, its subject not parsed
-        ("Police fired tear gas at hundreds of marchers as a rally against the fuel tax descended into one of the "
-         "worst bouts of violence in years.", "Violent demonstration"),
+        ("Riot police used tear gas on marchers as a rally over bread prices in Serro descended into one of the "
+         "worst spells of violence this year.", "Violent demonstration"),
         # a riot the police break up stays a riot
-        ("Police used water cannon to disperse a crowd of rioters in Dorrin.", "Violent demonstration"),
+        ("Police used water cannon to break up a crowd of rioters in Dorrin.", "Violent demonstration"),
         # the weapon named in the phrase a "used" clause hangs on
-        ("Doctors said the victims had inhaled poisonous gas used by the militia in Kassa.", "Chemical weapon"),
+        ("Doctors said the victims had inhaled toxic gas used by the militia in Kassa.", "Chemical weapon"),
         # whom a shooting sends running are its targets
-        ("Dozens of gunmen arrived on motorbikes and opened fire, scattering terrified villagers of Kessel.", "Attack"),
+        ("Gunmen on foot entered the square and opened fire, scattering frightened traders.", "Attack"),
         # fighters who charge a camp attack it
-        ("Insurgents charged a camp outside Velle hosting government troops.", "Armed clash"),
+        ("Insurgents charged an outpost near Velle that hosted army units.", "Armed clash"),
         # crowd-control fired in a street, a human chain attacked by police
-        ("Riot police fired tear gas and pepper spray in the main square of Varno.", "Protest with intervention"),
-        ("Police attacked a human chain of teachers in Orsk on Sunday.", "Protest with intervention"),
+        ("Officers fired pepper spray at shoppers in the main square of Varno.", "Protest with intervention"),
+        ("Officers beat members of a human chain formed by teachers in Orsk.", "Protest with intervention"),
         # deaths in a crackdown on a demonstration are excessive force; a crackdown the rally is against is its cause
         ("Two marchers died in the crackdown on the rally in Dorrin.", "Excessive force against protesters"),
         ("Thousands rallied in Serro against the deadly crackdown on students.", "Peaceful protest"),
-        ("Lawyers condemned the incident in which police used excessive force to disperse protesting nurses in Tarrow.",
+        ("Lawyers denounced the day on which officers used excessive force to break up a sit-in by nurses in Tarrow.",
          "Excessive force against protesters"),
         # unrest told as a situation is no demonstration: the looting it names is the happening
-        ("The unrest gripping the northern suburbs spread to Velle overnight. Several shops were looted.",
+        ("Unrest in the northern suburbs reached Velle overnight. Several shops were looted there.",
          "Looting/property destruction"),
-        ("Dozens of youths went on a looting spree in the market district of Orsk.", "Looting/property destruction"),
+        ("A looting spree by youths hit the market district of Orsk.", "Looting/property destruction"),
         # police who drag demonstrators away intervene; paper thrown into the air is no violence; photos of
         # "those killed" tell no killing at this rally; unrest named as the topic is no riot
         ("Hundreds of nurses rallied outside parliament in Kessel before police dragged them away.",
          "Protest with intervention"),
         ("Hundreds rallied outside the court in Orsk, and the protesters threw paper flowers into the air.",
          "Peaceful protest"),
-        ("Mourners at the rally in Tessa carried photos of those killed in the uprising.", "Peaceful protest"),
-        ("The latest on unrest in the northern provinces: students marched through Velle on Monday.", "Peaceful protest"),
+        ("Mourners at the rally in Tessa carried portraits of those killed in the uprising.", "Peaceful protest"),
+        ("Live updates on the unrest in the northern provinces: students marched through Velle on Monday.", "Peaceful protest"),
         # an armed side that gains ground takes territory (a party gaining ground in the polls does not)
         ("Insurgent fighters gained ground in the hills north of Dalla on Friday.", "Non-state actor overtakes territory"),
         ("The Islamic State group captured the village of Orsk on Monday.", "Non-state actor overtakes territory"),
@@ -671,19 +671,19 @@ def _first_acled(nlp, text: str) -> str | None:
         ("Rebel fighters took twelve farmers from their fields near Dalla.", "Abduction/forced disappearance"),
         ("Rebels took the village of Orsk on Monday.", "Non-state actor overtakes territory"),
         # "the use of" a weapon is its attack
-        ("Doctors blamed the use of poisonous gas by the militia for the deaths in Kassa.", "Chemical weapon"),
+        ("Doctors blamed the use of chlorine gas by the militia for the deaths in Kassa.", "Chemical weapon"),
         # a fire exchange is a gunfight (a prisoner exchange is not)
-        ("Soldiers have been locked in a fire exchange with the militants near Dalla since dawn.", "Armed clash"),
+        ("A fire exchange between troops and insurgents near Dalla lasted two hours.", "Armed clash"),
         ("There was a brief exchange of fire between the two patrols at the border post.", "Armed clash"),
         ("The prisoner exchange took place at the Orsk crossing.", "Agreement"),
         # a bomb that goes off by accident in its owners' hands is disrupted weapons use
         ("Two militants were killed when their bomb exploded prematurely on the road to Kessel.", "Disrupted weapons use"),
-        ("Two bombers on Monday accidentally activated their explosive vests near the market of Orsk.",
-         "Disrupted weapons use"),
+        ("A militant accidentally activated his explosive vest while crossing a field near Orsk.", "Disrupted weapons use"),
         ("A premature explosion killed three insurgents who were assembling a device in Dalla.", "Disrupted weapons use"),
         ("A bomb exploded at the market of Orsk, killing five.", "Remote explosive/landmine/IED"),
+        ("A suicide bomber accidentally blew himself up at a checkpoint near Orsk.", "Suicide bomb"),
         # a crowd that fills the streets demonstrates
-        ("Silent crowds walked the streets of Dorrin on Sunday, demanding the release of the students.", "Peaceful protest"),
+        ("Thousands of mourners walked through the streets of Dorrin on Sunday.", "Peaceful protest"),
         ("Thousands of supporters thronged the main square of Varno on Sunday.", "Peaceful protest"),
     ],
 )
@@ -704,20 +704,20 @@ def test_extract_events_acled_subtype_of_a_sentence(nlp, text, expected):
         # accidental explosions: a mis-parsed subject, a blast told again, a blast that rips through a store
         "Two workers were hurt as a boiler of the textile mill exploded in Dunmore.",
         "A gas cylinder exploded at a restaurant in Kessel on Friday. The blast was heard across the old town.",
-        "An explosion ripped through a warehouse of paint thinners in the port of Sarnow, killing one worker.",
+        "A blast tore through a fuel depot in the port of Sarnow, killing one worker.",
         # a thing used for a harmless purpose is no weapon used
-        "A shipping container exploded at a farm near Tessa. The container had been used to store fertiliser.",
+        "The steel canisters were used to keep seed grain dry.",
         # a hazard named before "hit" is the cause
         "Troops helped residents in earthquake hit areas of Hollo.",
         # a curfew defied is not imposed here; demands reinforced are no troops; cars stuck in snow hold no stick;
         # a battle against wildfires is no fight
         "Groups of young men defied the night curfew in Tarrow on Monday.",
         "The opposition reinforced its demands for early elections.",
-        "The army mobilised to free hundreds of cars stuck in heavy snow near Varl.",
-        "Volunteers gained ground in their battle to contain the wildfires near Kessel.",
+        "Soldiers were mobilised to tow lorries stuck in deep snow near Varl.",
+        "Rangers made headway in their battle to contain a wildfire near Kessel.",
         # sanctions that "target" people, a retaliation in kind: no attack
-        "The new sanctions target senior generals and three state banks.",
-        "Moldavia strikes back at Ruritania, expels envoys and closes its embassy.",
+        "Washington's latest sanctions target two generals and a state bank.",
+        "Moldavia struck back at Ruritania on Friday and expelled four of its envoys.",
         "Residents walked the streets to inspect the damage.",
         "The opposition party gained ground in the polls.",
         "Troops took the wounded villagers to hospital in Orsk.",
@@ -756,13 +756,13 @@ def test_extract_events_weapons_held_by_a_place_in_apposition_are_the_object(nlp
 
 
 def test_extract_events_troops_marching_on_after_a_participle_clause_are_no_demonstration(nlp):
-    _, ms = _mentions(nlp, "Ruritanian army units have seized a hill town and nearby hamlets, boosting security in "
-                           "areas loyal to the king, and marched deeper into a rebel-held quarter of Velle, state radio said.")
+    _, ms = _mentions(nlp, "Ruritanian army units seized a hill town, securing the ring road, and marched on into a "
+                           "rebel-held quarter of Velle.")
     assert not any(m.plover_type == "PROTEST" for m in ms)
 
 
 def test_extract_events_a_base_hosting_troops_is_no_visit(nlp):
-    _, ms = _mentions(nlp, "Insurgents charged a camp outside Velle hosting government troops.")
+    _, ms = _mentions(nlp, "Insurgents charged an outpost near Velle that hosted army units.")
     assert not any("visit" in m.plover_mode for m in ms)
 
 

@@ -258,15 +258,15 @@ def _object_lemmas(objs: Iterable[Token], depth: int = 0) -> set[str]:
             if depth > 1:
                 continue
             if c.dep_ == "acl" and _lem(c) in ("contain", "hold", "store", "hide", "stock"):
-                # "a depot containing rifles", "a depot containing a large amount of rifles": what is
+                # "a depot containing rifles", "a depot holding a large number of rifles": what is
                 # found is what the place holds
                 lemmas |= _object_lemmas([x for d in _children(c, "dobj") for x in _conjuncts(d)], depth + 1)
             if c.dep_ == "prep" and c.lower_ == "of" and (_lem(o) in P.QUANTITY_HEADS or o.lower_ in P.QUANTITY_HEADS
                                                           or o.pos_ == "ADJ"):
                 # "a cache of weapons", "dozens of IEDs", "a swathe of territory" (and a size parsed as the
-                # head, "a huge of amount weapons"): the complement is the object
+                # head, "a large of amount rifles"): the complement is the object
                 lemmas |= _object_lemmas([q for p in _children(c, "pobj") for q in _conjuncts(p)], depth + 1)
-            if c.dep_ == "appos":  # "Algiers: two caches containing weapons were found"
+            if c.dep_ == "appos":  # a dateline word parsed as the head: "Varl Two caches holding rifles were found"
                 lemmas |= _object_lemmas([c], depth + 1)
     return lemmas
 
@@ -456,7 +456,7 @@ _PROTESTING_PEOPLE = frozenset({
 })
 
 
-# what a thing is used for when its use is no attack ("used to store fruit", "to carry patients")
+# what a thing is used for when its use is no attack ("canisters used to keep seed dry", "to carry patients")
 _HARMLESS_PURPOSES = frozenset({"store", "carry", "transport", "keep", "house", "ferry", "cool", "heat", "power",
                                 "produce", "make", "clean", "cook", "light", "supply", "deliver", "feed", "treat"})
 
@@ -467,7 +467,7 @@ _PACTS = frozenset({"pact", "accord", "convention", "protocol", "alliance", "org
                     "council", "commission", "process", "framework", "arrangement"})
 
 
-# a crowd that fills the streets demonstrates ("crowds walked the streets", "thousands thronged the square")
+# a crowd that fills the streets demonstrates ("mourners walked through the streets", "thousands thronged the square")
 _STREET_VERBS = frozenset({"walk", "fill", "throng", "pack", "parade"})
 _CROWDS = frozenset({"crowd", "throng", "thousand", "hundred", "ten", "multitude", "activist", "supporter"})
 
@@ -556,7 +556,7 @@ def _verb_trigger(tok: Token) -> tuple[str, tuple[str, ...], list] | None:
     if lem in _STREET_VERBS and any(_lem(x) in ("street", "square") for x in objs + [
             p for ch in _children(tok, "prep") for p in _children(ch, "pobj")]) and any(
             _lem(x) in P.PROTEST_WORDS | _CROWDS for x in _subject_heads(tok)):
-        return "PROTEST", ("demo",), objs  # "crowds walked the streets", "thousands filled the square"
+        return "PROTEST", ("demo",), objs  # "mourners walked through the streets", "thousands filled the square"
     if lem in ("gather", "assemble", "converge", "congregate", "chant", "participate") and any(
             _lem(x) in P.PROTEST_WORDS | {"crowd", "activist"} for x in _subject_heads(tok)):
         return "PROTEST", ("demo",), objs
@@ -566,10 +566,10 @@ def _verb_trigger(tok: Token) -> tuple[str, tuple[str, ...], list] | None:
         person = any(v.ent_type_ == "PERSON" or _lem(v) in P.PEOPLE | {"cultist", "suspect", "thief"} for v in victims)
         return "ASSAULT", ("primitive",) if person else ("destroy",), objs  # "set ablaze", "set fire to"
     if lem in ("target", "hit", "strike") and any(_lem(x) in _PENALTIES for x in _children(tok, "nsubj")):
-        return "SANCTION", (), objs  # "the new sanctions target senior officials"
+        return "SANCTION", (), objs  # "the latest sanctions target two generals"
     if lem == "strike" and any(ch.dep_ in ("prt", "advmod") and ch.lower_ == "back" for ch in tok.children) and \
             any(_lem(x) in _PENALTY_VERBS for x in [*_children(tok, "conj"), *([tok.head] if tok.dep_ == "conj" else [])]):
-        return "SANCTION", (), objs  # "strikes back at Washington, expels diplomats": a retaliation in kind
+        return "SANCTION", (), objs  # "struck back at its neighbour and expelled envoys": a retaliation in kind
     if lem in ("target", "hit", "strike") and any(c.dep_ == "prep" and c.lower_ == "with" and
                                                   any(_lem(p) in ("sanction", "tariff", "penalty", "measure", "expulsion") for p in _children(c, "pobj"))
                                                   for c in tok.children):
@@ -580,9 +580,9 @@ def _verb_trigger(tok: Token) -> tuple[str, tuple[str, ...], list] | None:
                              for x in [o, *(p for ch in _children(o, "prep") if ch.lower_ == "of" for p in _children(ch, "pobj"))]) \
             and any(_np_kind(x) in _ARMED_KINDS for x in _subject_heads(tok)) \
             and not any(ch.dep_ == "prep" and ch.lower_ in ("to", "into", "across", "through") for ch in tok.children):
-        return "COERCE", ("arrest",), objs  # "forces took dozens of villagers in raids" (not "took the wounded to hospital")
+        return "COERCE", ("arrest",), objs  # "soldiers took young men from their homes" (not "took the wounded to hospital")
     if lem == "gain" and any(_lem(o) == "ground" for o in objs) and any(_np_kind(x) in _ARMED_KINDS for x in _subject_heads(tok)):
-        return "COERCE", ("seize", "territory"), objs  # "the militants gained ground in the north" (not "in the polls")
+        return "COERCE", ("seize", "territory"), objs  # "insurgents gained ground in the hills" (not "in the polls")
     if lem == "deny" and any(_lem(o) in ("entry", "access", "visa") for o in objs):
         return "SANCTION", (), objs
     m = _match_rule(rules, objs)
@@ -599,7 +599,7 @@ def _verb_trigger(tok: Token) -> tuple[str, tuple[str, ...], list] | None:
         return None  # "depots used by the group": the compound is no weapon used
     if lem == "use" and any(_lem(x) in _HARMLESS_PURPOSES and not _words(x.subtree) & (P.WEAPONS | _BOMB_WORDS)
                             for x in _children(tok, "xcomp", "advcl")):
-        return None  # "the container was used to store fruit": a purpose that harms no one
+        return None  # "the canisters were used to keep seed dry": a purpose that harms no one
     if lem == "capture" and any(_lem(o) in _NOT_CAPTURED for o in objs):
         return None  # "captured footage"
     if lem in ("destroy", "blow up", "burn") and _object_lemmas(objs) & (P.WEAPONS | {"ammunition", "explosive"}) \
@@ -656,7 +656,7 @@ def _noun_trigger(tok: Token) -> tuple[str, tuple[str, ...]] | None:
         return "ASSAULT", ("firearms", "two-sided")  # "a fire exchange", "an exchange of fire": a gunfight
     if lem == "use" and tok.pos_ == "NOUN" and _weapon_modes(
             t for ch in _children(tok, "prep") if ch.lower_ == "of" for t in ch.subtree):
-        return "ASSAULT", ()  # "the use of poisonous gas by the militants": its weapon is read from the phrase
+        return "ASSAULT", ()  # "the use of chlorine by an army": its weapon is read from the phrase
     if lem == "call":
         preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
         words = _left_modifier_words(tok)
@@ -696,7 +696,7 @@ def _noun_trigger(tok: Token) -> tuple[str, tuple[str, ...]] | None:
     if lem == "war" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lem(tok.head.head) in _WAR_OF_HEADS:
         return None  # "prisoners of war", "crimes of war"
     if ptype == "COERCE" and tok.dep_ == "dobj" and _lem(tok.head) in _DEFIANCE_VERBS:
-        return None  # "crowds defying the curfew": the rule stands; its imposition is not told here
+        return None  # "youths who defy a curfew": the rule stands; its imposition is not told here
     if lem == "hostility" and tok.lower_ != "hostilities":
         return None  # an attitude; "hostilities" is fighting
     if lem == "strike":
@@ -1094,7 +1094,7 @@ def _weapon_modes(tokens: Iterable[Token]) -> list[str]:
         if lem == "shell" and t.pos_ == "VERB":
             continue
         if P.WEAPON_MODES.get(lem) == ("primitive",) and t.pos_ == "VERB":
-            continue  # "vehicles stuck in snow", "stoned" is told by its verb, not a weapon named
+            continue  # "lorries stuck in a drift", "stoned" is told by its verb, not a weapon named
         if lem in ("toxic", "poisonous") and _lem(t.head) not in ("gas", "chemical", "agent", "substance", "munition", "shell", "projectile", "weapon", "bomb", "attack"):
             continue  # "toxic waste", "poisonous drinks": no weapon
         ms = P.WEAPON_MODES.get(lem) or P.WEAPON_MODES.get(t.lower_)
@@ -1129,7 +1129,7 @@ def _means_scope(c: _Cand, anchor: Token) -> list:
             if ch.dep_ in ("advcl", "xcomp", "acl") and _lem(ch) in ("use", "employ", "fire", "launch", "drop"):
                 scope += list(ch.subtree)
     if trig.dep_ == "acl" and trig.pos_ == "VERB":
-        # "missiles fired from the territory", "poisonous gas used by the militants"
+        # "missiles fired from the territory", "toxic gas used by a militia"
         scope += [trig.head, *(ch for ch in trig.head.children if ch.dep_ in ("amod", "compound"))]
     if anchor.i != trig.i:
         scope += [t for ch in anchor.children if ch.dep_ == "prep" and ch.lower_ in ("with", "using", "by", "from") for t in ch.subtree]
@@ -2135,7 +2135,7 @@ def _accident_sentence(sent: Span) -> bool:
         near += [p for x in t.children if x.dep_ == "prep" and x.lower_ in ("of", "at", "in", "through") for p in _children(x, "pobj")]
         if t.dep_ == "conj":
             near.append(t.head)
-        if t.dep_ == "nsubj":  # "an explosion ripped through a warehouse of fuel"
+        if t.dep_ == "nsubj":  # "a blast tore through a fuel depot"
             near += [p for x in t.head.children if x.dep_ == "prep" and x.lower_ in ("at", "in", "through", "inside")
                      for p in _children(x, "pobj")]
             near += [p for x in near if x.dep_ == "pobj" for ch in _children(x, "prep") if ch.lower_ == "of"
@@ -2180,7 +2180,7 @@ def _drop_non_violent_causes(cands: list[_Cand], sent: Span, after_accident: boo
         elif accident and (lem in _EXPLOSION_WORDS or agentless or lem in ("demolish", "destroy", "damage")):
             c.absorbed = True
         elif after_accident and lem in _EXPLOSION_WORDS and not sent_words & _BOMB_WORDS and not weapon_modes - {"explosives"}:
-            c.absorbed = told = True  # "... a boiler exploded. The blasts were heard miles away."
+            c.absorbed = told = True  # "... a gas cylinder exploded. The blast shook nearby homes."
         elif lem in _TWO_SIDED | {"war", "campaign"} and not weapons and _words(
                 c.trigger[0].head.head.subtree if c.trigger[0].dep_ == "pobj" else c.trigger[0].subtree) & disaster_words:
             c.absorbed = told = True  # "their battle to contain the wildfires"
@@ -2215,7 +2215,7 @@ def _target_words(c: _Cand) -> set[str]:
     for head in {tok, c.trigger[0]}:
         heads += [p for ch in head.children if ch.dep_ == "prep" and ch.lower_ in ("in", "inside", "at", "on", "against", "near", "outside", "into")
                   for p in _children(ch, "pobj")]
-        # "opened fire, scattering terrified residents": whom the shooting sent running
+        # "opened fire, scattering frightened traders": whom the shooting sent running
         heads += [o for ch in head.children if ch.dep_ == "advcl" and ch.tag_ == "VBG" and _lem(ch) in _SCATTER_VERBS
                   for o in _children(ch, "dobj")]
     out = set()
@@ -2279,7 +2279,7 @@ def _territory_not_taken(t: Token) -> bool:
 
 def _doers(t: Token) -> list:
     """The subject of a verb, or of the verb it is conjoined to ("captured the town and marched on"),
-    also through a participle clause ("captured the town, boosting security, and marched on")."""
+    also through a participle clause ("seized the town, securing the road, and marched on")."""
     head = t
     while head.dep_ in ("conj", "advcl", "xcomp") and not _children(head, "nsubj") and head.head is not head:
         head = head.head
@@ -2330,7 +2330,7 @@ _PROJECTILES = frozenset({"stone", "rock", "brick", "bottle", "bomb", "cocktail"
 
 
 def _harmless_throw(t: Token) -> bool:
-    """Something thrown at no one and that hurts no one ("threw paper rolls into the air"): no violence."""
+    """Something thrown at no one and that hurts no one ("tossed flowers into the air"): no violence."""
     if _lem(t) not in _THROW_VERBS:
         return False
     aimed = any(ch.dep_ == "prep" and ch.lower_ in ("at", "on", "toward", "towards", "against") for ch in t.children)
@@ -2361,7 +2361,7 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
     for t in sent:
         if t.pos_ == "VERB" and _lem(t) in _PROTEST_VIOLENCE_VERBS and not _harmless_throw(t):
             # the subject, or the people it counts or stands beside ("hundreds of protesters",
-            # "BEIRUT (Reuters) - Protesters hurled ...")
+            # "TARROW (Wire) - Protesters threw ...")
             subj = [x for s0 in _children(t, "nsubj") for x in [s0, *(ch for ch in s0.children if ch.dep_ in ("appos", "conj"))]]
             subj += [p for x in subj for ch in _children(x, "prep") if ch.lower_ == "of" for p in _children(ch, "pobj")]
             if any(_lem(x) in P.PROTEST_WORDS | {"rioter", "youth", "mob", "crowd"} for x in subj):
@@ -2390,7 +2390,7 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
         if c.ptype == "ASSAULT":
             harm = set(c.modes) & (P.LETHAL_MODES - {"targeted"}) or _lem(c.trigger[0]) in ("kill", "shoot", "gun down", "massacre")
             if _lem(c.trigger[0]) in ("kill",) and not _own_agent(c.anchor) and c.trigger[0].dep_ != "acl":
-                lethal = True  # "two people were killed in the protest" ("photos of those killed" tells no killing)
+                lethal = True  # "two people were killed in the protest" ("portraits of those killed" tell no killing)
             force = "crowd-control" in c.modes or any(_np_kind(a) == "state" for a in c.actors) or \
                 any(_np_kind(r) == "protesters" for r in c.recipients)
             if force:
@@ -2402,7 +2402,7 @@ def _sentence_protest(sent: Span, live: list[_Cand]) -> tuple[bool, str | None]:
     for t in sent:
         if _lem(t) in ("die", "kill") and any(_lem(x) in _CRACKDOWNS for ch in _children(t, "prep") if ch.lower_ in ("in", "during")
                                               for x in _children(ch, "pobj")):
-            lethal = True  # "three die in protest crackdown"
+            lethal = True  # "two marchers died in the crackdown"
         if t.lower_ in _EXCESSIVE_WORDS and (t.head.pos_ == "VERB" and _lem(t.head) in _INTERVENTION_VERBS | {"attack", "fire", "shoot", "use"}
                                              or _lem(t.head) in ("force", "ammunition", "round", "crackdown", "fire", "bullet")) \
                 and not (t.head.dep_ == "dobj" and _lem(t.head.head) in _GRIEVANCE_VERBS
@@ -2433,7 +2433,7 @@ def _protest_related(c: _Cand) -> bool:
     if c.ptype == "PROTEST":
         return True
     if c.ptype == "COERCE":
-        # arrests, and a crackdown told as one on the demonstration ("three die in protest crackdown")
+        # arrests, and a crackdown told as one on the demonstration ("two marchers died in the crackdown")
         return "arrest" in c.modes or _lem(c.trigger[0]) in _CRACKDOWNS and not _grievance(c.trigger[0])
     if c.ptype != "ASSAULT":
         return False
@@ -2517,9 +2517,10 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
         live = [c for c in live if not c.absorbed]
         for c in live:
             told_by = [c.trigger[0], *_children(c.trigger[0], "nsubj")]  # "a premature explosion killed ..."
-            if c.ptype == "ASSAULT" and "explosives" in c.modes and _words(
+            if c.ptype == "ASSAULT" and "explosives" in c.modes and "suicide-attack" not in c.modes and _words(
                     ch for t in told_by for ch in t.children if ch.dep_ in ("advmod", "amod")) & _MISHAP_WORDS:
-                # ACLED: a bomb that goes off by accident in its owners' hands is disrupted weapons use
+                # ACLED: a bomb that goes off by accident in its owners' hands is disrupted weapons use (a
+                # suicide bomber's blast stays a suicide bomb: the weapon comes first)
                 c.ptype, c.modes = "COERCE", ["seize", "weapons"]
         bases = [c for c in live if c.ptype == "MOBILIZE" and "base" in c.modes]
         for c in live:
@@ -2542,7 +2543,7 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
                 c.modes.append("generic")
             elif c.ptype in ("ASSAULT", "COERCE") and c.is_noun and _words(
                     ch for ch in c.trigger[0].children if ch.dep_ in ("amod", "compound")) & _STANDING_WORDS:
-                c.modes.append("generic")  # "its ongoing occupation of the peninsula": a standing situation, no happening
+                c.modes.append("generic")  # "the ongoing occupation of the valley": a standing situation, no happening
             if c.ptype == "ASSAULT":
                 harm = set(c.modes) & (P.LETHAL_MODES | P.DIRECT_HARM_MODES) or lem in _CASUALTY_VERBS
                 if lem in _ARRESTISH_RAIDS and not harm and arrests and "seize" not in c.modes:
@@ -2582,11 +2583,11 @@ def _context_qualifiers(sentences: list[tuple[Span, Evidence, list[_Cand]]]) -> 
         for c in live:
             if c.ptype == "PROTEST" and _lem(c.trigger[0]) in _SITUATION_PROTEST_NOUNS and (
                     not demonstrated or _background_noun(c.trigger[0]) or c.trigger[0].dep_ == "pobj" and c.trigger[0].head.lower_ == "on"):
-                c.modes.append("generic")  # "the unrest has spread to the suburbs": a situation; its acts are coded
+                c.modes.append("generic")  # "unrest in the suburbs reached the city": a situation; its acts are coded
         if not demonstrated and any(c.ptype == "ASSAULT" and "mob" in c.modes for c in live):
             for c in live:
                 if c.ptype == "PROTEST" and "riot" in c.modes:
-                    c.modes.append("mob")  # "a riot broke out after a mob lynched two men": no demonstration, a mob
+                    c.modes.append("mob")  # "riots after a mob beat a suspected thief": no demonstration, a mob
 
 
 # ---------------------------------------------------------------------------------------------

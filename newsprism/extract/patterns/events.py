@@ -526,7 +526,7 @@ VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]
     "deplore": [(None, "ACCUSE", ("disapprove",))],
     "rebuke": [(None, "ACCUSE", ("disapprove",))],
     "charge": [(PEOPLE | frozenset({"him", "her", "them"}), "ACCUSE", ("allege",)),
-               (MILITARY_TARGETS | frozenset({"village", "town"}), _A, ())],  # "fighters charged the camp"
+               (MILITARY_TARGETS | frozenset({"village", "town"}), _A, ())],  # "insurgents charged an outpost"
     "allege": [(None, "ACCUSE", ("allege",))],
     "complain": [(None, "ACCUSE", ("disapprove",))],
     "investigate": [(None, "ACCUSE", ("investigate",))],
@@ -582,7 +582,7 @@ VERB_TRIGGERS: dict[str, list[tuple[frozenset[str] | None, str, tuple[str, ...]]
     "station": [(None, "MOBILIZE", ("troops",))],
     "mass": [(TROOPS | WEAPONS, "MOBILIZE", ("troops",))],
     "amass": [(None, "MOBILIZE", ("troops",))],
-    # forces or ground reinforced, not "reinforced their calls"
+    # forces or ground reinforced, not "reinforced its demands"
     "reinforce": [(NO_OBJECT | TROOPS | BASES | TERRITORY | frozenset({"defence", "defense", "presence", "front"}),
                    "MOBILIZE", ("troops",))],
     "conscript": [(None, "MOBILIZE", ("troops",))],
