@@ -862,10 +862,15 @@ class Gazetteer:
             if kind == "city" and self._admin1[row]:
                 by_cc[self._cc[row] or ""].append(row)
         claims: dict[tuple[str, str], tuple[float, int]] = {}
-        taken = {(self._cc[r], self._admin1[r]) for r, k in enumerate(self._kind) if k == "adm1" and self._admin1[r]}
         lat_of, lon_of, code_of = self._lat, self._lon, self._admin1
+        # a code taken from the town a unit is named after is checked too: "Sonora" is also a
+        # town in Chiapas, "Baja California" one elsewhere
+        linked = {row for row, city in self._linked_city.items() if self._admin1[row] == self._admin1[city]}
+        taken = {(self._cc[r], self._admin1[r]) for r, k in enumerate(self._kind)
+                 if k == "adm1" and self._admin1[r] and r not in linked}
         for row, kind in enumerate(self._kind):
-            if kind != "adm1" or self._admin1[row] or self._lat[row] is None or self._source[row] == "curated":
+            if kind != "adm1" or (self._admin1[row] and row not in linked) or self._lat[row] is None \
+                    or self._source[row] == "curated":
                 continue
             cc = self._cc[row] or ""
             towns = by_cc.get(cc)
@@ -882,6 +887,10 @@ class Gazetteer:
             if share > 0.5 and (cc, code) not in taken and share > claims.get((cc, code), (0.0, -1))[0]:
                 claims[(cc, code)] = (share, row)
         for (cc, code), (_share, row) in claims.items():
+            if row in linked and self._admin1[row] != code:
+                city = self._linked_city.pop(row)  # a namesake town elsewhere, not the one it is named after
+                if self._adm_of_city.get(city) == row:
+                    del self._adm_of_city[city]
             self._admin1[row] = code
 
     def _add_regions(self, states: dict[str, _StateRecord]) -> None:

@@ -666,3 +666,9 @@ def test_geocode_a_phrase_of_common_words_is_not_an_alternate_name(ruler_nlp, ga
 def test_geocode_a_country_before_a_comma_is_not_inside_the_next_one(ruler_nlp):
     m = _places(ruler_nlp, "It lent credence to reports on his dealings in Russia, U.S. officials said.")["Russia"]
     assert (m.place.kind, m.place.country_code) == ("country", "RU")
+
+
+def test_geocode_a_unit_named_like_a_town_elsewhere_gets_its_own_code(gaz):
+    # a town called "Sonora" lies in another state: the state's code is that of its own towns
+    assert gaz.units_called("Sonora")[0].admin1 == gaz.geocode("Hermosillo").admin1
+    assert gaz.units_called("Baja California")[0].admin1 == gaz.geocode("Tijuana").admin1
