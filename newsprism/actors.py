@@ -292,6 +292,6 @@ def _non_state_place(text: str) -> str | None:
     from newsprism.geocode import geocode
 
     # only a name the gazetteer knows as a region ("Karabakh", "Tigray"), never any capitalised
-    # word before "soldier" ("Hero soldier", "Special Forces")
+    # word before "soldier" ("Brave soldier", "Special Forces")
     place = geocode(candidate)
     return candidate if place is not None and (place.where_prec or 9) in (3, 4, 5) and place.kind != "city" else None

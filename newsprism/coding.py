@@ -213,7 +213,7 @@ _REPORTING = re.compile(r"\b(?:said|says|stated|states|told|tells|announced|repo
 _REPORTING_VERB = re.compile(r"\b(?:said|stated|told|announced|reported|confirmed|disclosed|declared)\b", re.IGNORECASE)
 
 
-# "celebrated the surrender", "condemned Friday's bombing": a reaction named right before the act
+# "celebrated the capture of the town", "condemned Friday's bombing": a reaction named right before the act
 _REACTION = re.compile(r"\b(?:" + "|".join(sorted(v.rstrip("e") for v in REACTION_VERBS)) + r")\w*\s+"
                        r"(?:(?:the|a|an|this|that|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 
@@ -355,8 +355,8 @@ def _acled_actors(spans: list[Evidence], refs: list[EntityRef], index: EntityInd
         canonical = index.names.get(ref.entity_id or "")
         actor = acled_actor(ev.text, entity_type=etype, canonical=canonical, event_country=country, role=role)
         if actor is None and trigger is not None and _attributive_demonym(ev, trigger):
-            # "Azerbaijani attacks", "Israeli strikes": the adjective of a state names its forces
-            # as the doer (ACLED codes them so); alone, or a place's name ("the Moscow attack"), it does not
+            # "Malian strikes", "Israeli shelling": the adjective of a state names its forces
+            # as the doer (ACLED codes them so); alone, or a place's name ("the Bamako attack"), it does not
             forces = acled_actor(f"{ev.text} forces", event_country=country, role=role)
             actor = forces if forces is not None and forces.kind == "state" else None
         out.append(actor)
@@ -364,7 +364,7 @@ def _acled_actors(spans: list[Evidence], refs: list[EntityRef], index: EntityInd
 
 
 def _attributive_demonym(phrase: Evidence, trigger: Evidence) -> bool:
-    """A one-word country adjective right before the act's noun ("Azerbaijani attacks")."""
+    """A one-word country adjective right before the act's noun ("Malian strikes")."""
     word = phrase.text.strip()
     if phrase.doc != trigger.doc or not 0 <= trigger.start - phrase.end <= 1 or " " in word:
         return False
@@ -432,8 +432,8 @@ def code_events(
         top = next((c for c, _ in counts.most_common(1)), None)
         if loc is not None and loc.lat is not None and top and loc.country_code not in (None, top) \
                 and counts[loc.country_code] <= 1 and counts[top] >= 2 and (loc.population or 0) < 100_000:
-            # a small namesake abroad ("Giza's Haram district" read as a Norwegian town, a church
-            # of Saint Peter as a town in Barbados) in a story that names that country nowhere
+            # a small namesake abroad (a district of a capital read as a town in Scandinavia, a
+            # church named after a saint as a Caribbean parish) in a story that names that country nowhere
             # else is no place the story knows: better unplaced than placed abroad
             parsed[i] = (mid, article, m, None)
     for i, (mid, article, m, loc) in enumerate(parsed):
@@ -561,7 +561,7 @@ def _statement_events(reports: list[_Report], dates: dict[str, list[DateFact]], 
         # day carried to the sentence), as a news peg told without a date is
         carried = [d for d in days if _spans(d.evidence, r.evidence)]
         if r.speaker is not None and carried and len(carried) == len(days):
-            verb = _reporting_word_near(r.speaker, r.evidence, 40)  # "Putin claimed that ..."
+            verb = _reporting_word_near(r.speaker, r.evidence, 40)  # "the governor claimed that ..."
             if verb is not None and not any(k[0] == verb.doc and r.evidence.start <= k[1] < r.evidence.end
                                             for k in out):
                 out.setdefault((verb.doc, verb.start), _statement(r, verb, carried[0], articles, index))

@@ -168,7 +168,7 @@ def assemble(mentions: Sequence[CodedMention], story_end: Callable[[str | None],
 
 _HISTORY_WORDS = frozenset({"previous", "past", "earlier", "former", "decades", "years",
                             "since", "ago", "last", "prior", "recurring", "repeated", "repeatedly",
-                            # a habit, not one happening ("separatists systematically shell our positions")
+                            # a habit, not one happening ("the rebels routinely shell army posts")
                             "systematically", "regularly", "routinely", "constantly", "continually",
                             "habitually", "frequently"})
 # words that make the act itself plural ("two wars", "both conflicts"), but only right before it:
@@ -607,7 +607,7 @@ def happening_actors(group: Sequence[CodedMention], event_type: str | None, coun
     recipients = [_as_force(r, "Military Forces") if event_type in _DISORDER else r for r in recipients]
     # a crowd is never the doer of an armed act (ACLED codes crowd violence as a riot); civilians never
     side1 = _ranked([a for a in actors if a.kind not in ("civilians", "protesters", "rioters")])
-    # the doer named where the act is told as this act ("killed in mine explosions, blaming X")
+    # the doer named where the act is told as this act ("killed in a roadside blast, blaming X")
     # before one named in a report of another kind of act the happening took in
     told_as_this = {_as_force(a, force).name if event_type in _DISORDER else a.name
                     for m in group if sub_type and m.acled_type[1] == sub_type for a in m.actors if a is not None}

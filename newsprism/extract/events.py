@@ -222,8 +222,8 @@ def _phrasal_key(tok: Token) -> str:
 
 
 def _reduced_passive(tok: Token) -> bool:
-    """A headline's passive without its auxiliary, parsed as active: "Soldier killed in Syria by
-    Isis" (a participle with a subject and a 'by' agent, and no perfect 'has')."""
+    """A headline's passive without its auxiliary, parsed as active: "Nurse killed in Gao by
+    rebels" (a participle with a subject and a 'by' agent, and no perfect 'has')."""
     return tok.tag_ == "VBN" and bool(_children(tok, "nsubj")) and bool(_children(tok, "agent")) \
         and not any(_lem(a) == "have" for a in _children(tok, "aux"))
 
@@ -1611,7 +1611,7 @@ def _is_locative(ent) -> bool:
             if holder.pos_ in ("NOUN", "PROPN") and (_lem(holder) in _SPEAKER_NOUNS or holder.ent_type_ in ("ORG", "PERSON")) \
                     and _lem(holder) not in P.TROOPS:
                 # "authorities in Baku": where a speaker sits, not where the event is; but troops
-                # in a town are there ("embedded with US Special Forces in Manbij when ...")
+                # in a town are there ("serving with UN troops in Gao when the rocket hit")
                 return False
             return True
         if dep == "pobj" and head.lower_ == "of" and _lem(head.head) in _PLACE_NOUNS:
@@ -1665,7 +1665,7 @@ def _unreported_subtree(anchor: Token) -> list:
     """The act's whole subtree but the clauses of reporting verbs under it.
 
     A place named only inside a clause the act's own words hold is still where the act was
-    ("were shot in a clash between police and protesters opposing the bill in Nairobi"), while a
+    ("were wounded in battles between police and students demanding lower fees in Kisumu"), while a
     place under a reporting verb is where something was said.
     """
     out = []
@@ -1831,7 +1831,7 @@ def _first_person(tok: Token) -> bool:
 
 def _blamed_parties(sent: Span, live: list[_Cand]) -> None:
     """Whom a source blames did the act it tells of, when no other doer is named: "said six were
-    killed in mine explosions, blaming separatists", "the raid, which the army blamed on the
+    killed in a roadside blast, blaming the rebels", "the raid, which the army blamed on the
     militia", "the militia was blamed for the raid"."""
     for tok in sent:
         if tok.pos_ != "VERB" or _lem(tok) != "blame":

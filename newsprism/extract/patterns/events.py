@@ -820,7 +820,7 @@ REPORTING_VERBS: frozenset[str] = frozenset({
 })
 
 # reactions to an act that came before them: the day and place of the reaction are not the act's
-# ("the same day that Azerbaijan celebrated the surrender", "mourners in the capital marked the massacre")
+# ("the day the capital celebrated the town's capture", "mourners in the capital marked the massacre")
 REACTION_VERBS: frozenset[str] = frozenset({
     "celebrate", "mourn", "commemorate", "mark", "welcome", "hail", "praise", "applaud", "condemn",
     "denounce", "deplore", "lament", "regret", "remember", "investigate", "probe", "avenge",
