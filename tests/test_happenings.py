@@ -538,14 +538,14 @@ def test_pipeline_a_small_namesake_abroad_places_nothing(tmp_path):
     from newsprism import analyze, load_record
     from newsprism.geocode import geocode
 
-    abroad = geocode("Haram district")
+    abroad = geocode("Heliopolis")
     if abroad is None or abroad.country_code == "EG":
         import pytest
         pytest.skip("the gazetteer has no foreign namesake for this name")
     (tmp_path / "a.txt").write_text(
         "Bombs kill police in Cairo\n\n"
         "Two bombs killed six police officers in Cairo, Egypt, on Friday, the interior ministry said. "
-        "Police in Egypt said a second bomb exploded on Saturday in the Haram district.\n", encoding="utf-8")
+        "Police in Egypt said a second bomb exploded on Saturday in Heliopolis.\n", encoding="utf-8")
     (tmp_path / "manifest.csv").write_text(
         "path,url,outlet,published,language\na.txt,https://example.org/a,Wire A,2025-05-10,en\n", encoding="utf-8")
     analyze([str(tmp_path / "a.txt")], db=str(tmp_path / "h.duckdb"), manifest=str(tmp_path / "manifest.csv"))
