@@ -2012,6 +2012,16 @@ def _resolve(gaz: Gazetteer, name: str, ctx: GeoContext | None) -> Place | None:
     return gaz.geocode(name, ctx)
 
 
+
+def _neighbours(spans: list, doc: "Doc", full_text: str):
+    """(index, span, next span, the text between them) for neighbouring place spans, demonyms left out."""
+    for k in range(len(spans) - 1):
+        a, b = spans[k], spans[k + 1]
+        if a[4] == "demonym" or b[4] == "demonym":
+            continue
+        yield k, a, b, full_text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
+
+
 def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Gazetteer | None = None,
                    features: Iterable[str] | None = None) -> list[PlaceMention]:
     """Every place mention of a parsed article, resolved with the article's geography as context.
@@ -2035,11 +2045,7 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
     inside: dict[int, Place] = {}
     outer_of: dict[int, Place] = {}  # the unit named after a place the gazetteer does not place in it
     if "containment" in feats:
-        for k in range(len(spans) - 1):
-            a, b = spans[k], spans[k + 1]
-            if a[4] == "demonym" or b[4] == "demonym":
-                continue
-            gap = full_text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
+        for k, a, b, gap in _neighbours(spans, doc, full_text):
             if not _CONTAINMENT_GAP.match(gap) or "," not in gap:
                 continue
             own = a[5] or gaz.exact_place(a[2], primary_only=True)
@@ -2058,11 +2064,7 @@ def article_places(doc: Doc, *, outlet_country: str | None = None, gazetteer: Ga
     # "the Colony Theatre in Los Angeles", "Toronto's Pearson Airport": the place that holds it
     host: dict[int, int] = {}
     if "containment" in feats:
-        for k in range(len(spans) - 1):
-            a, b = spans[k], spans[k + 1]
-            if a[4] == "demonym" or b[4] == "demonym":
-                continue
-            gap = full_text[doc[a[1] - 1].idx + len(doc[a[1] - 1]):doc[b[0]].idx]
+        for k, _a, _b, gap in _neighbours(spans, doc, full_text):
             if _HOST_AFTER.match(gap):
                 host.setdefault(k, k + 1)
             elif _HOST_BEFORE.match(gap):
