@@ -33,6 +33,20 @@ def _groups(mentions, end=dt.date(2025, 5, 3)):
     return sorted(sorted(m.mention_id for m in g) for g in assemble(mentions, lambda _s: end))
 
 
+def _record_of(tmp_path, pages: dict[str, tuple[str, str]]) -> dict:
+    """Analyze pages {file name: (text, publication day)} with the whole pipeline; the JSON record."""
+    from newsprism import analyze, load_record
+
+    rows = ["path,url,outlet,published,language"]
+    for n, (name, (text, day)) in enumerate(pages.items()):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        rows.append(f"{name},https://example.org/{n},Wire {chr(65 + n)},{day},en")
+    (tmp_path / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    analyze([str(tmp_path / name) for name in pages], db=str(tmp_path / "h.duckdb"),
+            manifest=str(tmp_path / "manifest.csv"))
+    return load_record(str(tmp_path / "h.duckdb"))
+
+
 def test_reports_of_one_attack_in_two_outlets_are_one_happening():
     mentions = [
         _m("a1", day="2025-05-02", loc=MOPTI, actors=["unidentified gunmen"], recipients=["villagers"]),
@@ -422,22 +436,14 @@ def test_pipeline_dates_reported_acts_and_the_statements_that_report_them(tmp_pa
     """"... were killed during protests in Gao on Tuesday, the medical union said on Wednesday":
     the killing is Tuesday's and the statement Wednesday's; an undated claim by a named source in a
     past-tense report is a statement of the report's day, never an ACLED row."""
-    from newsprism import analyze, load_record
-
-    (tmp_path / "a.txt").write_text(
-        "Gao protests turn deadly\n\n"
-        "At least nine people were killed and 40 wounded during protests against fuel prices in Gao on Tuesday, "
-        "the Mali Medical Union said on Wednesday.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
-        "Mali blames foreigners for Gao riots\n\n"
-        "Prime Minister Choguel Maiga claimed that foreign agents had organised the deadly riots in Gao.\n",
-        encoding="utf-8")
-    (tmp_path / "manifest.csv").write_text(
-        "path,url,outlet,published,language\na.txt,https://example.org/a,Wire A,2025-05-08,en\n"
-        "b.txt,https://example.org/b,Wire B,2025-05-09,en\n", encoding="utf-8")
-    analyze([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], db=str(tmp_path / "h.duckdb"),
-            manifest=str(tmp_path / "manifest.csv"))
-    record = load_record(str(tmp_path / "h.duckdb"))
+    record = _record_of(tmp_path, {
+        "a.txt": ("Gao protests turn deadly\n\n"
+                  "At least nine people were killed and 40 wounded during protests against fuel prices in Gao on "
+                  "Tuesday, the Mali Medical Union said on Wednesday.\n", "2025-05-08"),
+        "b.txt": ("Mali blames foreigners for Gao riots\n\n"
+                  "Prime Minister Choguel Maiga claimed that foreign agents had organised the deadly riots in Gao.\n",
+                  "2025-05-09"),
+    })
     killed = [e for e in record["events"] if e["realis"] == "actual"
               and any(m["trigger"]["text"] == "killed" for m in e["mentions"])]
     assert killed and all(e["date_start"] == "2025-05-06" for e in killed), killed
@@ -497,16 +503,10 @@ def test_a_region_inside_one_country_places_a_happening_and_one_across_states_do
 
 def test_pipeline_a_present_tense_attribution_dates_the_act_by_its_report(tmp_path):
     """"The army says it has retaken Kidal": the news of the report's day, as ACLED codes it."""
-    from newsprism import analyze, load_record
-
-    (tmp_path / "a.txt").write_text(
+    record = _record_of(tmp_path, {"a.txt": (
         "Mali army retakes Kidal\n\n"
         "The Malian army says it has retaken the northern town of Kidal from Tuareg rebels after heavy fighting.\n",
-        encoding="utf-8")
-    (tmp_path / "manifest.csv").write_text(
-        "path,url,outlet,published,language\na.txt,https://example.org/a,Wire A,2025-05-08,en\n", encoding="utf-8")
-    analyze([str(tmp_path / "a.txt")], db=str(tmp_path / "h.duckdb"), manifest=str(tmp_path / "manifest.csv"))
-    record = load_record(str(tmp_path / "h.duckdb"))
+        "2025-05-08")})
     retaken = [e for e in record["events"] if any(m["trigger"]["text"] == "retaken" for m in e["mentions"])]
     assert retaken and retaken[0]["date_start"] == "2025-05-08", retaken
 
@@ -535,19 +535,14 @@ def test_a_crowd_is_never_the_doer_of_an_armed_act():
 
 def test_pipeline_a_small_namesake_abroad_places_nothing(tmp_path):
     """A district the gazetteer knows only in another country the story never names is no place of it."""
-    from newsprism import analyze, load_record
     from newsprism.geocode import geocode
 
     abroad = geocode("Heliopolis")
     if abroad is None or abroad.country_code == "EG":
         import pytest
         pytest.skip("the gazetteer has no foreign namesake for this name")
-    (tmp_path / "a.txt").write_text(
+    record = _record_of(tmp_path, {"a.txt": (
         "Bombs kill police in Cairo\n\n"
         "Two bombs killed six police officers in Cairo, Egypt, on Friday, the interior ministry said. "
-        "Police in Egypt said a second bomb exploded on Saturday in Heliopolis.\n", encoding="utf-8")
-    (tmp_path / "manifest.csv").write_text(
-        "path,url,outlet,published,language\na.txt,https://example.org/a,Wire A,2025-05-10,en\n", encoding="utf-8")
-    analyze([str(tmp_path / "a.txt")], db=str(tmp_path / "h.duckdb"), manifest=str(tmp_path / "manifest.csv"))
-    record = load_record(str(tmp_path / "h.duckdb"))
+        "Police in Egypt said a second bomb exploded on Saturday in Heliopolis.\n", "2025-05-10")})
     assert not [e for e in record["events"] if (e["location"] or {}).get("country_code") == abroad.country_code]
