@@ -256,6 +256,19 @@ _GENERIC_WORDS = frozenset(
 )
 
 
+# the adjective endings Russian and Ukrainian district names take from their towns
+_ADJECTIVE_ENDING = re.compile(r"(?:sk(?:iy|yi|yy|ii|y|aya|oye|oe|a|e)|ov(?:skiy|sky))$")
+
+
+def _adjective_stems(key: str) -> list[str]:
+    """'karachevsky' -> ['karachev', 'karachevsk']; 'krasnogorsky' -> [..., 'krasnogorsk']."""
+    m = _ADJECTIVE_ENDING.search(key)
+    if m is None or m.start() < 3:
+        return []
+    stem = key[:m.start()]
+    return [stem, stem + "sk"]
+
+
 def _is_generic(key: str) -> bool:
     return all(w in _GENERIC_WORDS for w in key.split())
 _SUBDIVISION_CITY_TYPES = frozenset({
@@ -1132,6 +1145,11 @@ class Gazetteer:
             return None if row is None else self.place(row)
         if word in _ADM2_WORDS:  # "Orange County": the county seat's town stands for it
             row = self._best(base, context, want_admin=False, kinds=_CITY_KIND)
+            for stem in _adjective_stems(base) if row is None else ():
+                # "Karachevsky district", "Bakhmutskyi raion": the district named by its town's adjective
+                row = self._best(stem, context, want_admin=False, kinds=_CITY_KIND)
+                if row is not None:
+                    break
             if row is None:
                 return None
             p = self.place(row)

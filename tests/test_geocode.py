@@ -672,3 +672,14 @@ def test_geocode_a_unit_named_like_a_town_elsewhere_gets_its_own_code(gaz):
     # a town called "Sonora" lies in another state: the state's code is that of its own towns
     assert gaz.units_called("Sonora")[0].admin1 == gaz.geocode("Hermosillo").admin1
     assert gaz.units_called("Baja California")[0].admin1 == gaz.geocode("Tijuana").admin1
+
+
+def test_a_district_named_by_its_towns_adjective_is_at_that_town():
+    """Russian and Ukrainian districts take their town's adjective ("Pavlovsky district" of Pavlovsk)."""
+    from newsprism.geocode import _adjective_stems, geocode
+
+    assert "karachev" in _adjective_stems("karachevsky") and "krasnogorsk" in _adjective_stems("krasnogorsky")
+    assert _adjective_stems("orange") == [] and _adjective_stems("ski") == []
+    district, town = geocode("Bakhmutskyi raion"), geocode("Bakhmut")
+    assert district is not None and town is not None and district.country_code == "UA"
+    assert abs(district.lat - town.lat) < 0.2 and district.where_prec > town.where_prec
