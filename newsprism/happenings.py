@@ -615,6 +615,9 @@ def happening_actors(group: Sequence[CodedMention], event_type: str | None, coun
     side2 = _ranked([r for r in recipients if r.name not in {a.name for a in side1[:1]}
                      # a battle is between armed sides: the civilians it killed are not one
                      and not (event_type == "Battles" and r.kind == "civilians")])
+    if sub_type == "Arrests":
+        # suspects of an attack, held, are who ACLED names as the arrested side, before "people"
+        side2.sort(key=lambda r: r.kind == "civilians")
     if not side1 and any(m.acled_type[1] == "Arrests" for m in group):
         police = state_force("Police Forces", country)  # arrests are by state forces (ACLED)
         side1 = [AcledActor(police, 1, "state", "described")] if police else []

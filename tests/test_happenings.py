@@ -546,3 +546,12 @@ def test_pipeline_a_small_namesake_abroad_places_nothing(tmp_path):
         "Two bombs killed six police officers in Cairo, Egypt, on Friday, the interior ministry said. "
         "Police in Egypt said a second bomb exploded on Saturday in Heliopolis.\n", "2025-05-10")})
     assert not [e for e in record["events"] if (e["location"] or {}).get("country_code") == abroad.country_code]
+
+
+def test_the_suspects_held_are_the_arrested_side_before_people():
+    arrests = ("Strategic developments", "Arrests")
+    group = [_m("a1", day="2025-05-02", loc=MOPTI, acled=arrests, ptype="COERCE", actors=["the police"],
+                recipients=["11 people"], trigger="detained"),
+             _m("a2", acled=arrests, ptype="COERCE", recipients=["four suspects"], trigger="arrested", offset=200)]
+    _, side2 = happening_actors(group, "Strategic developments", "ML", "Arrests")
+    assert side2 and side2[0].name == "Unidentified Armed Group (Mali)"
