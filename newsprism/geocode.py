@@ -935,7 +935,15 @@ class Gazetteer:
                 if kind == "adm1" and self._admin1[row]:
                     names.setdefault((self._cc[row], self._admin1[row]), self._name[row])
             self.__dict__["_admin1_names"] = names
-        return names.get((country_code, admin1))
+        name = names.get((country_code, admin1))
+        if name is None:
+            # a unit the gazetteer names no row for, that one city fills ("Yerevan", "Nairobi"):
+            # called after a city of 100,000+ three times the size of any other town in it
+            people = sorted(((self._pop[r] or 0, r) for r in self._admin1_rows.get((country_code, admin1), [])),
+                            reverse=True)
+            if people and people[0][0] >= 100_000 and (len(people) == 1 or people[0][0] >= 3 * people[1][0]):
+                name = self._name[people[0][1]]
+        return name
 
     def place(self, row: int) -> Place:
         return Place(

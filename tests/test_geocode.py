@@ -683,3 +683,13 @@ def test_a_district_named_by_its_towns_adjective_is_at_that_town():
     district, town = geocode("Bakhmutskyi raion"), geocode("Bakhmut")
     assert district is not None and town is not None and district.country_code == "UA"
     assert abs(district.lat - town.lat) < 0.2 and district.where_prec > town.where_prec
+
+
+def test_a_unit_one_city_fills_is_called_after_it():
+    """A capital that is its own first-level unit ("Yerevan") names it, where the gazetteer has no row."""
+    from newsprism.geocode import geocode, get_gazetteer
+
+    gaz = get_gazetteer()
+    town = geocode("Yerevan")
+    assert town is not None and gaz.admin1_name(town.country_code, town.admin1) == "Yerevan"
+    assert gaz.admin1_name("RU", "47") is None  # a region of many towns keeps no guessed name
