@@ -71,7 +71,10 @@ def measure(args: list[str]) -> Measured:
     env = {**os.environ, "PYTHONPATH": str(CODE)}
     t0 = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out:
-        proc = subprocess.Popen([sys.executable, *args], env=env, stdout=out, stderr=subprocess.DEVNULL, text=True)
+        # run from CODE: ``python -m`` puts the working directory first on sys.path, ahead of
+        # PYTHONPATH, so from another checkout's root BENCH_REPO would measure that checkout
+        proc = subprocess.Popen([sys.executable, *args], env=env, stdout=out, stderr=subprocess.DEVNULL, text=True,
+                                cwd=CODE)
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         wall = time.perf_counter() - t0
