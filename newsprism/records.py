@@ -28,13 +28,21 @@ def content_id(prefix: str, *parts: object) -> str:
 
 def to_json(record: Any) -> Any:
     """Turn a record (or a list/dict of them) into plain JSON data, keeping field order."""
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_json(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    names = _field_names(type(record))
+    if names is not None:
+        return {name: to_json(getattr(record, name)) for name in names}
     if isinstance(record, (list, tuple)):
         return [to_json(r) for r in record]
     if isinstance(record, dict):
         return {k: to_json(v) for k, v in record.items()}
     return record
+
+
+@functools.cache
+def _field_names(tp: type[Any]) -> tuple[str, ...] | None:
+    """The field names of a record type, in order; None for any other type (a record class
+    itself included: its type is ``type``)."""
+    return tuple(f.name for f in dataclasses.fields(tp)) if dataclasses.is_dataclass(tp) else None
 
 
 def from_json(cls: type[Any], data: Any) -> Any:

@@ -135,7 +135,7 @@ def resolve_entities(mentions: list[dict[str, Any]], story_of: dict[str, str | N
             place_names[story_of.get(m["article_id"])].append(surface(m["evidence"]["text"]))
     resolved: dict[tuple[str | None, str], Place | None] = {}
     for story, names in sorted(place_names.items(), key=lambda kv: str(kv[0])):
-        unique = sorted(set(names), key=names.index)
+        unique = list(dict.fromkeys(names))  # first-seen order
         for name, place in zip(unique, geocode_all(unique, GeoContext())):
             resolved[(story, name)] = place
     for m in mentions:

@@ -1636,9 +1636,9 @@ def _ents_in(tokens: list, labels: frozenset[str]) -> list:
     out = []
     if not tokens:
         return out
-    for ent in _doc_ents(tokens[0].doc):
-        wanted = ent.label_ in labels or labels is _PLACE_ENTS and ent.label_ in ("PERSON", "ORG", "NORP")
-        if wanted and all(i in idx for i in range(ent.start, ent.end)):
+    for ent, start, end, label in _doc_ent_rows(tokens[0].doc):
+        wanted = label in labels or labels is _PLACE_ENTS and label in ("PERSON", "ORG", "NORP")
+        if wanted and all(i in idx for i in range(start, end)):
             if labels is _PLACE_ENTS and not _is_locative(ent):
                 continue
             out.append(ent)
@@ -1952,6 +1952,7 @@ class _Reading:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.ents = doc.ents
+        self.ent_rows = [(e, e.start, e.end, e.label_) for e in self.ents]
         self.sentence_words: dict[tuple[int, int], frozenset[str]] = {}
         self.charges = any(_charge(t) for t in doc)  # is any word a charge or a jailing "for"
 
@@ -1962,6 +1963,14 @@ _READING: _Reading | None = None  # set and cleared by extract_event_mentions
 def _doc_ents(doc: Doc) -> tuple[Span, ...]:
     reading = _READING
     return reading.ents if reading is not None and reading.doc is doc else doc.ents
+
+
+def _doc_ent_rows(doc: Doc) -> list[tuple[Span, int, int, str]]:
+    """(entity, start token, end token, label) of every entity of ``doc``."""
+    reading = _READING
+    if reading is not None and reading.doc is doc:
+        return reading.ent_rows
+    return [(e, e.start, e.end, e.label_) for e in doc.ents]
 
 
 def _sentence_words(sent: Span) -> set[str]:

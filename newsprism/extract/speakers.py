@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.extract import doc_text
 from newsprism.extract.patterns import quotes as P
 from newsprism.records import EntityRef
 
@@ -489,7 +490,8 @@ class SpeakerResolver:
         """"the Rapid Support Forces (RSF)": acronym and long form, both keyed lowercase."""
         out: dict[str, tuple[str, str]] = {}
         doc = self.doc
-        for t in doc:
+        brackets = "(" in doc_text(doc)  # else no token is one: the scan is skipped
+        for t in doc if brackets else ():
             if not (t.text == "(" and t.i + 2 < len(doc) and doc[t.i + 2].text == ")"):
                 continue
             acr = doc[t.i + 1].text
@@ -520,7 +522,7 @@ class SpeakerResolver:
             words = [t for t in ent if t.text[:1].isupper() and t.is_alpha]
             if len(words) >= 2 and words[0].i == ent.start or len(words) >= 2 and ent[0].lower_ == "the":
                 longs.setdefault("".join(w.text[0] for w in words), doc[words[0].i:words[-1].i + 1].text)
-        for t in doc:
+        for t in doc if longs else ():  # without long forms no word can be their acronym
             acr = t.text
             if acr.lower() in out or not (2 <= len(acr) <= 8 and acr.isalpha() and acr.isupper()):
                 continue
