@@ -25,7 +25,7 @@ from newsprism.extract.events import acled_type, guess_actor_kind
 from newsprism.extract.patterns.events import REACTION_VERBS
 from newsprism.framing import demonym_country
 from newsprism.geocode import geocode
-from newsprism.happenings import (CodedMention, assemble, happening_actors, happening_type, is_background,
+from newsprism.happenings import (CodedMention, anchors, assemble, happening_actors, happening_type, is_background,
                                   most_common, place_skeleton, precise, realis, same_place, stated_day,
                                   told_as_history)
 from newsprism.records import (Actor, Article, EntityRef, Event, Evidence, Figure, Location, MentionRef, content_id,
@@ -686,7 +686,7 @@ def _event(group: list[_Report], articles: dict[str, Article], story_end: dt.dat
         reported_by=tuple(sorted({c.article_id for c in coded})),
         mentions=mentions,
         realis=first.coded.realis,
-        anchored=any(stated_day(c) or precise(c.location) for c in coded),
+        anchored=any(anchors(c) for c in coded),
         background=all(r.coded.told_as_history for r in group) or bool(date) and is_background(
             date.date_end or date.date_start, story_end),  # type: ignore[union-attr]
     )

