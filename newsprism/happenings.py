@@ -607,14 +607,18 @@ def happening_actors(group: Sequence[CodedMention], event_type: str | None, coun
         others = [a for a in actors + recipients if a.kind not in ("protesters", "rioters", "civilians")]
         return [lead], _ranked(others)[:1]
     force = "Police Forces" if event_type == "Strategic developments" else "Military Forces"
-    actors = [_as_force(a, force) if event_type in _DISORDER or force == "Police Forces" else a for a in actors]
+
+    def as_side(a: AcledActor) -> AcledActor:
+        return _as_force(a, force) if event_type in _DISORDER or force == "Police Forces" else a
+
+    actors = [as_side(a) for a in actors]
     recipients = [_as_force(r, "Military Forces") if event_type in _DISORDER else r for r in recipients]
     # a crowd is never the doer of an armed act (ACLED codes crowd violence as a riot); civilians never
     side1 = _ranked([a for a in actors if a.kind not in ("civilians", "protesters", "rioters")])
     # the doer named where the act is told as this act ("killed in a roadside blast, blaming X")
     # before one named in a report of another kind of act the happening took in
-    told_as_this = {_as_force(a, force).name if event_type in _DISORDER else a.name
-                    for m in group if sub_type and m.acled_type[1] == sub_type for a in m.actors if a is not None}
+    told_as_this = {as_side(a).name for m in group if sub_type and m.acled_type[1] == sub_type
+                    for a in m.actors if a is not None}
     side1.sort(key=lambda a: a.name not in told_as_this)
     side2 = _ranked([r for r in recipients if r.name not in {a.name for a in side1[:1]}
                      # a battle is between armed sides: the civilians it killed are not one
