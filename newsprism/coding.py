@@ -427,22 +427,20 @@ def code_events(
     for _mid, article, _m, loc in parsed:
         if loc is not None and loc.country_code:
             story_country[article.story_id][loc.country_code] += 1
+    leading = {story: counts.most_common(1)[0][0] for story, counts in story_country.items()}
     for i, (mid, article, m, loc) in enumerate(parsed):
-        counts = story_country[article.story_id]
-        top = next((c for c, _ in counts.most_common(1)), None)
+        counts, top = story_country[article.story_id], leading.get(article.story_id)
         if loc is not None and loc.lat is not None and top and loc.country_code not in (None, top) \
                 and counts[loc.country_code] <= 1 and counts[top] >= 2 and (loc.population or 0) < 100_000:
             # a small namesake abroad (a district of a capital read as a town in Scandinavia, a
             # church named after a saint as a Caribbean parish) in a story that names that country nowhere
             # else is no place the story knows: better unplaced than placed abroad
-            parsed[i] = (mid, article, m, None)
-    for i, (mid, article, m, loc) in enumerate(parsed):
+            loc = None
         if loc is None:  # a place inside an actor phrase, or the place that came under fire,
             # if it lies in the story's country
             inner = _location(_places_in_phrases(m) + _places_under_fire(m), index)
-            top = next((c for c, _ in story_country[article.story_id].most_common(1)), None)
-            if inner is not None and inner.country_code == top:
-                parsed[i] = (mid, article, m, inner)
+            loc = inner if inner is not None and inner.country_code == top else None
+        parsed[i] = (mid, article, m, loc)
     # villages the gazetteer lacks, known to be settlements by how the text names them
     settlements: dict[str | None, dict[str, str]] = defaultdict(dict)
     for _mid, article, m, _loc in parsed:
@@ -474,8 +472,7 @@ def code_events(
         if date is None and _GOING_ON_NOW.search(m.evidence.text):
             # "the city is currently under fire", however reported: the act is the report's day's
             date = next((d for d in usable if _spans(d.evidence, m.evidence)), None)
-        country = (loc.country_code if loc else None) or next(
-            (c for c, _ in story_country[article.story_id].most_common(1)), None)
+        country = (loc.country_code if loc else None) or leading.get(article.story_id)
         actor_refs, recipient_refs = _refs(list(m.actors), index), _refs(list(m.recipients), index)
         actors = _acled_actors(list(m.actors), actor_refs, index, country, "actor",
                                m.trigger if m.plover_type == "ASSAULT" else None)
@@ -545,6 +542,7 @@ def _statement_events(reports: list[_Report], dates: dict[str, list[DateFact]], 
     ACLED export or the timeline, and the happening keeps the day of the act itself.
     """
     out: dict[tuple[str, int], Event] = {}
+    stated: set[tuple[str, int]] = set()  # the sentences (doc, start) that already have a statement
     for r in reports:
         m = r.coded
         if m.realis != "actual":
@@ -557,14 +555,15 @@ def _statement_events(reports: list[_Report], dates: dict[str, list[DateFact]], 
             verb = _reporting_verb(d.evidence, r.evidence)
             if verb is not None:
                 out.setdefault((r.evidence.doc, d.evidence.start), _statement(r, verb, d, articles, index))
+                stated.add((r.evidence.doc, r.evidence.start))
         # a named source's undated statement in a past-tense report is of the report's day (the
         # day carried to the sentence), as a news peg told without a date is
         carried = [d for d in days if _spans(d.evidence, r.evidence)]
         if r.speaker is not None and carried and len(carried) == len(days):
             verb = _reporting_word_near(r.speaker, r.evidence, 40)  # "the governor claimed that ..."
-            if verb is not None and not any(k[0] == verb.doc and r.evidence.start <= k[1] < r.evidence.end
-                                            for k in out):
+            if verb is not None and (verb.doc, r.evidence.start) not in stated:
                 out.setdefault((verb.doc, verb.start), _statement(r, verb, carried[0], articles, index))
+                stated.add((verb.doc, r.evidence.start))
     return list(out.values())
 
 
