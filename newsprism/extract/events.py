@@ -1662,25 +1662,23 @@ def _ents_for(anchor: Token, sent: Span, labels: frozenset[str], other_anchors: 
 
 
 def _unreported_subtree(anchor: Token) -> list:
-    """The act's whole subtree but the clauses of reporting verbs under it.
+    """The act's whole subtree but what hangs under a reporting verb, an adverbial clause or a
+    before/after phrase in it.
 
     A place named only inside a clause the act's own words hold is still where the act was
     ("were wounded in battles between police and students demanding lower fees in Kisumu"), while a
     place under a reporting verb is where something was said.
     """
-    out = []
-    for t in anchor.subtree:
-        cur, elsewhere = t, False
-        while cur.i != anchor.i and cur.head.i != cur.i:
-            # under a reporting verb (where it was said), an adverbial clause or a "before/after"
-            # phrase (another act, told to date this one: "two days after bombs killed six in X")
-            if cur.pos_ in ("VERB", "AUX") and (_lem(cur) in P.REPORTING_VERBS or cur.dep_ == "advcl") \
-                    or cur.dep_ in ("prep", "mark") and cur.lower_ in _SEQUENCE_WORDS:
-                elsewhere = True
-                break
-            cur = cur.head
-        if not elsewhere:
-            out.append(t)
+    out, stack = [anchor], list(anchor.children)
+    while stack:
+        t = stack.pop()
+        # a reporting verb (where it was said), an adverbial clause or a "before/after" phrase
+        # (another act, told to date this one: "two days after bombs killed six in X") is pruned
+        if t.pos_ in ("VERB", "AUX") and (_lem(t) in P.REPORTING_VERBS or t.dep_ == "advcl") \
+                or t.dep_ in ("prep", "mark") and t.lower_ in _SEQUENCE_WORDS:
+            continue
+        out.append(t)
+        stack.extend(t.children)
     return out
 
 
